@@ -1,0 +1,120 @@
+"""The catalogue of finding codes: severity, Chinese and English messages, fix hints.
+
+Every finding the project produces is made here, so codes stay stable and every
+message has both languages and a hint.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .findings import Finding, Location, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """Describe one finding code: its severity, message templates and fix hint."""
+
+    severity: Severity
+    zh: str
+    en: str
+    hint_zh: str
+    hint_en: str
+
+
+CATALOGUE: dict[str, Code] = {
+    "E-PATH-NOT-FOUND": Code("error", "找不到数据集或文件：{path}", "No such dataset or file: {path}",
+                             "检查路径是否正确。", "Check the path."),
+    "E-FILE-MISSING": Code("error", "引用的文件不存在：{path}", "Referenced file does not exist: {path}",
+                           "检查文件名和相对路径（相对于引用它的文件）。", "Check the name and the relative path."),
+    "E-PATH-ESCAPE": Code("error", "引用的路径在数据集目录之外：{path}", "Referenced path leaves the dataset folder: {path}",
+                          "只能引用数据集目录内的文件；不要使用 ../ 跳出目录或指向目录外的符号链接。",
+                          "Reference only files inside the dataset folder."),
+    "E-FILE-ENCODING": Code("error", "文件不是 UTF-8 编码{detail}", "File is not UTF-8 encoded{detail}",
+                            "用文本编辑器或 Excel “另存为” UTF-8 编码。", "Save the file as UTF-8."),
+    "E-FILE-READ": Code("error", "无法读取文件：{detail}", "Cannot read file: {detail}",
+                        "确认文件完整、未加密、格式与扩展名一致。", "Check the file is complete, not encrypted, and of its extension's format."),
+    "E-YAML-SYNTAX": Code("error", "YAML 语法错误：{detail}", "YAML syntax error: {detail}",
+                          "检查缩进（用空格，不用 Tab）、冒号后的空格和引号是否成对。", "Check indentation, colons and quotes."),
+    "E-MD-FRONTMATTER": Code("error", "Markdown 文件开头缺少或写错了 --- 包围的 title 信息：{detail}",
+                             "Markdown front matter missing or invalid: {detail}",
+                             "文件第一行写 ---，随后 title: 标题，再一行 ---。", "Start the file with ---, title: ..., ---."),
+    "E-MD-FENCE": Code("error", "代码块 ```{kind} 的内容有误：{detail}", "Fenced block ```{kind} is invalid: {detail}",
+                       "figure 需要 caption；table 需要 file；case 需要在 ````case 后写标题。",
+                       "figure needs caption; table needs file; case needs a title."),
+    "E-MD-STRUCTURE": Code("error", "不支持的 Markdown 结构：{detail}", "Unsupported Markdown construct: {detail}",
+                           "正文只用段落、## ### #### 标题、- 列表和 figure/table/case 代码块。",
+                           "Use paragraphs, ##/###/#### headings, - lists and figure/table/case blocks."),
+    "E-CSV-SYNTAX": Code("error", "CSV 格式错误：{detail}", "CSV format error: {detail}",
+                         "每行的列数应与表头相同；含逗号的单元格用英文双引号包起来。",
+                         "Every row needs as many cells as the header; quote cells containing commas."),
+    "E-TABLE-EMPTY": Code("warning", "表格没有数据行：{table}", "Table has no rows: {table}",
+                          "填写数据行，或从报告中删除该表。", "Fill in rows or remove the table."),
+    "E-TABLE-COLUMN-MISSING": Code("error", "表格缺少必需的列“{column}”", "Table lacks required column “{column}”",
+                                   "表头须包含：{expected}。", "The header must contain: {expected}."),
+    "E-TABLE-COLUMN-UNKNOWN": Code("error", "未知的列“{column}”{suggestion}", "Unknown column “{column}”{suggestion}",
+                                   "表头只能包含：{expected}。", "The header may contain only: {expected}."),
+    "E-CELL-REQUIRED": Code("error", "必填单元格为空：“{column}”", "Required cell is blank: “{column}”",
+                            "填写该单元格；合并单元格的值要在每一行都填写。", "Fill the cell; merged values go on every row."),
+    "E-CELL-TYPE": Code("error", "单元格“{column}”应为{expected}，实际为“{value}”", "Cell “{column}” must be {expected}, got “{value}”",
+                        "改为正确的类型，例如序号填 1、2、3。", "Use the right type, e.g. 1, 2, 3 for 序号."),
+    "E-SEQ-GAP": Code("error", "序号不连续：应为 {expected}，实际为 {value}", "序号 out of sequence: expected {expected}, got {value}",
+                      "序号从 1 开始逐行加 1，不跳号、不重号。", "Number rows 1, 2, 3 without gaps or repeats."),
+    "E-AWARD-CATEGORY": Code("error", "未知的奖励类别“{value}”", "Unknown award category “{value}”",
+                             "奖励类别须为已知类别之一，如 省科技进步一等奖、宁波市科学技术进步二等奖；可在 report.yaml 的 award_categories 中增补。",
+                             "Use a known category or add it to award_categories in report.yaml."),
+    "E-AWARD-DUPLICATE": Code("error", "获奖项目重复：“{value}”与第 {other} 行相同", "Duplicate award row: “{value}” repeats row {other}",
+                              "删除重复的行。", "Remove the duplicate row."),
+    "W-NAME-SPACE": Code("warning", "人名中有多余空格：“{value}”，应为“{fixed}”", "Stray space in a person's name: “{value}” → “{fixed}”",
+                         "删除中文姓名中的空格（外文姓名不受影响）。", "Remove spaces inside Chinese names."),
+    "E-CHRONO-DATE": Code("error", "大事记日期有误：{detail}", "Invalid chronology date: {detail}",
+                          "日期写作 5月17日、5月22—24日、11月下旬 或 12月，且须真实存在。",
+                          "Write dates as 5月17日, 5月22—24日, 11月下旬 or 12月; they must exist."),
+    "E-CHRONO-YEAR": Code("error", "大事记日期“{date}”不在报告年度 {year} 年内", "Chronology date “{date}” is outside the report year {year}",
+                          "改正年份，或删除该事件。", "Fix the year or remove the event."),
+    "E-CHRONO-MONTH": Code("error", "事件日期“{date}”属于 {month} 月，却被归在 {filed} 月", "Event dated “{date}” is filed under month {filed}",
+                           "把该事件移到 {month} 月（月份由日期决定）。", "Move it to month {month}; the month comes from the date."),
+    "E-CHRONO-ORDER": Code("error", "大事记未按日期排序：“{date}”排在“{previous}”之后", "Chronology out of order: “{date}” after “{previous}”",
+                           "按日期先后排列事件。", "Sort events by date."),
+    "E-TEXT-CONTROL": Code("error", "文本含有不可见控制字符 {chars}", "Text contains control characters {chars}",
+                           "删除这些字符（常见于从网页或 PDF 复制的文本）。", "Delete them; they often come from copy-paste."),
+    "E-DUPLICATE-ID": Code("error", "重复的{what}“{value}”", "Duplicate {what} “{value}”",
+                           "每个{what}只能出现一次。", "Each must appear once."),
+    "E-SCHEMA-MISSING": Code("error", "缺少必填项“{field}”", "Missing required field “{field}”",
+                             "补充该项。", "Add the field."),
+    "E-SCHEMA-UNKNOWN": Code("error", "未知的字段“{field}”", "Unknown field “{field}”",
+                             "检查拼写；可用字段见 `nbreport schema`。", "Check spelling; see `nbreport schema`."),
+    "E-SCHEMA-VALUE": Code("error", "“{field}”的值不符合要求：{detail}", "Invalid value for “{field}”: {detail}",
+                           "按数据格式说明改正。", "Fix it as the dataset format describes."),
+    "E-RENDER": Code("error", "无法排版：{detail}", "Cannot lay out: {detail}",
+                     "检查所指记录中的文本。", "Check the text of the named record."),
+}
+
+
+class Messages:
+    """Make findings in one language from the catalogue."""
+
+    def __init__(self, lang: str = "zh") -> None:
+        self.lang = "en" if lang.startswith("en") else "zh"
+
+    def finding(self, code: str, where: Location, **params: object) -> Finding:
+        """Return the finding ``code`` at ``where`` with its message filled from ``params``."""
+        entry = CATALOGUE[code]
+        template, hint = (entry.en, entry.hint_en) if self.lang == "en" else (entry.zh, entry.hint_zh)
+        values = _Defaults(params)
+        return Finding(code=code, severity=entry.severity, where=where,
+                       message=template.format_map(values), hint=hint.format_map(values), params=dict(params))
+
+    def localise(self, finding: Finding) -> Finding:
+        """Return ``finding`` with its message and hint in this language."""
+        return self.finding(finding.code, finding.where, **finding.params)
+
+
+class _Defaults(dict):
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def make(code: str, where: Location, **params: object) -> Finding:
+    """Return a Chinese finding; the CLI re-makes it in English when asked."""
+    return Messages("zh").finding(code, where, **params)

@@ -1,0 +1,201 @@
+"""Load a dataset folder into a Report, collecting findings instead of stopping at the first."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .. import codes
+from ..findings import Finding, Location
+from ..schema.report import Report
+from .chronology import read_chronology
+from .events import read_indicators, read_top_events
+from .narrative import read_chapter, read_conclusion
+from .pydantic_errors import findings_from_validation
+from .sources import PathKey, SourceMap
+from .tables import TABLE_KINDS, TableReadError, read_table_file, table_from_spec
+from .yamlfile import YamlSyntaxError, parse_yaml
+
+REPORT_FILE = "report.yaml"
+_REPORT_KEYS = {"meta", "overview", "chapters", "conclusion", "chronology", "appendices", "top_events",
+                "indicators", "award_categories"}
+
+
+@dataclass(slots=True)
+class LoadResult:
+    """Hold what loading produced: the Report (None if it could not be built) and the findings."""
+
+    report: Report | None
+    findings: list[Finding] = field(default_factory=list)
+    award_categories: list[str] = field(default_factory=list)
+
+
+class DatasetReader:
+    """Read the files of one dataset folder, keeping positions and findings."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root.resolve()
+        self.sources = SourceMap(self.root)
+        self.findings: list[Finding] = []
+
+    def add(self, finding: Finding) -> None:
+        """Record a finding."""
+        self.findings.append(finding)
+
+    def resolve(self, reference: str, base: Path, where: Location) -> Path | None:
+        """Return the file a reference names, or None after a finding if it escapes or is missing."""
+        candidate = (base / reference)
+        try:
+            resolved = candidate.resolve()
+            resolved.relative_to(self.root)
+        except (ValueError, OSError):
+            self.add(codes.make("E-PATH-ESCAPE", where, path=reference))
+            return None
+        if not resolved.is_file():
+            self.add(codes.make("E-FILE-MISSING", where, path=reference))
+            return None
+        return resolved
+
+    def read_text(self, file: Path) -> str | None:
+        """Return a UTF-8 file's text (BOM removed, line endings normalised), or None after a finding."""
+        shown = self.sources.relative(file)
+        data = file.read_bytes()
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = data[: error.start].count(b"\n") + 1
+            try:
+                data.decode("gb18030")
+                detail = "（看起来是 GBK/GB18030 编码）"
+            except UnicodeDecodeError:
+                detail = ""
+            self.add(codes.make("E-FILE-ENCODING", Location(file=shown, line=line), detail=detail))
+            return None
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+
+    def read_yaml(self, file: Path) -> tuple[Any, dict] | None:
+        """Return YAML data and line positions, or None after a finding."""
+        text = self.read_text(file)
+        if text is None:
+            return None
+        try:
+            return parse_yaml(text)
+        except YamlSyntaxError as error:
+            self.add(codes.make("E-YAML-SYNTAX", Location(file=self.sources.relative(file), line=error.line), detail=str(error)))
+            return None
+
+    def table(self, spec: dict[str, Any], base: Path, path: PathKey, where: Location) -> dict[str, Any] | None:
+        """Return table data from a table spec (caption, file, kind...), recording row positions."""
+        unknown = sorted(set(spec) - {"caption", "file", "kind", "layout", "merge", "lists", "note", "sheet"})
+        problem = (f"未知的键 {'、'.join(unknown)}" if unknown else "缺少 file" if not spec.get("file")
+                   else f"kind 应为 {'、'.join(TABLE_KINDS)}" if spec.get("kind", "plain") not in TABLE_KINDS else None)
+        if problem:
+            self.add(codes.make("E-MD-FENCE", where, kind="table", detail=problem))
+            return None
+        file = self.resolve(str(spec["file"]), base, where)
+        if file is None:
+            return None
+        shown = self.sources.relative(file)
+        try:
+            raw = read_table_file(file, shown, spec.get("sheet"))
+        except TableReadError as error:
+            self.findings.extend(error.findings)
+            return None
+        data, findings = table_from_spec(spec, raw, Location(file=shown, line=1))
+        self.findings.extend(findings)
+        self.sources.add(path, Location(file=shown, line=1))
+        for index, place in enumerate(raw.places):
+            self.sources.add(path + ("rows", index), place)
+        return data
+
+
+def load_dataset(path: str | Path) -> LoadResult:
+    """Load a dataset folder (or its report.yaml); never raises for bad input."""
+    target = Path(path)
+    folder = target.parent if target.is_file() else target
+    if not (folder / REPORT_FILE).is_file():
+        shown = str(target)
+        return LoadResult(None, [codes.make("E-PATH-NOT-FOUND", Location(file=shown), path=f"{shown}/{REPORT_FILE}")])
+    reader = DatasetReader(folder)
+    loaded = reader.read_yaml(folder / REPORT_FILE)
+    if loaded is None:
+        return LoadResult(None, reader.findings)
+    data, positions = loaded
+    if not isinstance(data, dict):
+        reader.add(codes.make("E-YAML-SYNTAX", Location(file=REPORT_FILE, line=1), detail="顶层应为 键: 值"))
+        return LoadResult(None, reader.findings)
+    for key, line in positions.items():
+        reader.sources.add(key, Location(file=REPORT_FILE, line=line))
+    raw = _assemble(reader, data, folder)
+    categories = [str(c) for c in data.get("award_categories") or []]
+    try:
+        report = Report.model_validate(raw)
+    except ValidationError as error:
+        reader.findings.extend(findings_from_validation(error, reader.sources, raw))
+        return LoadResult(None, reader.findings, categories)
+    report._root = str(reader.root)
+    report._sources = reader.sources  # type: ignore[assignment]
+    return LoadResult(report, reader.findings, categories)
+
+
+def _assemble(reader: DatasetReader, data: dict[str, Any], folder: Path) -> dict[str, Any]:
+    raw: dict[str, Any] = {"meta": data.get("meta")}
+    for key in sorted(set(data) - _REPORT_KEYS):
+        reader.add(codes.make("E-SCHEMA-UNKNOWN", reader.sources.locate((key,)), field=key))
+
+    def file_of(key: PathKey, value: Any) -> Path | None:
+        if not isinstance(value, str):
+            reader.add(codes.make("E-SCHEMA-VALUE", reader.sources.locate(key), field=".".join(map(str, key)), detail="应为文件路径"))
+            return None
+        return reader.resolve(value, folder, reader.sources.locate(key))
+
+    if (file := data.get("overview")) and (found := file_of(("overview",), file)):
+        raw["overview"] = read_chapter(reader, found, ("overview",), overview=True)
+    chapters = data.get("chapters") or []
+    raw["chapters"] = []
+    for index, item in enumerate(chapters if isinstance(chapters, list) else []):
+        if found := file_of(("chapters", index), item):
+            raw["chapters"].append(read_chapter(reader, found, ("chapters", len(raw["chapters"]))))
+    if (file := data.get("conclusion")) and (found := file_of(("conclusion",), file)):
+        raw["conclusion"] = read_conclusion(reader, found, ("conclusion",))
+    if (file := data.get("chronology")) and (found := file_of(("chronology",), file)):
+        raw["chronology"] = read_chronology(reader, found, ("chronology",))
+    raw["appendices"] = [_appendix(reader, item, folder, index) for index, item in enumerate(data.get("appendices") or [])]
+    raw["appendices"] = [item for item in raw["appendices"] if item is not None]
+    if (file := data.get("top_events")) and (found := file_of(("top_events",), file)):
+        raw["top_events"] = read_top_events(reader, found, ("top_events",))
+    if (file := data.get("indicators")) and (found := file_of(("indicators",), file)):
+        raw["indicators"] = read_indicators(reader, found, ("indicators",))
+    return {key: value for key, value in raw.items() if value is not None}
+
+
+def _appendix(reader: DatasetReader, item: Any, folder: Path, index: int) -> dict[str, Any] | None:
+    where = reader.sources.locate(("appendices", index))
+    if not isinstance(item, dict) or not isinstance(item.get("table"), dict):
+        reader.add(codes.make("E-SCHEMA-VALUE", where, field=f"appendices[{index}]", detail="应包含 title 和 table"))
+        return None
+    table = reader.table(item["table"], folder, ("appendices", index, "table"), where)
+    if table is None:
+        return None
+    return {**{k: v for k, v in item.items() if k != "table"}, "table": table}
+
+
+def load_report(path: str | Path) -> Report:
+    """Load a dataset and return its Report; raise DatasetError carrying findings if it has errors."""
+    result = load_dataset(path)
+    errors = [f for f in result.findings if f.severity == "error"]
+    if result.report is None or errors:
+        raise DatasetError(result.findings)
+    return result.report
+
+
+class DatasetError(Exception):
+    """Raised by load_report when a dataset has errors; ``findings`` lists them all."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        first = next((f for f in findings if f.severity == "error"), findings[0] if findings else None)
+        super().__init__(f"{first.where}: {first.message}" if first else "dataset has errors")
+        self.findings = findings

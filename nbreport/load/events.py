@@ -1,0 +1,60 @@
+"""Read top-events lists (YAML) and indicator tables (CSV/XLSX)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .. import codes
+from ..findings import Location
+from .sources import PathKey
+from .tables import TableReadError, cell_location, read_table_file
+
+if TYPE_CHECKING:
+    from .dataset import DatasetReader
+
+INDICATOR_COLUMNS = ("指标", "年份", "数值", "单位", "限定词", "来源")
+
+
+def read_top_events(reader: DatasetReader, file: Path, path: PathKey) -> Any:
+    """Return the data of a top-events YAML file, recording the line of every key."""
+    loaded = reader.read_yaml(file)
+    if loaded is None:
+        return None
+    data, positions = loaded
+    shown = reader.sources.relative(file)
+    reader.sources.add(path, Location(file=shown, line=1))
+    for key, line in positions.items():
+        reader.sources.add(path + key, Location(file=shown, line=line))
+    return data
+
+
+def read_indicators(reader: DatasetReader, file: Path, path: PathKey) -> list[dict[str, Any]] | None:
+    """Return indicator rows as schema data: name, year, quantity (value, unit, qualifier), source."""
+    shown = reader.sources.relative(file)
+    try:
+        raw = read_table_file(file, shown)
+    except TableReadError as error:
+        reader.findings.extend(error.findings)
+        return None
+    where = Location(file=shown, line=1)
+    missing = [name for name in INDICATOR_COLUMNS if name not in raw.header]
+    for name in missing:
+        reader.add(codes.make("E-TABLE-COLUMN-MISSING", where, column=name, expected="、".join(INDICATOR_COLUMNS)))
+    if missing:
+        return None
+    at = {name: raw.header.index(name) for name in INDICATOR_COLUMNS}
+    rows = []
+    for index, (row, place) in enumerate(zip(raw.rows, raw.places)):
+        row_path = path + (index,)
+        reader.sources.add(row_path, place)
+        for field, column in (("name", "指标"), ("year", "年份"), ("source", "来源")):
+            reader.sources.add(row_path + (field,), cell_location(place, at[column]))
+        for field, column in (("value", "数值"), ("unit", "单位"), ("qualifier", "限定词")):
+            reader.sources.add(row_path + ("quantity", field), cell_location(place, at[column]))
+        cell = {name: row[at[name]].strip() for name in INDICATOR_COLUMNS}
+        rows.append({
+            "name": cell["指标"], "year": cell["年份"], "source": cell["来源"] or None,
+            "quantity": {"value": cell["数值"], "unit": cell["单位"], "qualifier": cell["限定词"] or None},
+        })
+    return rows

@@ -1,0 +1,40 @@
+"""Turn pydantic validation errors into findings with codes and file positions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+
+from .. import codes
+from ..findings import Finding
+from .sources import SourceMap, path_text
+
+_CHRONO_TYPES = {"chrono_date_format", "chrono_date_invalid"}
+
+
+def findings_from_validation(error: ValidationError, sources: SourceMap, raw: Any) -> list[Finding]:
+    """Return one finding per pydantic error, located through the source map."""
+    findings = []
+    for item in error.errors(include_url=False):
+        loc = tuple(item["loc"])
+        where = sources.locate(loc)
+        field = path_text(tuple(part for part in loc if not isinstance(part, int)))[-40:] or "-"
+        kind = item["type"]
+        if kind in _CHRONO_TYPES:
+            findings.append(codes.make("E-CHRONO-DATE", where, detail=item["msg"]))
+        elif kind == "missing":
+            findings.append(codes.make("E-SCHEMA-MISSING", where, field=field))
+        elif kind == "extra_forbidden":
+            findings.append(codes.make("E-SCHEMA-UNKNOWN", where, field=str(loc[-1])))
+        elif kind in ("string_too_short", "too_short") and loc and loc[-1] in ("text", "title", "caption", "name"):
+            findings.append(codes.make("E-CELL-REQUIRED", where, column=str(loc[-1])))
+        else:
+            findings.append(codes.make("E-SCHEMA-VALUE", where, field=field, detail=_message(item)))
+    return findings
+
+
+def _message(item: dict[str, Any]) -> str:
+    value = item.get("input")
+    shown = repr(value) if not isinstance(value, (dict, list)) else type(value).__name__
+    return f"{item['msg']}（输入：{shown[:60]}）"

@@ -1,0 +1,169 @@
+"""Read table files (CSV, XLSX) into schema table data, keeping each row's position."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .. import codes
+from ..findings import Finding, Location
+from ..schema.tables import AWARD_COLUMNS, PEOPLE_COLUMNS
+
+MAX_ROWS = 200_000
+TABLE_KINDS = ("plain", "ranked", "award", "people", "institution")
+_REQUIRED = {"award": AWARD_COLUMNS, "people": PEOPLE_COLUMNS}
+_DEFAULT_MERGE = {"award": ("奖励类别",)}
+_DEFAULT_LISTS = {"award": ("主要完成单位", "主要完成人员")}
+_SPEC_KEYS = {"caption", "file", "kind", "layout", "merge", "lists", "note", "sheet"}
+
+
+@dataclass(slots=True)
+class RawTable:
+    """Hold a table file as read: header, rows of strings and where each row is."""
+
+    header: list[str]
+    rows: list[list[str]]
+    places: list[Location]
+
+
+class TableReadError(Exception):
+    """Carry the findings that stopped a table file from being read."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        super().__init__(findings[0].message)
+        self.findings = findings
+
+
+def read_table_file(file: Path, shown: str, sheet: str | None = None) -> RawTable:
+    """Read a CSV or XLSX file; raise TableReadError with findings when it cannot be read."""
+    if file.suffix.lower() in (".xlsx", ".xlsm"):
+        from .xlsx import read_xlsx
+
+        return read_xlsx(file, shown, sheet)
+    return read_csv(file, shown)
+
+
+def read_csv(file: Path, shown: str) -> RawTable:
+    """Read a UTF-8 CSV (BOM allowed, any line endings) keeping line numbers."""
+    data = file.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        detail = _guess_encoding(data)
+        line = data[: error.start].count(b"\n") + 1
+        raise TableReadError([codes.make("E-FILE-ENCODING", Location(file=shown, line=line), detail=detail)]) from None
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows: list[list[str]] = []
+    places: list[Location] = []
+    try:
+        header = [name.strip() for name in next(reader, [])]
+        for record in reader:
+            if not any(cell.strip() for cell in record):
+                continue
+            places.append(Location(file=shown, line=reader.line_num))
+            rows.append(record)
+            if len(rows) > MAX_ROWS:
+                raise TableReadError([codes.make("E-CSV-SYNTAX", places[-1], detail=f"超过 {MAX_ROWS} 行")])
+    except csv.Error as error:
+        where = Location(file=shown, line=reader.line_num)
+        raise TableReadError([codes.make("E-CSV-SYNTAX", where, detail=str(error))]) from None
+    findings = [
+        codes.make("E-CSV-SYNTAX", place, detail=f"本行有 {len(row)} 列，表头有 {len(header)} 列")
+        for row, place in zip(rows, places) if len(row) != len(header)
+    ]
+    if not header:
+        findings.append(codes.make("E-CSV-SYNTAX", Location(file=shown, line=1), detail="文件为空，缺少表头"))
+    if findings:
+        raise TableReadError(findings)
+    return RawTable(header=header, rows=rows, places=places)
+
+
+def _guess_encoding(data: bytes) -> str:
+    try:
+        data.decode("gb18030")
+    except UnicodeDecodeError:
+        return ""
+    return "（看起来是 GBK/GB18030 编码）"
+
+
+def table_from_spec(spec: dict[str, Any], raw: RawTable, where: Location) -> tuple[dict[str, Any], list[Finding]]:
+    """Return schema data for a table from its spec and rows, with findings about columns and cells."""
+    kind = spec.get("kind", "plain")
+    findings = _check_columns(kind, raw.header, where)
+    merge = set(spec.get("merge") or _DEFAULT_MERGE.get(kind, ()))
+    lists = set(spec.get("lists") or _DEFAULT_LISTS.get(kind, ()))
+    columns = [
+        {"name": name, "type": "int" if name == "序号" else ("list" if name in lists else "text"), "merge": name in merge}
+        for name in raw.header
+    ]
+    rows = []
+    for record, place in zip(raw.rows, raw.places):
+        row, row_findings = _convert_row(record, columns, place)
+        rows.append(row)
+        findings.extend(row_findings)
+    data = {
+        "kind": "table", "caption": spec.get("caption"), "table_kind": kind,
+        "layout": spec.get("layout", "single"), "columns": columns, "rows": rows,
+        "note": spec.get("note"), "source": where.file,
+    }
+    return data, findings
+
+
+def _check_columns(kind: str, header: list[str], where: Location) -> list[Finding]:
+    required = _REQUIRED.get(kind)
+    if not required:
+        return []
+    expected = "、".join(required)
+    findings = [codes.make("E-TABLE-COLUMN-MISSING", where, column=name, expected=expected)
+                for name in required if name not in header]
+    for name in header:
+        if name not in required:
+            close = _closest(name, required)
+            suggestion = f"，是否应为“{close}”？" if close else ""
+            findings.append(codes.make("E-TABLE-COLUMN-UNKNOWN", where, column=name, suggestion=suggestion, expected=expected))
+    return findings
+
+
+def _closest(name: str, options: tuple[str, ...]) -> str | None:
+    import difflib
+
+    found = difflib.get_close_matches(name, options, n=1, cutoff=0.5)
+    return found[0] if found else None
+
+
+def _convert_row(record: list[str], columns: list[dict[str, Any]], place: Location) -> tuple[list[Any], list[Finding]]:
+    row: list[Any] = []
+    findings: list[Finding] = []
+    for index, (value, column) in enumerate(zip(record, columns)):
+        text = value.strip()
+        if column["type"] == "int":
+            if text.isdigit():
+                row.append(int(text))
+                continue
+            where = _cell(place, index)
+            findings.append(codes.make("E-CELL-TYPE", where, column=column["name"], expected="整数", value=text))
+            row.append(None)
+        elif column["type"] == "list":
+            row.append([part.strip() for part in text.split("、") if part.strip()] if text else [])
+        else:
+            row.append(text)
+    return row, findings
+
+
+def _cell(place: Location, index: int) -> Location:
+    from dataclasses import replace
+
+    from openpyxl.utils import get_column_letter
+
+    if place.sheet:
+        row = int("".join(ch for ch in place.cell or "" if ch.isdigit()) or 0)
+        return replace(place, cell=f"{get_column_letter(index + 1)}{row}")
+    return replace(place, column=index + 1)
+
+
+def cell_location(place: Location, index: int) -> Location:
+    """Return the location of cell ``index`` of the row at ``place``."""
+    return _cell(place, index)

@@ -1,0 +1,1 @@
+"""Renderers: walkers of the composed Document, one per output format."""
