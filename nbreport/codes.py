@@ -48,7 +48,7 @@ CATALOGUE: dict[str, Code] = {
     "E-CSV-SYNTAX": Code("error", "CSV 格式错误：{detail}", "CSV format error: {detail}",
                          "每行的列数应与表头相同；含逗号的单元格用英文双引号包起来。",
                          "Every row needs as many cells as the header; quote cells containing commas."),
-    "E-TABLE-EMPTY": Code("warning", "表格没有数据行：{table}", "Table has no rows: {table}",
+    "W-TABLE-EMPTY": Code("warning", "表格没有数据行：{table}", "Table has no rows: {table}",
                           "填写数据行，或从报告中删除该表。", "Fill in rows or remove the table."),
     "E-TABLE-COLUMN-MISSING": Code("error", "表格缺少必需的列“{column}”", "Table lacks required column “{column}”",
                                    "表头须包含：{expected}。", "The header must contain: {expected}."),

@@ -128,11 +128,15 @@ class _Composer:
 
     def top_events(self, events: TopEventList) -> Iterator[dn.Node]:
         yield from self.part_heading(events.title)
-        if events.intro:
-            yield dn.Paragraph(runs=(Run(text=events.intro),))
+        yield from _paragraphs(events.intro or "")
         for event in events.events:
             yield self.section_heading(event.title, str(event.rank))
-            for text in filter(None, (part.strip() for part in event.text.split("\n\n"))):
-                yield dn.Paragraph(runs=(Run(text=text),))
+            yield from _paragraphs(event.text)
             if event.votes is not None:
                 yield dn.Paragraph(runs=(Run(text="得票：", strong=True), Run(text=f"{event.votes}票")))
+
+
+def _paragraphs(text: str) -> Iterator[dn.Paragraph]:
+    """Yield one body paragraph per blank-line separated part of ``text``."""
+    for part in filter(None, (part.strip() for part in text.split("\n\n"))):
+        yield dn.Paragraph(runs=(Run(text=part),))

@@ -148,20 +148,20 @@ class MarkdownFile:
 
 
 def runs(inline: Token) -> list[dict[str, Any]]:
-    """Return the runs of an inline token: text with strong marked, line breaks joined."""
+    """Return the runs of a paragraph: ``**`` toggles bold, line breaks are joined.
+
+    CommonMark will not close ``**`` after CJK punctuation followed by a letter
+    (``**引语。**正文``), which is exactly how bold lead-ins are written, so the
+    raw inline source is split on ``**`` here instead.
+    """
+    text = "".join(line.strip() for line in inline.content.split("\n"))
+    parts = text.replace("\\*", "\x00").split("**")
+    if len(parts) % 2 == 0:  # an unmatched ** stays literal
+        parts[-2:] = [parts[-2] + "**" + parts[-1]]
     result: list[dict[str, Any]] = []
-    strong = 0
-    for child in inline.children or []:
-        if child.type == "strong_open":
-            strong += 1
-        elif child.type == "strong_close":
-            strong -= 1
-        elif child.type in ("text", "code_inline", "html_inline"):
-            _append(result, child.content, strong > 0)
-        elif child.type == "hardbreak":
-            _append(result, "\n", strong > 0)
-        elif child.type == "image":
-            _append(result, child.content, strong > 0)
+    for index, part in enumerate(parts):
+        if part:
+            _append(result, part.replace("\x00", "*"), index % 2 == 1)
     return result or [{"text": "", "strong": False}]
 
 
@@ -202,7 +202,7 @@ def _skip(tokens: list[Token], index: int) -> int:
 
 def _describe(token: Token) -> str:
     names = {
-        "heading_open": f"{'#' * int(token.tag[1])} 级标题（此处只能用 ## ### ####）",
+        "heading_open": f"{token.markup or '#'} 级标题（此处只能用 ## ### ####）",
         "ordered_list_open": "编号列表（请用 - 列表或把编号写进文字）",
         "blockquote_open": "引用块 >",
         "code_block": "缩进代码块（行首有 4 个空格？）",

@@ -13,6 +13,19 @@ PathKey = tuple[str | int, ...]
 _UNION_TAGS = {"chapter", "districts", "paragraph", "subheading", "bullets", "figure", "case", "table"}
 
 
+_UNION_LISTS = {"blocks", "intro", "chapters"}
+
+
+def _without_union_tags(path: PathKey) -> PathKey:
+    """Drop the tags pydantic inserts after an item of a union-typed list (``blocks[3].table``)."""
+    kept: list[str | int] = []
+    for index, part in enumerate(path):
+        after_union_item = index >= 2 and isinstance(path[index - 1], int) and path[index - 2] in _UNION_LISTS
+        if not (after_union_item and part in _UNION_TAGS):
+            kept.append(part)
+    return tuple(kept)
+
+
 def path_text(path: PathKey) -> str:
     """Return a path as ``chapters[0].sections[1]``."""
     text = ""
@@ -41,7 +54,7 @@ class SourceMap:
 
     def locate(self, path: PathKey) -> Location:
         """Return the best known location of ``path``: itself, else its nearest recorded parent."""
-        clean = tuple(part for part in path if part not in _UNION_TAGS)
+        clean = _without_union_tags(path)
         for end in range(len(clean), -1, -1):
             found = self._places.get(clean[:end])
             if found is not None:
@@ -49,10 +62,11 @@ class SourceMap:
         return Location(path=path_text(clean))
 
     def _refine(self, found: Location, path: PathKey, matched: int) -> Location:
+        """Add the column when ``path`` names a cell inside a recorded table row."""
         rest = path[matched:]
-        column = rest[0] if len(rest) == 1 and isinstance(rest[0], int) and found.sheet is None else None
-        if column is not None and found.line and path[matched - 1:matched] != ("rows",):
-            column = None
-        if column is not None:
-            return replace(found, column=column + 1, path=path_text(path))
-        return replace(found, path=path_text(path))
+        is_cell = len(rest) == 1 and isinstance(rest[0], int) and matched >= 2 and path[matched - 2] == "rows"
+        if not is_cell:
+            return replace(found, path=path_text(path))
+        from .tables import cell_location
+
+        return replace(cell_location(found, int(rest[0])), path=path_text(path))

@@ -59,4 +59,4 @@ class Conclusion(Model):
     """Hold the 结语."""
 
     title: str = "结语"
-    blocks: list[Block] = Field(min_length=1)
+    blocks: list[Block] = Field(default_factory=list)

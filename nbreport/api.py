@@ -1,0 +1,97 @@
+"""The library API: load a dataset, validate it, build the DOCX and PDF."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from .checks import CheckContext, run_checks
+from .codes import Messages
+from .compose import Document, compose
+from .findings import ValidationReport
+from .load import DatasetError, load_dataset
+from .load.sources import SourceMap
+from .schema.report import Report
+from .schema.theme import Theme
+
+FORMATS = ("docx", "pdf")
+
+
+def load(path: str | Path) -> Report:
+    """Load the dataset folder at ``path``; raise DatasetError (with all findings) if it has errors."""
+    report, checked = _check_dataset(path, "zh")
+    if report is None or not checked.ok:
+        raise DatasetError(checked.findings)
+    return report
+
+
+def validate(target: Report | str | Path, lang: str = "zh") -> ValidationReport:
+    """Return every finding for a dataset folder or a Report; never raises for bad input."""
+    if isinstance(target, Report):
+        sources = target._sources if isinstance(target._sources, SourceMap) else None
+        findings = run_checks(target, CheckContext(sources=sources))
+        return _localised(ValidationReport(target=f"{target.meta.year}", findings=findings), lang)
+    return _check_dataset(target, lang)[1]
+
+
+def _check_dataset(path: str | Path, lang: str) -> tuple[Report | None, ValidationReport]:
+    result = load_dataset(path)
+    findings = list(result.findings)
+    if result.report is not None:
+        ctx = CheckContext(sources=result.report._sources, award_categories=result.award_categories)  # type: ignore[arg-type]
+        findings.extend(run_checks(result.report, ctx))
+    return result.report, _localised(ValidationReport(target=str(path), findings=findings), lang)
+
+
+def _localised(report: ValidationReport, lang: str) -> ValidationReport:
+    if lang.startswith("zh"):
+        return report
+    messages = Messages(lang)
+    report.findings = [messages.localise(f) for f in report.findings]
+    return report
+
+
+def build(
+    report: Report | str | Path,
+    out_dir: str | Path = "out",
+    formats: Sequence[str] = FORMATS,
+    theme: Theme | None = None,
+    docx_template: str | Path | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> list[Path]:
+    """Validate, compose and render ``report`` into ``out_dir``; return the files written.
+
+    Raises DatasetError when the report has errors: nothing is written then.
+    """
+    if not isinstance(report, Report):
+        report = load(report)
+    else:
+        checked = validate(report)
+        if not checked.ok:
+            raise DatasetError(checked.findings)
+    theme = theme or Theme()
+    say = progress or (lambda message: None)
+    say("compose")
+    document = compose(report, theme)
+    return [_render(fmt, document, theme, Path(out_dir), report, docx_template, say) for fmt in formats]
+
+
+def output_name(report: Report) -> str:
+    """Return the base file name of the outputs, e.g. ``2023年度宁波市科技进步报告``."""
+    name = f"{report.meta.year_line}{report.meta.title}" if report.top_events is None else report.meta.title
+    return "".join(ch for ch in name if ch not in '\\/:*?"<>|').strip() or str(report.meta.year)
+
+
+def _render(fmt: str, document: Document, theme: Theme, out_dir: Path, report: Report,
+            docx_template: str | Path | None, say: Callable[[str], None]) -> Path:
+    target = out_dir / f"{output_name(report)}.{fmt}"
+    say(fmt)
+    if fmt == "docx":
+        from .render.docx import render_docx
+
+        return render_docx(document, theme, target, Path(docx_template) if docx_template else None)
+    if fmt == "pdf":
+        from .render.pdf import render_pdf
+
+        return render_pdf(document, theme, target)
+    raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")

@@ -1,0 +1,156 @@
+"""The ``nbreport`` command line: validate, build, schema, init. It only parses and prints."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import api
+from .findings import ValidationReport
+from .load import DatasetError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code (0 ok, 1 errors found, 2 cannot run)."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return EXIT_CANNOT_RUN
+    try:
+        return int(args.run(args))
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="nbreport", description="年度科技进步报告：校验数据，生成 Word 与 PDF。")
+    sub = parser.add_subparsers(dest="command")
+
+    validate = sub.add_parser("validate", help="校验数据集或 Excel 报送表 / check a dataset or submission")
+    validate.add_argument("path", help="数据集目录（含 report.yaml）")
+    validate.add_argument("--json", action="store_true", help="以 JSON 输出 / print JSON")
+    validate.add_argument("--lang", default="zh", choices=("zh", "en"), help="消息语言")
+    validate.set_defaults(run=_validate)
+
+    build = sub.add_parser("build", help="生成报告 / build DOCX and PDF")
+    build.add_argument("path", help="数据集目录")
+    build.add_argument("--format", choices=api.FORMATS, action="append", help="只生成某一格式（可重复）")
+    build.add_argument("--out", default="out", help="输出目录（默认 out/）")
+    build.add_argument("--docx-template", help="Word 参考模板 .docx（样式、字体、页面设置）")
+    build.add_argument("-q", "--quiet", action="store_true", help="只输出错误")
+    build.add_argument("-v", "--verbose", action="store_true", help="输出每个阶段的耗时")
+    build.set_defaults(run=_build)
+
+    schema = sub.add_parser("schema", help="输出 JSON Schema / print the JSON Schema")
+    schema.add_argument("--model", default="Report", help="模型名，默认 Report（可选 Theme）")
+    schema.set_defaults(run=_schema)
+
+    init = sub.add_parser("init", help="按上一年结构新建数据集骨架 / new dataset skeleton")
+    init.add_argument("year", type=int)
+    init.add_argument("--from", dest="source", default=None, help="上一年数据集目录（默认 data/<year-1>）")
+    init.add_argument("--out", default=None, help="新数据集目录（默认 data/<year>）")
+    init.set_defaults(run=_init)
+    return parser
+
+
+def _validate(args: argparse.Namespace) -> int:
+    report = api.validate(args.path, lang=args.lang)
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print_findings(report, args.lang)
+    if "E-PATH-NOT-FOUND" in report.codes():
+        return EXIT_CANNOT_RUN
+    return EXIT_OK if report.ok else EXIT_FINDINGS
+
+
+def print_findings(report: ValidationReport, lang: str = "zh", file=None) -> None:
+    """Print findings as a table (rich) with a one-line summary."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(file=file or sys.stdout, soft_wrap=False)
+    en = lang == "en"
+    if report.findings:
+        table = Table(show_lines=False)
+        for title in (("代码", "Code"), ("级别", "Level"), ("位置", "Where"), ("问题", "Problem"), ("如何修改", "Fix")):
+            table.add_column(title[1] if en else title[0], overflow="fold")
+        for f in report.findings:
+            level = f.severity if en else ("错误" if f.severity == "error" else "警告")
+            table.add_row(f.code, level, str(f.where), f.message, f.hint)
+        console.print(table)
+    errors, warnings = len(report.errors), len(report.warnings)
+    if en:
+        console.print(f"{report.target}: {errors} error(s), {warnings} warning(s)")
+    else:
+        console.print(f"{report.target}：{errors} 个错误，{warnings} 个警告")
+
+
+def _build(args: argparse.Namespace) -> int:
+    start = time.perf_counter()
+    stage_start = [start]
+
+    def progress(stage: str) -> None:
+        now = time.perf_counter()
+        if args.verbose:
+            print(f"  … {stage}（{now - stage_start[0]:.2f} s）", file=sys.stderr)
+        stage_start[0] = now
+
+    formats = tuple(args.format or api.FORMATS)
+    try:
+        written = api.build(args.path, args.out, formats=formats, docx_template=args.docx_template, progress=progress)
+    except DatasetError as error:
+        checked = ValidationReport(target=args.path, findings=error.findings)
+        print_findings(checked, file=sys.stderr)
+        codes = checked.codes()
+        return EXIT_CANNOT_RUN if "E-PATH-NOT-FOUND" in codes else EXIT_FINDINGS
+    except _render_errors() as error:
+        print(f"无法生成报告：{error}", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    if not args.quiet:
+        for path in written:
+            print(f"{path}（{path.stat().st_size / 1024:.0f} KB）")
+        print(f"完成，用时 {time.perf_counter() - start:.1f} 秒")
+    return EXIT_OK
+
+
+def _render_errors() -> tuple[type[BaseException], ...]:
+    from .render.errors import RenderError
+
+    return (RenderError, OSError)
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from . import schema
+
+    model = getattr(schema, args.model, None)
+    if model is None or not hasattr(model, "model_json_schema"):
+        print(f"未知模型：{args.model}", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    print(json.dumps(model.model_json_schema(), ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def _init(args: argparse.Namespace) -> int:
+    from .skeleton import SkeletonError, create_skeleton
+
+    source = Path(args.source or f"data/{args.year - 1}")
+    target = Path(args.out or f"data/{args.year}")
+    try:
+        written = create_skeleton(source, target, args.year)
+    except SkeletonError as error:
+        print(f"无法新建数据集：{error}", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    print(f"已新建 {target}（{len(written)} 个文件），请填写各表格与正文后运行 nbreport validate {target}")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

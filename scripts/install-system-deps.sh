@@ -1,0 +1,23 @@
+#!/bin/sh
+# Install the Debian packages nbreport needs when they are missing:
+#   fonts (AR PL UMing serif, WenQuanYi Zen Hei sans, DejaVu for symbols) for the PDF,
+#   poppler-utils (pdftotext, pdftoppm) and, with --with-office, LibreOffice for the tests.
+set -eu
+want=""
+[ -f /usr/share/fonts/truetype/arphic/uming.ttc ] || want="$want fonts-arphic-uming"
+[ -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || want="$want fonts-wqy-zenhei"
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || want="$want fonts-dejavu-core"
+command -v pdftotext >/dev/null 2>&1 || want="$want poppler-utils"
+if [ "${1:-}" = "--with-office" ]; then
+  command -v soffice >/dev/null 2>&1 || want="$want libreoffice-writer-nogui"
+fi
+[ -n "$want" ] || exit 0
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "nbreport: please install:$want (no apt-get here); see README" >&2
+  exit 0
+fi
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+echo "nbreport: installing$want" >&2
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $want >/dev/null

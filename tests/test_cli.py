@@ -1,0 +1,83 @@
+"""The command line: exit codes, JSON output, schema export, init."""
+
+import json
+
+from builders import award_dataset, chronology_dataset, write_dataset
+from nbreport.cli import main
+
+
+def run(capsys, *args):
+    code = main(list(args))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_validate_clean_dataset_exits_0(tmp_path, capsys):
+    root = award_dataset(tmp_path, "省科技进步一等奖,项目,单位,张三\n")
+    code, out, _ = run(capsys, "validate", str(root))
+    assert code == 0 and "0 个错误" in out
+
+
+def test_validate_lists_every_mistake_with_place_and_exits_1(tmp_path, capsys):
+    root = write_dataset(
+        tmp_path,
+        "chronology: chronology.csv\nappendices:\n  - title: 获奖\n    table:\n      file: awards.csv\n      kind: award\n",
+        **{
+            "chronology.csv": "日期,事件,月份\n3月1日,甲,3\n4月13日,乙,3\n2022年5月1日,丙,5\n",
+            "awards.csv": "奖励类别,项目名称,主要完成单位,主要完成人员\n省科技进步一等奖,项目甲,单位,张三\n,项目乙,单位,李四\n省科技进步一等奖,项目甲,单位,张三\n",
+        },
+    )
+    code, out, _ = run(capsys, "validate", str(root), "--json")
+    data = json.loads(out)
+    places = {(f["code"], f["where"]["file"], f["where"]["line"]) for f in data["findings"]}
+    assert code == 1 and data["ok"] is False
+    assert {("E-CHRONO-MONTH", "chronology.csv", 3), ("E-CHRONO-YEAR", "chronology.csv", 4),
+            ("E-CELL-REQUIRED", "awards.csv", 3), ("E-AWARD-DUPLICATE", "awards.csv", 4)} <= places
+
+
+def test_yaml_syntax_error_exits_1_with_line(tmp_path, capsys):
+    root = write_dataset(tmp_path, "chapters: [a.md\n")
+    code, out, _ = run(capsys, "validate", str(root), "--json")
+    finding = json.loads(out)["findings"][0]
+    assert code == 1 and finding["code"] == "E-YAML-SYNTAX" and finding["where"]["line"] >= 6
+
+
+def test_missing_dataset_exits_2(tmp_path, capsys):
+    code, _, _ = run(capsys, "validate", str(tmp_path / "nope"))
+    assert code == 2
+
+
+def test_english_messages(tmp_path, capsys):
+    root = chronology_dataset(tmp_path, "2月30日,甲\n")
+    code, out, _ = run(capsys, "validate", str(root), "--lang", "en")
+    assert code == 1 and "1 error(s)" in out
+    code, out, _ = run(capsys, "validate", str(root), "--lang", "en", "--json")
+    assert json.loads(out)["findings"][0]["message"].startswith("Invalid chronology date")
+
+
+def test_build_refuses_a_dataset_with_errors_and_writes_nothing(tmp_path, capsys):
+    root = chronology_dataset(tmp_path / "ds", "2月30日,甲\n")
+    out_dir = tmp_path / "out"
+    code, _, err = run(capsys, "build", str(root), "--out", str(out_dir))
+    assert code == 1 and "E-CHRONO-DATE" in err
+    assert not out_dir.exists() or not any(out_dir.iterdir())
+
+
+def test_schema_prints_json_schema_of_every_model(capsys):
+    code, out, _ = run(capsys, "schema")
+    schema = json.loads(out)
+    assert code == 0 and schema["title"] == "Report" and "ChronologyEvent" in schema["$defs"]
+    code, out, _ = run(capsys, "schema", "--model", "Theme")
+    assert code == 0 and "styles" in json.loads(out)["properties"]
+
+
+def test_init_makes_a_skeleton_that_validates(tmp_path, capsys):
+    source = award_dataset(tmp_path / "2023", "省科技进步一等奖,项目,单位,张三\n")
+    code, _, _ = run(capsys, "init", "2024", "--from", str(source), "--out", str(tmp_path / "2024"))
+    assert code == 0
+    assert "year: 2024" in (tmp_path / "2024" / "report.yaml").read_text(encoding="utf-8")
+    assert (tmp_path / "2024" / "awards.csv").read_text(encoding="utf-8").strip() == "奖励类别,项目名称,主要完成单位,主要完成人员"
+    code, out, _ = run(capsys, "validate", str(tmp_path / "2024"))
+    assert code == 0 and "W-TABLE-EMPTY" in out
+    code, _, err = run(capsys, "init", "2024", "--from", str(source), "--out", str(tmp_path / "2024"))
+    assert code == 2 and "已存在" in err
