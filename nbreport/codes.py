@@ -78,6 +78,8 @@ CATALOGUE: dict[str, Code] = {
                            "按日期先后排列事件。", "Sort events by date."),
     "E-TEXT-CONTROL": Code("error", "文本含有不可见控制字符 {chars}", "Text contains control characters {chars}",
                            "删除这些字符（常见于从网页或 PDF 复制的文本）。", "Delete them; they often come from copy-paste."),
+    "W-TEXT-LONG": Code("warning", "文本过长（{length} 字），请检查是否漏了分段", "Very long text ({length} characters)",
+                        "一段话通常不超过几百字；检查是否把多段合成了一段。", "Check for missing paragraph breaks."),
     "E-DUPLICATE-ID": Code("error", "重复的{what}“{value}”", "Duplicate {what} “{value}”",
                            "每个{what}只能出现一次。", "Each must appear once."),
     "E-SCHEMA-MISSING": Code("error", "缺少必填项“{field}”", "Missing required field “{field}”",

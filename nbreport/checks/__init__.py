@@ -8,7 +8,7 @@ from .awards import AWARD_CATEGORIES, check_award_table, check_person_names
 from .chronology import check_chronology
 from .context import CheckContext
 from .tables import check_table
-from .text import check_control_characters, check_duplicates
+from .text import check_text, check_duplicates
 from .walk import iter_tables
 
 
@@ -22,7 +22,7 @@ def run_checks(report: Report, ctx: CheckContext | None = None) -> list[Finding]
         if table.table_kind == "award":
             findings.extend(check_award_table(table, path, ctx))
         findings.extend(check_person_names(table, path, ctx))
-    findings.extend(check_control_characters(report, ctx))
+    findings.extend(check_text(report, ctx))
     findings.extend(check_duplicates(report, ctx))
     return findings
 

@@ -2,27 +2,29 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from .. import codes
+from ..text import CONTROL
 from ..findings import Finding
 from ..schema.chapters import DistrictChapter
 from ..schema.report import Report
 from .context import CheckContext
 from .walk import iter_strings
 
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+LONG_TEXT = 5000
 
 
-def check_control_characters(report: Report, ctx: CheckContext) -> Iterator[Finding]:
-    """Yield a finding for every string holding characters that XML and PDF text cannot carry."""
+def check_text(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Yield findings for characters XML and PDF cannot carry, and for suspiciously long text."""
     data = report.model_dump(mode="python", exclude={"indicators"})
     for path, text in iter_strings(data):
         found = sorted(set(CONTROL.findall(text)))
         if found:
             chars = " ".join(f"U+{ord(ch):04X}" for ch in found)
             yield codes.make("E-TEXT-CONTROL", ctx.at(path), chars=chars)
+        if len(text) > LONG_TEXT:
+            yield codes.make("W-TEXT-LONG", ctx.at(path), length=len(text))
 
 
 def check_duplicates(report: Report, ctx: CheckContext) -> Iterator[Finding]:

@@ -12,6 +12,7 @@ from .. import codes
 from ..findings import Finding, Location
 from ..schema.report import Report
 from .chronology import read_chronology
+from .encoding import DecodeFailure, decode
 from .events import read_indicators, read_top_events
 from .narrative import read_chapter, read_conclusion
 from .pydantic_errors import findings_from_validation
@@ -60,21 +61,13 @@ class DatasetReader:
         return resolved
 
     def read_text(self, file: Path) -> str | None:
-        """Return a UTF-8 file's text (BOM removed, line endings normalised), or None after a finding."""
-        shown = self.sources.relative(file)
-        data = file.read_bytes()
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            line = data[: error.start].count(b"\n") + 1
-            try:
-                data.decode("gb18030")
-                detail = "（看起来是 GBK/GB18030 编码）"
-            except UnicodeDecodeError:
-                detail = ""
-            self.add(codes.make("E-FILE-ENCODING", Location(file=shown, line=line), detail=detail))
+        """Return a UTF-8 file's text with line endings normalised, or None after a finding."""
+        text = decode(file.read_bytes())
+        if isinstance(text, DecodeFailure):
+            where = Location(file=self.sources.relative(file), line=text.line)
+            self.add(codes.make("E-FILE-ENCODING", where, detail=text.detail))
             return None
-        return text.replace("\r\n", "\n").replace("\r", "\n")
+        return text
 
     def read_yaml(self, file: Path) -> tuple[Any, dict] | None:
         """Return YAML data and line positions, or None after a finding."""
@@ -156,14 +149,21 @@ def _assemble(reader: DatasetReader, data: dict[str, Any], folder: Path) -> dict
         raw["overview"] = read_chapter(reader, found, ("overview",), overview=True)
     chapters = data.get("chapters") or []
     raw["chapters"] = []
-    for index, item in enumerate(chapters if isinstance(chapters, list) else []):
+    if not isinstance(chapters, list):
+        reader.add(codes.make("E-SCHEMA-VALUE", reader.sources.locate(("chapters",)), field="chapters", detail="应为文件路径列表"))
+        chapters = []
+    for index, item in enumerate(chapters):
         if found := file_of(("chapters", index), item):
             raw["chapters"].append(read_chapter(reader, found, ("chapters", len(raw["chapters"]))))
     if (file := data.get("conclusion")) and (found := file_of(("conclusion",), file)):
         raw["conclusion"] = read_conclusion(reader, found, ("conclusion",))
     if (file := data.get("chronology")) and (found := file_of(("chronology",), file)):
         raw["chronology"] = read_chronology(reader, found, ("chronology",))
-    raw["appendices"] = [_appendix(reader, item, folder, index) for index, item in enumerate(data.get("appendices") or [])]
+    appendices = data.get("appendices") or []
+    if not isinstance(appendices, list):
+        reader.add(codes.make("E-SCHEMA-VALUE", reader.sources.locate(("appendices",)), field="appendices", detail="应为列表"))
+        appendices = []
+    raw["appendices"] = [_appendix(reader, item, folder, index) for index, item in enumerate(appendices)]
     raw["appendices"] = [item for item in raw["appendices"] if item is not None]
     if (file := data.get("top_events")) and (found := file_of(("top_events",), file)):
         raw["top_events"] = read_top_events(reader, found, ("top_events",))

@@ -15,6 +15,7 @@ from markdown_it.token import Token
 
 from .. import codes
 from ..findings import Location
+from ..text import CONTROL
 from .sources import PathKey
 from .yamlfile import YamlSyntaxError, parse_yaml
 
@@ -53,6 +54,7 @@ class MarkdownFile:
         text = self.reader.read_text(self.file)
         if text is None:
             return {}, [], 0
+        text = self.without_control_characters(text)
         front, body, offset = split_front_matter(text)
         meta: dict[str, Any] = {}
         if front is None:
@@ -67,6 +69,17 @@ class MarkdownFile:
                 meta = meta if isinstance(meta, dict) else {}
         self.reader.sources.add(path, self.at(1))
         return meta, _MD.parse(body), offset
+
+    def without_control_characters(self, text: str) -> str:
+        """Report each line holding XML-illegal characters, then drop them so parsing goes on."""
+        if not CONTROL.search(text):
+            return text
+        for number, line in enumerate(text.split("\n"), start=1):
+            found = sorted(set(CONTROL.findall(line)))
+            if found:
+                chars = " ".join(f"U+{ord(ch):04X}" for ch in found)
+                self.reader.add(codes.make("E-TEXT-CONTROL", self.at(number), chars=chars))
+        return CONTROL.sub("", text)
 
     # -- blocks ---------------------------------------------------------------
 

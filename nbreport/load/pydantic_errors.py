@@ -8,7 +8,7 @@ from pydantic import ValidationError
 
 from .. import codes
 from ..findings import Finding
-from .sources import SourceMap, path_text
+from .sources import SourceMap, path_text, without_union_tags
 
 _CHRONO_TYPES = {"chrono_date_format", "chrono_date_invalid"}
 
@@ -17,7 +17,7 @@ def findings_from_validation(error: ValidationError, sources: SourceMap, raw: An
     """Return one finding per pydantic error, located through the source map."""
     findings = []
     for item in error.errors(include_url=False):
-        loc = tuple(item["loc"])
+        loc = without_union_tags(tuple(item["loc"]))
         where = sources.locate(loc)
         field = path_text(tuple(part for part in loc if not isinstance(part, int)))[-40:] or "-"
         kind = item["type"]

@@ -16,7 +16,7 @@ _UNION_TAGS = {"chapter", "districts", "paragraph", "subheading", "bullets", "fi
 _UNION_LISTS = {"blocks", "intro", "chapters"}
 
 
-def _without_union_tags(path: PathKey) -> PathKey:
+def without_union_tags(path: PathKey) -> PathKey:
     """Drop the tags pydantic inserts after an item of a union-typed list (``blocks[3].table``)."""
     kept: list[str | int] = []
     for index, part in enumerate(path):
@@ -54,7 +54,7 @@ class SourceMap:
 
     def locate(self, path: PathKey) -> Location:
         """Return the best known location of ``path``: itself, else its nearest recorded parent."""
-        clean = _without_union_tags(path)
+        clean = path
         for end in range(len(clean), -1, -1):
             found = self._places.get(clean[:end])
             if found is not None:

@@ -10,6 +10,7 @@ from typing import Any
 
 from .. import codes
 from ..findings import Finding, Location
+from .encoding import DecodeFailure, decode
 from ..schema.tables import AWARD_COLUMNS, PEOPLE_COLUMNS
 
 MAX_ROWS = 200_000
@@ -48,13 +49,10 @@ def read_table_file(file: Path, shown: str, sheet: str | None = None) -> RawTabl
 
 def read_csv(file: Path, shown: str) -> RawTable:
     """Read a UTF-8 CSV (BOM allowed, any line endings) keeping line numbers."""
-    data = file.read_bytes()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        detail = _guess_encoding(data)
-        line = data[: error.start].count(b"\n") + 1
-        raise TableReadError([codes.make("E-FILE-ENCODING", Location(file=shown, line=line), detail=detail)]) from None
+    text = decode(file.read_bytes())
+    if isinstance(text, DecodeFailure):
+        where = Location(file=shown, line=text.line)
+        raise TableReadError([codes.make("E-FILE-ENCODING", where, detail=text.detail)])
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows: list[list[str]] = []
     places: list[Location] = []
@@ -79,14 +77,6 @@ def read_csv(file: Path, shown: str) -> RawTable:
     if findings:
         raise TableReadError(findings)
     return RawTable(header=header, rows=rows, places=places)
-
-
-def _guess_encoding(data: bytes) -> str:
-    try:
-        data.decode("gb18030")
-    except UnicodeDecodeError:
-        return ""
-    return "（看起来是 GBK/GB18030 编码）"
 
 
 def table_from_spec(spec: dict[str, Any], raw: RawTable, where: Location) -> tuple[dict[str, Any], list[Finding]]:
