@@ -18,6 +18,14 @@ def atomic_path(target: Path) -> Iterator[Path]:
     tmp_path = Path(tmp)
     try:
         yield tmp_path
+        os.chmod(tmp_path, 0o666 & ~_umask())
         os.replace(tmp_path, target)
     finally:
         tmp_path.unlink(missing_ok=True)
+
+
+def _umask() -> int:
+    """Return the process umask (mkstemp creates files 0600; outputs should be readable as usual)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

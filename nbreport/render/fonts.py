@@ -1,0 +1,267 @@
+"""Find, register and combine the fonts the PDF embeds, with per-character fallback.
+
+reportlab embeds TrueType outlines only, so a theme's serif (宋体) and sans (黑体)
+families are looked up as TrueType files: the theme's own files first, then the
+folders in ``NBREPORT_FONT_DIR``, then the usual system folders. No single CJK font
+covers every character the report prints (AR PL UMing has no ▶, WenQuanYi Zen Hei
+no •), so :meth:`FontSet.markup` wraps each run of uncovered characters in a
+``<font>`` tag naming a font that has them.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import logging
+import os
+import sys
+import warnings
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from ..schema.theme import FontFamily, Theme
+
+log = logging.getLogger(__name__)
+
+CID_FALLBACK = "STSong-Light"
+FONT_DIR_ENV = "NBREPORT_FONT_DIR"
+_TRUETYPE_SUFFIXES = (".ttf", ".ttc")
+
+
+class FontWarning(UserWarning):
+    """Warn that a font was skipped or that the PDF falls back to a font it does not embed."""
+
+
+@dataclass(eq=False)
+class Face:
+    """Hold one registered font: its reportlab name and the characters it can draw.
+
+    ``cmap`` None means coverage is unknown (a built-in CID font) and assumed complete.
+    """
+
+    name: str
+    path: Path | None
+    cmap: frozenset[int] | None
+    embedded: bool = True
+    _has: dict[str, bool] = field(default_factory=dict, repr=False)
+
+    def covers(self, char: str) -> bool:
+        """Return whether the font has a glyph for ``char``; cached, this is on the hot path."""
+        known = self._has.get(char)
+        if known is None:
+            known = self.cmap is None or ord(char) in self.cmap or char in "\n\t "
+            self._has[char] = known
+        return known
+
+
+@dataclass(eq=False)
+class FontSet:
+    """Carry the serif and sans faces and the fallbacks tried for characters they lack."""
+
+    serif: Face
+    sans: Face
+    fallbacks: tuple[Face, ...]
+
+    def face(self, family: str, bold: bool = False) -> Face:
+        """Return the face of ``family`` (serif or sans); bold text is set in the sans face.
+
+        CJK fonts ship no bold weight; Chinese typesetting sets emphasis in 黑体, so
+        bold serif text uses the sans face, which keeps lead-ins visibly bold.
+        """
+        if bold or family == "sans":
+            return self.sans
+        return self.serif
+
+    def face_for(self, char: str, base: Face) -> Face:
+        """Return ``base`` if it draws ``char``, else the first fallback that does (else ``base``)."""
+        if base.covers(char):
+            return base
+        for candidate in self._chain(base):
+            if candidate.covers(char):
+                return candidate
+        return base
+
+    def markup(self, text: str, base: Face) -> str:
+        """Return ``text`` escaped for Paragraph markup, uncovered runs wrapped in <font name=...>."""
+        if all(base.covers(char) for char in set(text)):
+            return escape(text)
+        return "".join(self._runs(text, base))
+
+    def _runs(self, text: str, base: Face) -> Iterator[str]:
+        start = 0
+        current = self.face_for(text[0], base) if text else base
+        for index in range(1, len(text) + 1):
+            face = self.face_for(text[index], base) if index < len(text) else None
+            if face is current:
+                continue
+            yield _wrap(escape(text[start:index]), current, base)
+            start, current = index, face
+
+    def _chain(self, base: Face) -> Iterator[Face]:
+        yield from self.fallbacks
+        # The other CJK face often has what this one lacks (UMing has •, Zen Hei has ▶).
+        yield self.sans if base is self.serif else self.serif
+
+    def faces(self) -> tuple[Face, ...]:
+        """Return every distinct face, primary ones first."""
+        seen: dict[int, Face] = {}
+        for face in (self.serif, self.sans, *self.fallbacks):
+            seen.setdefault(id(face), face)
+        return tuple(seen.values())
+
+
+def _wrap(text: str, face: Face, base: Face) -> str:
+    return text if face is base else f'<font name="{face.name}">{text}</font>'
+
+
+def load_fonts(theme: Theme) -> FontSet:
+    """Return the registered fonts of ``theme``; warn and use STSong-Light when no CJK TrueType font exists."""
+    key = (
+        _family_key(theme.serif), _family_key(theme.sans), tuple(theme.fallback_fonts),
+        os.environ.get(FONT_DIR_ENV, ""),
+    )
+    return _load_fonts(key)
+
+
+def _family_key(family: FontFamily) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return tuple(family.files), tuple(family.names)
+
+
+@functools.lru_cache(maxsize=8)
+def _load_fonts(key: tuple) -> FontSet:
+    (serif_files, serif_names), (sans_files, sans_names), fallback_names, _ = key
+    serif = _cjk_face(serif_files, serif_names, "serif")
+    sans = _cjk_face(sans_files, sans_names, "sans")
+    if serif is None and sans is None:
+        serif = sans = _cid_face()
+    serif = serif or sans
+    sans = sans or serif
+    fallbacks = tuple(filter(None, (_fallback_face(name) for name in fallback_names)))
+    _register_families(serif, sans, fallbacks)  # type: ignore[arg-type]
+    return FontSet(serif=serif, sans=sans, fallbacks=fallbacks)  # type: ignore[arg-type]
+
+
+def _cjk_face(files: Sequence[str], names: Sequence[str], role: str) -> Face | None:
+    for path in candidate_paths(files, names):
+        face = _try_register(path)
+        if face is not None:
+            log.info("PDF %s font: %s", role, path)
+            return face
+    return None
+
+
+def _fallback_face(name: str) -> Face | None:
+    for path in candidate_paths([name] if os.sep in name else [], [name]):
+        face = _try_register(path)
+        if face is not None:
+            return face
+    warnings.warn(f"fallback font {name} not found; characters the CJK fonts lack may print as empty boxes", FontWarning, stacklevel=3)
+    return None
+
+
+def _cid_face() -> Face:
+    warnings.warn(
+        "no TrueType CJK font found (install fonts-arphic-uming / fonts-wqy-zenhei, list files in the "
+        f"theme, or set {FONT_DIR_ENV}); using the built-in CID font {CID_FALLBACK}, which is NOT "
+        "embedded: the PDF relies on the reader's Chinese fonts",
+        FontWarning, stacklevel=4,
+    )
+    if CID_FALLBACK not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(CID_FALLBACK))
+    return Face(name=CID_FALLBACK, path=None, cmap=None, embedded=False)
+
+
+def candidate_paths(files: Sequence[str], names: Sequence[str]) -> Iterator[Path]:
+    """Yield font files to try in order: explicit files, then ``names`` in the font folders."""
+    for file in files:
+        path = Path(file).expanduser()
+        if path.is_file():
+            yield path
+        else:
+            warnings.warn(f"font file {file} listed in the theme does not exist", FontWarning, stacklevel=4)
+    index = _folder_index(tuple(str(folder) for folder in font_folders()))
+    for name in names:
+        yield from index.get(name.lower(), ())
+
+
+def font_folders() -> list[Path]:
+    """Return the folders searched for fonts: NBREPORT_FONT_DIR entries, then the system's."""
+    folders = [Path(entry) for entry in os.environ.get(FONT_DIR_ENV, "").split(os.pathsep) if entry]
+    home = Path.home()
+    if sys.platform.startswith("win"):
+        windir = Path(os.environ.get("WINDIR", r"C:\Windows"))
+        folders += [windir / "Fonts", home / "AppData/Local/Microsoft/Windows/Fonts"]
+    elif sys.platform == "darwin":
+        folders += [home / "Library/Fonts", Path("/Library/Fonts"), Path("/System/Library/Fonts")]
+    else:
+        folders += [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), home / ".fonts", home / ".local/share/fonts"]
+    return folders
+
+
+@functools.lru_cache(maxsize=4)
+def _folder_index(folders: tuple[str, ...]) -> dict[str, tuple[Path, ...]]:
+    # One walk per process: font folders hold thousands of files and rarely change.
+    found: dict[str, list[Path]] = {}
+    for folder in folders:
+        for root, _dirs, files in os.walk(folder):
+            for file in files:
+                found.setdefault(file.lower(), []).append(Path(root) / file)
+    return {name: tuple(paths) for name, paths in found.items()}
+
+
+def outline_kind(path: Path) -> str:
+    """Return "truetype", "cff" (PostScript outlines reportlab cannot embed) or "unknown"."""
+    with path.open("rb") as handle:
+        head = handle.read(16)
+        if head[:4] == b"ttcf":
+            # A collection: look at the first font's own header.
+            handle.seek(int.from_bytes(head[12:16], "big"))
+            head = handle.read(4)
+    if head[:4] == b"OTTO":
+        return "cff"
+    if head[:4] in (b"\x00\x01\x00\x00", b"true"):
+        return "truetype"
+    return "unknown"
+
+
+@functools.lru_cache(maxsize=32)
+def _try_register(path: Path) -> Face | None:
+    # Cached: parsing a CJK font takes about a second and registration is process-wide.
+    kind = outline_kind(path)
+    if kind == "cff":
+        warnings.warn(
+            f"font {path} has OpenType/CFF (PostScript) outlines, which reportlab cannot embed; "
+            "skipped — use a TrueType .ttf/.ttc font instead",
+            FontWarning, stacklevel=4,
+        )
+        return None
+    if kind != "truetype" or path.suffix.lower() not in _TRUETYPE_SUFFIXES:
+        return None
+    name = _font_name(path)
+    try:
+        font = TTFont(name, str(path), subfontIndex=0)
+    except (TTFError, OSError, ValueError) as error:
+        warnings.warn(f"font {path} skipped: {error}", FontWarning, stacklevel=4)
+        return None
+    pdfmetrics.registerFont(font)
+    return Face(name=name, path=path, cmap=frozenset(font.face.charToGlyph))
+
+
+def _font_name(path: Path) -> str:
+    # Unique per file, so two themes naming different files never collide in reportlab's registry.
+    digest = hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:6]
+    return f"nb-{path.stem}-{digest}"
+
+
+def _register_families(serif: Face, sans: Face, fallbacks: Sequence[Face]) -> None:
+    # Order matters: reportlab keeps the last mapping of a font name, and the sans face
+    # must map to itself (the serif family maps its bold to the sans face too).
+    pdfmetrics.registerFontFamily(serif.name, normal=serif.name, bold=sans.name, italic=serif.name, boldItalic=sans.name)
+    for face in (sans, *fallbacks):
+        pdfmetrics.registerFontFamily(face.name, normal=face.name, bold=face.name, italic=face.name, boldItalic=face.name)

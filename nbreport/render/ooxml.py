@@ -1,0 +1,403 @@
+"""Build the WordprocessingML that python-docx has no API for: fonts, fields, tables, sections.
+
+Every function here takes and returns lxml elements and writes children in the order
+the schema requires; none of them knows about the report or the theme.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from docx.oxml.ns import qn
+from docx.oxml.parser import OxmlElement
+from lxml import etree
+
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+# Children that follow a given element in its parent, per the WordprocessingML schema.
+_PPR_AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
+                   "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
+                   "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+                   "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+                   "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+                   "w:pPrChange")
+_RPR_AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
+_SETTINGS_AFTER_UPDATEFIELDS = ("w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat",
+                                "w:docVars", "w:rsids", "m:mathPr", "w:attachedSchema",
+                                "w:themeFontLang", "w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats",
+                                "w:doNotAutoCompressPictures", "w:forceUpgrade", "w:captions",
+                                "w:readModeInkLockDown", "w:smartTagType", "sl:schemaLibrary",
+                                "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol",
+                                "w:listSeparator")
+
+_OTHER_NS = {
+    "m": "http://schemas.openxmlformats.org/officeDocument/2006/math",
+    "sl": "http://schemas.openxmlformats.org/schemaLibrary/2006/main",
+}
+
+_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def illegal_character(text: str) -> int | None:
+    """Return the index of the first character XML cannot hold, or None when all are legal."""
+    match = _ILLEGAL_XML.search(text)
+    return match.start() if match else None
+
+
+def _child(parent: etree._Element, tag: str, successors: Sequence[str] = ()) -> etree._Element:
+    """Return the ``tag`` child of ``parent``, inserting it before ``successors`` when absent."""
+    found = parent.find(qn(tag))
+    if found is None:
+        found = OxmlElement(tag)
+        for name in successors:
+            successor = parent.find(_clark(name))
+            if successor is not None:
+                successor.addprevious(found)
+                break
+        else:
+            parent.append(found)
+    return found
+
+
+def _clark(name: str) -> str:
+    prefix, local = name.split(":")
+    return qn(name) if prefix == "w" else f"{{{_OTHER_NS[prefix]}}}{local}"
+
+
+def _sub(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
+    element = etree.SubElement(parent, qn(tag))
+    for name, value in attrs.items():
+        element.set(qn(f"w:{name}"), value)
+    return element
+
+
+# ---------------------------------------------------------------- fonts and language
+
+
+def set_fonts(rpr: etree._Element, cjk: str, latin: str) -> None:
+    """Name the Chinese font (w:eastAsia) and the Latin font of a run or style rPr; drop theme fonts."""
+    fonts = rpr.get_or_add_rFonts()
+    for theme_attr in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+        fonts.attrib.pop(qn(f"w:{theme_attr}"), None)
+    fonts.set(qn("w:ascii"), latin)
+    fonts.set(qn("w:hAnsi"), latin)
+    fonts.set(qn("w:cs"), latin)
+    fonts.set(qn("w:eastAsia"), cjk)
+    fonts.set(qn("w:hint"), "eastAsia")
+
+
+def default_run_properties(styles: etree._Element) -> etree._Element:
+    """Return the w:rPr of the styles part's run defaults, creating the defaults when absent."""
+    doc_defaults = styles.find(qn("w:docDefaults"))
+    if doc_defaults is None:
+        doc_defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, doc_defaults)
+    rpr_default = _child(doc_defaults, "w:rPrDefault", ("w:pPrDefault",))
+    return _child(rpr_default, "w:rPr")
+
+
+def set_language(rpr: etree._Element, east_asia: str, latin: str = "en-US") -> None:
+    """Mark the language of text: ``east_asia`` for Chinese, ``latin`` for Western script."""
+    lang = _child(rpr, "w:lang", _RPR_AFTER_LANG)
+    lang.set(qn("w:val"), latin)
+    lang.set(qn("w:eastAsia"), east_asia)
+
+
+def set_theme_font_language(settings: etree._Element, east_asia: str) -> None:
+    """Set w:themeFontLang so Word picks East Asian theme fonts for ``east_asia``."""
+    lang = _child(settings, "w:themeFontLang", _SETTINGS_AFTER_UPDATEFIELDS[9:])
+    lang.set(qn("w:val"), "en-US")
+    lang.set(qn("w:eastAsia"), east_asia)
+
+
+# ---------------------------------------------------------------- paragraph properties
+
+
+def set_first_line_chars(ppr: etree._Element, chars: float, twips: int) -> None:
+    """Indent the first line by ``chars`` characters (w:firstLineChars) and the same in twips."""
+    ind = ppr.get_or_add_ind()
+    ind.set(qn("w:firstLineChars"), str(round(chars * 100)))
+    ind.set(qn("w:firstLine"), str(twips))
+
+
+def set_left_indent(ppr: etree._Element, chars: float, twips: int) -> None:
+    """Indent the whole paragraph from the left by ``chars`` characters (and the same in twips)."""
+    ind = ppr.get_or_add_ind()
+    ind.set(qn("w:leftChars"), str(round(chars * 100)))
+    ind.set(qn("w:left"), str(twips))
+
+
+def set_hanging(ppr: etree._Element, chars: float, twips: int) -> None:
+    """Hang every line after the first by ``chars`` characters, with a tab stop there for the marker."""
+    ind = ppr.get_or_add_ind()
+    for name in ("firstLine", "firstLineChars"):
+        ind.attrib.pop(qn(f"w:{name}"), None)
+    ind.set(qn("w:leftChars"), str(round(chars * 100)))
+    ind.set(qn("w:left"), str(twips))
+    ind.set(qn("w:hangingChars"), str(round(chars * 100)))
+    ind.set(qn("w:hanging"), str(twips))
+    add_tab_stop(ppr, twips, "left")
+
+
+def add_tab_stop(ppr: etree._Element, position: int, align: str, leader: str | None = None) -> None:
+    """Add a tab stop at ``position`` twips (align left/right/center, optional leader such as dot)."""
+    tab = _sub(ppr.get_or_add_tabs(), "w:tab", val=align, pos=str(position))
+    if leader:
+        tab.set(qn("w:leader"), leader)
+
+
+def set_outline_level(ppr: etree._Element, level: int) -> None:
+    """Set the paragraph's outline level: 0–8 for headings, 9 for body text (kept out of the TOC)."""
+    ppr.get_or_add_outlineLvl().set(qn("w:val"), str(level))
+
+
+def set_bottom_rule(ppr: etree._Element, color: str, size_eighths: int = 4) -> None:
+    """Draw a rule under the paragraph (used for the running header)."""
+    border = _child(ppr, "w:pBdr", _PPR_AFTER_PBDR)
+    _sub(border, "w:bottom", val="single", sz=str(size_eighths), space="1", color=color)
+
+
+def add_bookmark(p: etree._Element, bookmark_id: int, name: str) -> None:
+    """Wrap the paragraph's content in a bookmark called ``name``."""
+    start = OxmlElement("w:bookmarkStart", {qn("w:id"): str(bookmark_id), qn("w:name"): name})
+    end = OxmlElement("w:bookmarkEnd", {qn("w:id"): str(bookmark_id)})
+    ppr = p.find(qn("w:pPr"))
+    if ppr is None:
+        p.insert(0, start)
+    else:
+        ppr.addnext(start)
+    p.append(end)
+
+
+# ---------------------------------------------------------------- runs and fields
+
+
+def add_run(parent: etree._Element, text: str, bold: bool = False) -> etree._Element:
+    """Append a run holding ``text``; newlines become w:br and tabs w:tab."""
+    run = etree.SubElement(parent, qn("w:r"))
+    if bold:
+        etree.SubElement(etree.SubElement(run, qn("w:rPr")), qn("w:b"))
+    for index, line in enumerate(text.split("\n")):
+        if index:
+            etree.SubElement(run, qn("w:br"))
+        for part_index, part in enumerate(line.split("\t")):
+            if part_index:
+                etree.SubElement(run, qn("w:tab"))
+            if part:
+                t = etree.SubElement(run, qn("w:t"))
+                t.text = part
+                t.set(_XML_SPACE, "preserve")
+    return run
+
+
+def _field_char(parent: etree._Element, kind: str) -> None:
+    run = etree.SubElement(parent, qn("w:r"))
+    _sub(run, "w:fldChar", fldCharType=kind)
+
+
+def begin_field(parent: etree._Element, instruction: str) -> None:
+    """Open a complex field with ``instruction``; its result follows until end_field."""
+    _field_char(parent, "begin")
+    run = etree.SubElement(parent, qn("w:r"))
+    instr = etree.SubElement(run, qn("w:instrText"))
+    instr.text = f" {instruction} "
+    instr.set(_XML_SPACE, "preserve")
+    _field_char(parent, "separate")
+
+
+def end_field(parent: etree._Element) -> None:
+    """Close the complex field opened last."""
+    _field_char(parent, "end")
+
+
+def add_field(parent: etree._Element, instruction: str, result: str = "") -> None:
+    """Append a complete field such as ``PAGE`` with a cached ``result`` shown before an update."""
+    begin_field(parent, instruction)
+    if result:
+        add_run(parent, result)
+    end_field(parent)
+
+
+def add_internal_link(p: etree._Element, anchor: str) -> etree._Element:
+    """Append a hyperlink to the bookmark ``anchor`` and return it to receive runs."""
+    return _sub(p, "w:hyperlink", anchor=anchor, history="1")
+
+
+def set_update_fields(settings: etree._Element) -> None:
+    """Ask Word to update fields (the TOC and page references) when the document opens."""
+    _child(settings, "w:updateFields", _SETTINGS_AFTER_UPDATEFIELDS).set(qn("w:val"), "true")
+
+
+# ---------------------------------------------------------------- sections
+
+
+def section_break(body: etree._Element) -> etree._Element:
+    """End the current section at the last paragraph and return the new last w:sectPr.
+
+    The ended section keeps its properties, headers and footers; the new one starts as a copy
+    without header/footer references (so it inherits them), page-number restart, vertical
+    alignment or title page. A paragraph is added to carry the break only when the section
+    ends with a table, a field or nothing, so no blank line can spill onto an extra page.
+    """
+    sentinel = body.find(qn("w:sectPr"))
+    ended = copy.deepcopy(sentinel)
+    last = sentinel.getprevious()
+    if not _can_carry_section_break(last):
+        last = OxmlElement("w:p")
+        ppr = last.get_or_add_pPr()
+        spacing = ppr.get_or_add_spacing()
+        spacing.set(qn("w:line"), "20")
+        spacing.set(qn("w:lineRule"), "exact")
+        sentinel.addprevious(last)
+    last.get_or_add_pPr()._insert_sectPr(ended)
+    for tag in ("w:headerReference", "w:footerReference", "w:pgNumType", "w:vAlign", "w:titlePg"):
+        for element in sentinel.findall(qn(tag)):
+            sentinel.remove(element)
+    return sentinel
+
+
+def _can_carry_section_break(block: etree._Element | None) -> bool:
+    """Return whether ``block`` is a paragraph that may end a section: no break yet, no field.
+
+    A paragraph inside a field (the TOC's last entry holds the field's end) must not carry
+    the break: LibreOffice then drops the footers of the whole document.
+    """
+    if block is None or block.tag != qn("w:p"):
+        return False
+    return block.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is None and next(block.iter(qn("w:fldChar")), None) is None
+
+
+# ---------------------------------------------------------------- tables
+
+
+@dataclass(frozen=True, slots=True)
+class CellFormat:
+    """Describe how one kind of cell looks: paragraph style id, alignment, merge state, fill."""
+
+    style_id: str
+    align: str = "left"
+    merge: str | None = None  # "restart", "continue" or None
+    fill: str | None = None
+    valign: str = "center"
+
+
+def _borders(parent: etree._Element, tag: str, color: str, size_eighths: int, inside: bool) -> None:
+    borders = _sub(parent, tag)
+    sides = ("top", "left", "bottom", "right") + (("insideH", "insideV") if inside else ())
+    for side in sides:
+        _sub(borders, f"w:{side}", val="single", sz=str(size_eighths), space="0", color=color)
+
+
+def new_table(widths: Sequence[int], border_color: str, border_eighths: int = 4,
+              cell_margin: int | None = None) -> etree._Element:
+    """Return an empty fixed-layout w:tbl whose columns are ``widths`` twips wide."""
+    tbl = OxmlElement("w:tbl")
+    tbl_pr = _sub(tbl, "w:tblPr")
+    _sub(tbl_pr, "w:tblW", w=str(sum(widths)), type="dxa")
+    _sub(tbl_pr, "w:jc", val="center")
+    _borders(tbl_pr, "w:tblBorders", border_color, border_eighths, inside=True)
+    _sub(tbl_pr, "w:tblLayout", type="fixed")
+    if cell_margin is not None:
+        margins = _sub(tbl_pr, "w:tblCellMar")
+        for side in ("top", "left", "bottom", "right"):
+            _sub(margins, f"w:{side}", w=str(cell_margin), type="dxa")
+    _sub(tbl_pr, "w:tblLook", val="04A0", firstRow="1", lastRow="0", firstColumn="0",
+         lastColumn="0", noHBand="1", noVBand="1")
+    grid = _sub(tbl, "w:tblGrid")
+    for width in widths:
+        _sub(grid, "w:gridCol", w=str(width))
+    return tbl
+
+
+class RowBuilder:
+    """Append rows to a w:tbl fast: each cell kind is built once, then deep-copied per cell."""
+
+    def __init__(self, tbl: etree._Element) -> None:
+        self.tbl = tbl
+        self.widths = [int(col.get(qn("w:w"))) for col in tbl.find(qn("w:tblGrid"))]
+        self._prototypes: dict[tuple[int, CellFormat], etree._Element] = {}
+
+    def add_row(self, texts: Sequence[str], formats: Sequence[CellFormat], header: bool = False) -> etree._Element:
+        """Append a row that cannot split across pages; a ``header`` row repeats on every page."""
+        row = etree.SubElement(self.tbl, qn("w:tr"))
+        row_pr = etree.SubElement(row, qn("w:trPr"))
+        etree.SubElement(row_pr, qn("w:cantSplit"))
+        if header:
+            etree.SubElement(row_pr, qn("w:tblHeader"))
+        for column, (text, fmt) in enumerate(zip(texts, formats)):
+            cell = copy.deepcopy(self._prototype(column, fmt))
+            if fmt.merge != "continue" and text:
+                add_run(cell[-1], text)
+            row.append(cell)
+        return row
+
+    def _prototype(self, column: int, fmt: CellFormat) -> etree._Element:
+        key = (column, fmt)
+        cell = self._prototypes.get(key)
+        if cell is None:
+            cell = new_cell(self.widths[column], fmt)
+            self._prototypes[key] = cell
+        return cell
+
+
+def new_cell(width: int, fmt: CellFormat) -> etree._Element:
+    """Return a w:tc of ``width`` twips holding one empty paragraph formatted per ``fmt``."""
+    cell = OxmlElement("w:tc")
+    tc_pr = _sub(cell, "w:tcPr")
+    _sub(tc_pr, "w:tcW", w=str(width), type="dxa")
+    if fmt.merge == "restart":
+        _sub(tc_pr, "w:vMerge", val="restart")
+    elif fmt.merge == "continue":
+        _sub(tc_pr, "w:vMerge")
+    if fmt.fill:
+        _sub(tc_pr, "w:shd", val="clear", color="auto", fill=fmt.fill)
+    _sub(tc_pr, "w:vAlign", val=fmt.valign)
+    p = _sub(cell, "w:p")
+    ppr = _sub(p, "w:pPr")
+    _sub(ppr, "w:pStyle", val=fmt.style_id)
+    _sub(ppr, "w:jc", val={"justify": "both"}.get(fmt.align, fmt.align))
+    return cell
+
+
+def box_table(width: int, fill: str, border_color: str, padding: int) -> tuple[etree._Element, etree._Element, etree._Element]:
+    """Return a shaded box ruled in ``border_color``: a table with a title cell above a body cell.
+
+    The two rows read as one box (no rule between them); the title row cannot split and keeps
+    with the body row, while the body row may run over pages.
+    """
+    tbl = new_table([width], border_color, border_eighths=8, cell_margin=padding)
+    inside = tbl.find(f"{qn('w:tblPr')}/{qn('w:tblBorders')}/{qn('w:insideH')}")
+    inside.set(qn("w:val"), "nil")
+    cells = []
+    for title in (True, False):
+        row = etree.SubElement(tbl, qn("w:tr"))
+        if title:
+            etree.SubElement(etree.SubElement(row, qn("w:trPr")), qn("w:cantSplit"))
+        cell = _sub(row, "w:tc")
+        tc_pr = _sub(cell, "w:tcPr")
+        _sub(tc_pr, "w:tcW", w=str(width), type="dxa")
+        _sub(tc_pr, "w:shd", val="clear", color="auto", fill=fill)
+        margins = _sub(tc_pr, "w:tcMar")
+        _sub(margins, "w:bottom" if title else "w:top", w="0", type="dxa")
+        cells.append(cell)
+    return tbl, cells[0], cells[1]
+
+
+def insert_block(container: etree._Element, block: etree._Element) -> None:
+    """Append a paragraph or table to a body or cell, before the body's final w:sectPr."""
+    sect_pr = container.find(qn("w:sectPr"))
+    if sect_pr is not None:
+        sect_pr.addprevious(block)
+    else:
+        container.append(block)
+
+
+def last_block(container: etree._Element) -> etree._Element | None:
+    """Return the last paragraph or table of a body or cell, or None when it has none."""
+    for child in reversed(container):
+        if child.tag in (qn("w:p"), qn("w:tbl")):
+            return child
+    return None

@@ -1,0 +1,237 @@
+"""Render the composed Document as a PDF with reportlab: the entry point and the walker.
+
+The walker maps each node kind to flowables through :data:`HANDLERS` and decides
+nothing about content; looks come from the Theme through :class:`StyleMap`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Image, NextPageTemplate, PageBreakIfNotEmpty
+from reportlab.platypus.doctemplate import LayoutError
+
+from ..compose import nodes as dn
+from ..schema.theme import Theme
+from .atomic import atomic_path
+from .errors import RenderError
+from .fonts import load_fonts
+from .pdf_chart import chart_drawing
+from .pdf_flow import Box, HeadingParagraph, Stack, keep_with_next
+from .pdf_page import BODY, COVER, FRONT, LANDSCAPE, CoverPage, PageDecor, PageGeometry, ReportDocTemplate
+from .pdf_styles import StyleMap, hex_color
+from .pdf_table import GridFlowable, GridModel, TableLook
+from .pdf_text import CJKParagraph, check_text, runs_markup, text_markup
+from .pdf_toc import PageLedger, TocFlowable, TocRow
+
+CHRONOLOGY_GAP = "\u3000"  # between a bold date and the event text, as in the printed report
+FIGURE_MAX_HEIGHT = 0.6  # share of the frame height a picture may take
+CASE_PADDING_EM = 0.8  # case box padding in units of the case body font size
+MAX_PASSES = 6
+
+
+def render_pdf(document: dn.Document, theme: Theme, path: Path) -> Path:
+    """Write ``document`` as a PDF at ``path`` (atomically) and return ``path``.
+
+    With SOURCE_DATE_EPOCH set, the file is byte-for-byte reproducible.
+    """
+    path = Path(path)
+    styles = StyleMap(theme, load_fonts(theme))
+    geometry, ledger = PageGeometry.of(theme), PageLedger()
+    _check_info(document.info)
+    story = PdfWalker(styles, ledger, geometry).story(document)
+    decor = PageDecor(theme, styles, ledger, document.info)
+    with atomic_path(path) as temporary:
+        first = COVER if document.nodes and isinstance(document.nodes[0], dn.Cover) else BODY
+        template = ReportDocTemplate(temporary, geometry, decor, bool(os.environ.get("SOURCE_DATE_EPOCH")), first)
+        try:
+            template.multiBuild(story, maxPasses=MAX_PASSES)
+        except LayoutError as error:
+            raise RenderError("document", "layout", f"内容无法排入页面：{error}") from error
+    return path
+
+
+def _check_info(info: dn.DocumentInfo) -> None:
+    for name in ("title", "author", "subject", "running_title"):
+        check_text(getattr(info, name), "document.info", name)
+
+
+class PdfWalker:
+    """Turn document nodes into reportlab flowables, one handler per node kind."""
+
+    def __init__(self, styles: StyleMap, ledger: PageLedger, geometry: PageGeometry) -> None:
+        self.styles, self.fonts, self.ledger, self.geometry = styles, styles.fonts, ledger, geometry
+        self.portrait = BODY  # the template a portrait page break opens; the 目录 has its own
+        self.record = "document"  # the anchor of the last heading, to name where bad text is
+        self.wide = False
+
+    def story(self, document: dn.Document) -> list[Flowable]:
+        """Return the flowables of every node, headings kept with what follows them."""
+        flowables: list[Flowable] = []
+        for index, node in enumerate(document.nodes):
+            flowables.extend(self.node(node, f"nodes[{index}]"))
+        return keep_with_next(flowables)
+
+    def node(self, node: dn.Node, where: str) -> list[Flowable]:
+        """Return the flowables of one node; raise RenderError for a kind without a handler."""
+        handler = HANDLERS.get(type(node))
+        if handler is None:
+            raise RenderError(self.record, where, f"PDF 渲染器不认识的节点类型：{type(node).__name__}")
+        return handler(self, node, where)
+
+    # ------------------------------------------------------------ handlers, one per node kind
+
+    def cover(self, node: dn.Cover, where: str) -> list[Flowable]:
+        """Return the cover page; the pages after it use the front-matter template."""
+        self.record = "cover"
+        top = [self._text(node.year_line, "cover.year", f"{where}.year_line"),
+               self._text(node.title, "cover.title", f"{where}.title")]
+        if node.title_en:
+            top.append(self._text(node.title_en, "cover.title_en", f"{where}.title_en"))
+        bottom = [self._text(node.editor_line, "cover.editor", f"{where}.editor_line")] if node.editor_line else []
+        self.portrait = FRONT
+        return [CoverPage(top, bottom, rule_after=2, color=self.styles.accent()), NextPageTemplate(FRONT)]
+
+    def toc(self, node: dn.Toc, where: str) -> list[Flowable]:
+        """Return the 目录 title and its entries with page numbers; body pages follow."""
+        self.record = "toc"
+        rows = [self._toc_row(entry, f"{where}.entries[{i}]") for i, entry in enumerate(node.entries)]
+        self.portrait = BODY
+        return [self._text(node.title, "toc.title", f"{where}.title"), TocFlowable(rows, self.ledger)]
+
+    def heading(self, node: dn.Heading, where: str) -> list[Flowable]:
+        """Return the heading's label in its role, reporting its page when drawn."""
+        self.record = node.anchor
+        markup = text_markup(node.label, self.styles.face(node.role), self.fonts, node.anchor, "label")
+        return [HeadingParagraph(markup, self.styles.para(node.role), node, self.ledger.heading_drawn)]
+
+    def paragraph(self, node: dn.Paragraph, where: str) -> list[Flowable]:
+        """Return the paragraph in its role; strong runs bold."""
+        markup = runs_markup(node.runs, self.styles.face(node.role), self.fonts, self.record, where)
+        return [CJKParagraph(markup, self.styles.para(node.role))]
+
+    def bullet_list(self, node: dn.BulletList, where: str) -> list[Flowable]:
+        """Return each item hanging from the list's marker."""
+        return [self._bullet(item, node.marker, f"{where}.items[{i}]") for i, item in enumerate(node.items)]
+
+    def figure(self, node: dn.Figure, where: str) -> list[Flowable]:
+        """Return the image or chart scaled to the frame, then the caption; neither means the caption alone."""
+        caption = self._text(node.caption, "caption", f"{where}.caption")
+        parts = [caption]
+        if node.source:
+            parts.append(self._text(node.source, "table.note", f"{where}.source"))
+        if node.image:
+            return [Stack([self._image(node.image, where), *parts])]
+        if node.chart:
+            return [Stack([self._chart(node.chart), *parts])]
+        return parts
+
+    def table_block(self, node: dn.TableBlock, where: str) -> list[Flowable]:
+        """Return the table as a flowable that splits page by page, caption and header repeated."""
+        self._check_grid(node, where)
+        return [GridFlowable(GridModel(node, self.styles, self.fonts), TableLook.of(self.styles))]
+
+    def case_box(self, node: dn.CaseBox, where: str) -> list[Flowable]:
+        """Return a shaded, accent-ruled box: the title kept with the first child, then the children."""
+        title = self._text(node.title, "case.title", f"{where}.title")
+        title.keep_with_next = True
+        children: list[Flowable] = [title]
+        for index, child in enumerate(node.children):
+            children.extend(self.node(child, f"{where}.children[{index}]"))
+        padding = CASE_PADDING_EM * self.styles.para("case.body").fontSize
+        fill = hex_color(self.styles.theme.case_fill)
+        return [Box(keep_with_next(children), fill, self.styles.accent(), padding)]
+
+    def district_entry(self, node: dn.DistrictEntry, where: str) -> list[Flowable]:
+        """Return the district's heading, introduction and marked items."""
+        flowables = self.heading(node.heading, f"{where}.heading")
+        flowables += [flow for i, p in enumerate(node.intro) for flow in self.paragraph(p, f"{where}.intro[{i}]")]
+        flowables += [self._bullet(item, node.marker, f"{where}.items[{i}]") for i, item in enumerate(node.items)]
+        return flowables
+
+    def chronology(self, node: dn.Chronology, where: str) -> list[Flowable]:
+        """Return each month's heading and its events, the date in bold."""
+        flowables: list[Flowable] = []
+        style, face = self.styles.para("chronology.event"), self.styles.face("chronology.event")
+        bold = self.fonts.face(self.styles.text("chronology.event").font, bold=True)
+        for m, month in enumerate(node.months):
+            flowables += self.heading(month.heading, f"{where}.months[{m}].heading")
+            for e, event in enumerate(month.events):
+                field = f"{where}.months[{m}].events[{e}]"
+                date = text_markup(event.date, bold, self.fonts, self.record, f"{field}.date")
+                text = text_markup(CHRONOLOGY_GAP + event.text, face, self.fonts, self.record, f"{field}.text")
+                flowables.append(CJKParagraph(f"<b>{date}</b>{text}", style))
+        return flowables
+
+    def page_break(self, node: dn.PageBreak, where: str) -> list[Flowable]:
+        """Return a break to a page in the node's orientation; none if the page is still empty."""
+        self.wide = node.orientation == "landscape"
+        return [PageBreakIfNotEmpty(nextTemplate=LANDSCAPE if self.wide else self.portrait)]
+
+    # ------------------------------------------------------------ building blocks
+
+    def _text(self, text: str, role: str, field: str) -> CJKParagraph:
+        markup = text_markup(text, self.styles.face(role), self.fonts, self.record, field)
+        return CJKParagraph(markup, self.styles.para(role))
+
+    def _bullet(self, item: dn.Paragraph, marker: str, where: str) -> CJKParagraph:
+        markup = runs_markup(item.runs, self.styles.face(item.role), self.fonts, self.record, where)
+        return CJKParagraph(markup, self.styles.bulleted(item.role, marker), bulletText=marker)
+
+    def _toc_row(self, entry: dn.TocEntry, where: str) -> TocRow:
+        role = f"toc.level{min(entry.level, 3)}"
+        style = self.styles.para(role)
+        markup = text_markup(entry.label, self.styles.face(role), self.fonts, "toc", f"{where}.label")
+        top = self.styles.para("toc.level1")
+        indent = (entry.level - 1) * 2 * top.fontSize
+        # One number column for all levels, so the leaders of every level end in line.
+        number_width = stringWidth("0000", top.fontName, top.fontSize)
+        return TocRow(markup=markup, style=style, indent=indent, anchor=entry.anchor, number_width=number_width)
+
+    def _frame_size(self) -> tuple[float, float]:
+        return self.geometry.text_size(self.wide)
+
+    def _image(self, image: str, where: str) -> Image:
+        path = Path(image)
+        if not path.is_file():
+            raise RenderError(self.record, f"{where}.image", f"找不到图片文件 {image}")
+        width, height = self._frame_size()
+        picture = Image(str(path))
+        scale = min(width / picture.imageWidth, height * FIGURE_MAX_HEIGHT / picture.imageHeight)
+        picture.drawWidth, picture.drawHeight = picture.imageWidth * scale, picture.imageHeight * scale
+        return picture
+
+    def _chart(self, chart) -> Flowable:
+        width, _ = self._frame_size()
+        style = self.styles.para("caption")
+        return chart_drawing(chart, width * 0.8, style.fontName, style.fontSize, self.styles.theme.accent_color)
+
+    def _check_grid(self, node: dn.TableBlock, where: str) -> None:
+        # Check every cell now, so bad text fails before the PDF is built, naming the row.
+        record = node.record or self.record
+        for c, column in enumerate(node.grid.columns):
+            check_text(column.name, record, f"columns[{c}].name")
+        for r, row in enumerate(node.grid.rows):
+            for c, cell in enumerate(row):
+                check_text(cell.text, record, f"第 {r + 1} 行第 {c + 1} 列（{node.grid.columns[c].name}）")
+                check_text(cell.merge_label or "", record, f"rows[{r}][{c}].merge_label")
+        for name in ("caption", "note"):
+            check_text(getattr(node, name) or "", record, name)
+
+
+HANDLERS: dict[type, Callable[[PdfWalker, dn.Node, str], list[Flowable]]] = {
+    dn.Cover: PdfWalker.cover,
+    dn.Toc: PdfWalker.toc,
+    dn.Heading: PdfWalker.heading,
+    dn.Paragraph: PdfWalker.paragraph,
+    dn.BulletList: PdfWalker.bullet_list,
+    dn.Figure: PdfWalker.figure,
+    dn.TableBlock: PdfWalker.table_block,
+    dn.CaseBox: PdfWalker.case_box,
+    dn.DistrictEntry: PdfWalker.district_entry,
+    dn.Chronology: PdfWalker.chronology,
+    dn.PageBreak: PdfWalker.page_break,
+}

@@ -1,0 +1,256 @@
+"""Turn document text into safe Paragraph markup, and break Chinese lines with kinsoku rules.
+
+All user text passes :func:`check_text` (characters XML cannot hold raise a RenderError
+naming the record and field) and is escaped before it becomes reportlab markup, so
+``<img>``, ``<link>`` or ``<font>`` in the data print literally.
+
+reportlab's CJK wrapping breaks between any two characters and only keeps a few
+closing marks off the start of a line: not the full-width comma ，, semicolon ；,
+colon ：, 》 or ”, and nothing keeps （《“ off the end of a line. :class:`CJKParagraph`
+breaks lines with the fuller rule set in :func:`kinsoku_split`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from reportlab.lib.textsplit import ALL_CANNOT_END, ALL_CANNOT_START
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
+from reportlab.platypus.paragraph import FragLine, ParaLines, Paragraph, cjkU, makeCJKParaLine
+from reportlab.rl_config import _FUZZ
+
+from ..schema.inline import Run
+from .errors import RenderError
+from .fonts import Face, FontSet
+
+# Closing marks that must not start a line, opening marks that must not end one.
+CANNOT_START = frozenset(ALL_CANNOT_START + "，。、；：！？）」』》〉】〕”’…·．％")
+CANNOT_END = frozenset(ALL_CANNOT_END + "（「『《〈【〔“‘")
+
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def check_text(text: str, record: str, field: str) -> str:
+    """Return ``text`` unchanged; raise RenderError if it holds a character XML cannot carry."""
+    found = _ILLEGAL.search(text)
+    if found:
+        code = f"U+{ord(found.group()):04X}"
+        raise RenderError(record, field, f"含有不可打印的控制字符 {code}（第 {found.start() + 1} 个字符），请删除后重试")
+    return text
+
+
+def text_markup(text: str, face: Face, fonts: FontSet, record: str, field: str) -> str:
+    """Return checked, escaped markup for plain ``text`` set in ``face``."""
+    return fonts.markup(check_text(text, record, field), face)
+
+
+def runs_markup(runs: Iterable[Run], face: Face, fonts: FontSet, record: str, field: str) -> str:
+    """Return markup for runs: strong runs in <b>, each checked against the face it is set in."""
+    bold = fonts.face(_family_of(face, fonts), bold=True)
+    parts = []
+    for index, run in enumerate(runs):
+        where = f"{field}.runs[{index}].text"
+        if run.strong:
+            parts.append(f"<b>{text_markup(run.text, bold, fonts, record, where)}</b>")
+        else:
+            parts.append(text_markup(run.text, face, fonts, record, where))
+    return "".join(parts)
+
+
+def _family_of(face: Face, fonts: FontSet) -> str:
+    return "sans" if face is fonts.sans else "serif"
+
+
+class CJKParagraph(Paragraph):
+    """Break Chinese lines without stranding punctuation (see :func:`kinsoku_split`).
+
+    The lines are kept per width: tables wrap a cell to measure it and again to
+    draw it, and every pass of the build wraps everything again.
+    """
+
+    _wrapped_at: float | None = None
+    list_reach = 0  # table cells set this: how far back a break may move to follow a 、
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
+        """Return the size at ``availWidth``, reusing the lines when the width is unchanged."""
+        if self._wrapped_at is not None and abs(self._wrapped_at - availWidth) < 1e-6:
+            return self.width, self.height  # Table subtracts paddings in another order: compare loosely
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped_at = availWidth
+        return size
+
+    def split(self, availWidth, availHeight):  # noqa: N803
+        """Return the two halves (see Paragraph.split); the cached lines no longer apply."""
+        self._wrapped_at = None
+        return super().split(availWidth, availHeight)
+
+    def breakLinesCJK(self, maxWidths):  # noqa: N802, N803 - reportlab's names
+        """Return the paragraph's lines, broken by the kinsoku rules."""
+        if getattr(self, "_splitpara", 0) and hasattr(self, "blPara"):
+            return self.blPara  # a split half keeps the lines already broken
+        if not self.frags or self.style.endDots:
+            return super().breakLinesCJK(maxWidths)
+        widths = list(maxWidths) if isinstance(maxWidths, (list, tuple)) else [maxWidths]
+        widths[0] -= self._bullet_overrun()
+        calc_bounds = getattr(self, "autoLeading", getattr(self.style, "autoLeading", "")) not in ("", "off")
+        return kinsoku_split(self.frags, widths, calc_bounds, self.list_reach)
+
+    def _bullet_overrun(self) -> float:
+        # Mirrors reportlab: a bullet wider than the indent shortens the first line.
+        style = self.style
+        if not isinstance(self.bulletText, str) or not self.bulletText:
+            return 0.0
+        width = stringWidth(self.bulletText, style.bulletFontName, style.bulletFontSize)
+        needed = style.bulletIndent + width + 0.6 * style.bulletFontSize
+        return max(0.0, needed - (style.leftIndent + style.firstLineIndent))
+
+
+class CellParagraph(CJKParagraph):
+    """Break a table cell like text, but after a 、 when one is close: lists of names stay whole (赵六)."""
+
+    list_reach = 4  # Chinese names have two to four characters
+
+
+def kinsoku_split(frags: Sequence, max_widths: Sequence[float], calc_bounds: bool, list_reach: int = 0) -> ParaLines:
+    """Return ParaLines for ``frags``: break anywhere, but hang one closing mark and move opening marks down.
+
+    ``list_reach`` > 0 moves a break back to just after a 、 found that many characters before it.
+    """
+    glyphs = [glyph for frag in frags for glyph in _glyphs(frag)]
+    lines = []
+    start = 0
+    while start < len(glyphs):
+        max_width = max_widths[min(len(lines), len(max_widths) - 1)]
+        end, forced = _fill(glyphs, start, max_width)
+        if not forced and end < len(glyphs):
+            end = _break_index(glyphs, start, end)
+            end = _list_break(glyphs, start, end, list_reach)
+        used = sum(_width(glyph, max_width) for glyph in glyphs[start:end])
+        lines.append(_line(glyphs[start:end], max_width, used, forced, calc_bounds))
+        start = end
+    return ParaLines(kind=1, lines=lines)
+
+
+class _Glyph(cjkU):
+    """Hold one character with its frag and a width looked up in a cache."""
+
+    def __new__(cls, value: str, frag, width: float):
+        self = str.__new__(cls, value)
+        self._frag = frag
+        self._width = width
+        return self
+
+
+_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
+
+
+def _line(glyphs: list, max_width: float, used: float, forced: bool, calc_bounds: bool) -> FragLine:
+    """Return one line as reportlab's CJK FragLine: one word per run of glyphs from the same frag."""
+    if calc_bounds:
+        return makeCJKParaLine(glyphs, max_width, used, max_width - used, forced, calc_bounds)
+    # Same result as makeCJKParaLine without comparing every glyph's frag attribute by attribute.
+    words, size, ascent, descent = [], 0.0, 0.0, 0.0
+    start = 0
+    for index in range(1, len(glyphs) + 1):
+        if index < len(glyphs) and glyphs[index].frag is glyphs[start].frag:
+            continue
+        frag = glyphs[start].frag
+        word = frag.clone()
+        word.text = "".join(glyphs[start:index])
+        words.append(word)
+        up, down = getAscentDescent(frag.fontName, frag.fontSize)
+        size, ascent, descent = max(size, frag.fontSize), max(ascent, up), min(descent, down)
+        start = index
+    return FragLine(
+        kind=1, extraSpace=max_width - used, wordCount=1, words=words, fontSize=size, ascent=ascent,
+        descent=descent, maxWidth=max_width, currentWidth=used, lineBreak=forced,
+    )
+
+
+def _glyphs(frag) -> list:
+    text = frag.text
+    if not text or hasattr(frag, "cbDefn"):
+        return [cjkU(text, frag, "utf8")]  # images, <br/> and empty frags still count
+    # Measuring one character at a time is the hot path of long tables: cache the widths.
+    widths = _WIDTHS.setdefault((frag.fontName, frag.fontSize), {})
+    glyphs = []
+    for char in text:
+        width = widths.get(char)
+        if width is None:
+            width = widths[char] = stringWidth(char, frag.fontName, frag.fontSize)
+        glyphs.append(_Glyph(char, frag, width))
+    return glyphs
+
+
+def _width(glyph, max_width: float) -> float:
+    width = glyph.width
+    if hasattr(width, "normalizedValue"):
+        width._normalizer = max_width
+        return width.normalizedValue(max_width)
+    return width
+
+
+def _fill(glyphs: list, start: int, max_width: float) -> tuple[int, bool]:
+    """Return the end of the longest line from ``start`` and whether a <br/> forced it."""
+    used = 0.0
+    for index in range(start, len(glyphs)):
+        glyph = glyphs[index]
+        if hasattr(glyph.frag, "lineBreak"):
+            return index + 1, True
+        used += _width(glyph, max_width)
+        if used > max_width + _FUZZ and index > start:
+            return index, False
+    return len(glyphs), False
+
+
+def _word_break(glyphs: list, start: int, end: int) -> int:
+    """Move a break that falls inside a Latin word or number back to before that word."""
+    if not (_is_latin(glyphs[end]) and _is_latin(glyphs[end - 1])):
+        return end
+    for index in range(end - 1, (start + end) // 2, -1):
+        if glyphs[index].isspace() or not _is_latin(glyphs[index]):
+            return index + 1
+    return end
+
+
+def _is_latin(glyph: str) -> bool:
+    # Digits, letters and the . , % inside numbers such as 300.82 or 1,200 stay together.
+    # Below U+2000: Latin letters and digits; curly quotes and dashes are break points.
+    return bool(glyph) and ord(glyph[0]) < 0x2000 and not glyph.isspace()
+
+
+def _list_break(glyphs: list, start: int, end: int, reach: int) -> int:
+    """Return the position just after a 、 within ``reach`` characters before ``end``, else ``end``."""
+    for index in range(end - 1, max(start, end - 1 - reach), -1):
+        if glyphs[index] == "、":
+            return index + 1
+    return end
+
+
+def _break_index(glyphs: list, start: int, end: int) -> int:
+    """Return where to break before ``end``: not inside a number or word, not next to the wrong mark."""
+    end = _word_break(glyphs, start, end)
+    moved = _kinsoku_break(glyphs, start, end)
+    if moved < end:
+        # Carrying marks down can land inside a number (18|%）): keep the number whole too.
+        moved = _no_open_end(glyphs, start, _word_break(glyphs, start, moved))
+    return moved
+
+
+def _kinsoku_break(glyphs: list, start: int, end: int) -> int:
+    """Return a break index so no line starts with a closing or ends with an opening mark."""
+    if glyphs[end] in CANNOT_START:
+        if end + 1 >= len(glyphs) or glyphs[end + 1] not in CANNOT_START:
+            end += 1  # hang a single closing mark in the margin, as reportlab does
+        else:
+            while end - 1 > start and glyphs[end] in CANNOT_START:
+                end -= 1  # two closing marks (）。): carry the character before them down too
+    return _no_open_end(glyphs, start, end)
+
+
+def _no_open_end(glyphs: list, start: int, end: int) -> int:
+    """Return ``end`` moved back so the line does not end with an opening mark."""
+    while end - 1 > start and glyphs[end - 1] in CANNOT_END:
+        end -= 1
+    return end

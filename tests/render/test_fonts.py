@@ -1,0 +1,159 @@
+"""Fonts for the PDF: discovery order, CFF refusal, CID fallback, per-character fallback, embedding."""
+
+from __future__ import annotations
+
+import shutil
+import warnings
+
+import pytest
+from pypdf import PdfReader
+
+from nbreport.compose import nodes as dn
+from nbreport.render.fonts import CID_FALLBACK, FontWarning, candidate_paths, load_fonts, outline_kind
+from nbreport.render.pdf import render_pdf
+from nbreport.schema.theme import FontFamily, Theme
+
+INFO = dn.DocumentInfo(title="t", author="a", subject="s", keywords=("k",), language="zh-CN", running_title="测试")
+
+
+def _cjk_fonts_installed() -> bool:
+    theme = Theme()
+    return any(True for _ in candidate_paths([], theme.serif.names)) and any(True for _ in candidate_paths([], theme.sans.names))
+
+
+needs_cjk = pytest.mark.skipif(not _cjk_fonts_installed(), reason="no TrueType CJK font installed (apt-get install fonts-arphic-uming fonts-wqy-zenhei)")
+
+
+def _fonts_on(reader: PdfReader) -> dict[str, dict]:
+    """Return BaseFont name → font dictionary of every font used on any page."""
+    found = {}
+    for page in reader.pages:
+        for font in page["/Resources"].get("/Font", {}).values():
+            font = font.get_object()
+            found[str(font["/BaseFont"])] = font
+    return found
+
+
+# ---------------------------------------------------------------- outline kinds
+
+
+@pytest.mark.parametrize("head, kind", [
+    (b"OTTO" + bytes(12), "cff"),
+    (b"\x00\x01\x00\x00" + bytes(12), "truetype"),
+    (b"true" + bytes(12), "truetype"),
+    (b"ttcf" + b"\x00\x01\x00\x00" + b"\x00\x00\x00\x01" + (16).to_bytes(4, "big") + b"OTTO", "cff"),
+    (b"ttcf" + b"\x00\x01\x00\x00" + b"\x00\x00\x00\x01" + (16).to_bytes(4, "big") + b"\x00\x01\x00\x00", "truetype"),
+    (b"wOFF" + bytes(12), "unknown"),
+])
+def test_outline_kind_reads_the_header(tmp_path, head, kind):
+    path = tmp_path / "font.bin"
+    path.write_bytes(head)
+    assert outline_kind(path) == kind
+
+
+@needs_cjk
+def test_cff_font_in_theme_is_refused_with_a_reason_and_the_next_is_used(tmp_path):
+    fake = tmp_path / "NotoSerifCJK-Regular.otf"
+    fake.write_bytes(b"OTTO" + bytes(64))
+    theme = Theme(serif=FontFamily(cjk="宋体", files=[str(fake)], names=Theme().serif.names))
+    with pytest.warns(FontWarning, match="CFF"):
+        fonts = load_fonts(theme)
+    assert fonts.serif.path is not None and fonts.serif.path.suffix in (".ttf", ".ttc")
+    assert fonts.serif.path != fake
+
+
+def test_no_truetype_cjk_font_falls_back_to_cid_font_with_a_warning():
+    nowhere = FontFamily(cjk="宋体", names=["no-such-font-for-nbreport-tests.ttf"])
+    theme = Theme(serif=nowhere, sans=nowhere, fallback_fonts=["no-such-fallback-for-nbreport.ttf"])
+    with pytest.warns(FontWarning) as caught:
+        fonts = load_fonts(theme)
+    assert fonts.serif.name == fonts.sans.name == CID_FALLBACK
+    assert not fonts.serif.embedded
+    assert any(CID_FALLBACK in str(w.message) and "NOT" in str(w.message) for w in caught)
+
+
+@needs_cjk
+def test_font_dir_from_environment_is_searched(tmp_path, monkeypatch):
+    source = next(candidate_paths([], Theme().serif.names))
+    shutil.copy(source, tmp_path / "house-serif.ttc")
+    monkeypatch.setenv("NBREPORT_FONT_DIR", str(tmp_path))
+    theme = Theme(serif=FontFamily(cjk="宋体", names=["house-serif.ttc"]))
+    assert load_fonts(theme).serif.path == tmp_path / "house-serif.ttc"
+
+
+# ---------------------------------------------------------------- markup and fallback
+
+
+@needs_cjk
+def test_markup_escapes_and_wraps_only_uncovered_characters():
+    fonts = load_fonts(Theme())
+    serif, fallback = fonts.serif, fonts.fallbacks[0]
+    assert not serif.covers("▶") and serif.covers("科")
+    assert fonts.markup("<b>&科", serif) == "&lt;b&gt;&amp;科"
+    assert fonts.markup("科▶▶技", serif) == f'科<font name="{fallback.name}">▶▶</font>技'
+
+
+@needs_cjk
+def test_each_cjk_font_borrows_what_it_lacks():
+    fonts = load_fonts(Theme())
+    assert fonts.face_for("▶", fonts.serif) is not fonts.serif  # UMing has no ▶
+    assert fonts.face_for("•", fonts.sans) is not fonts.sans  # Zen Hei has no •
+    assert fonts.face_for("•", fonts.sans).covers("•")
+
+
+# ---------------------------------------------------------------- embedding, read back from the PDF
+
+
+@pytest.fixture(scope="module")
+def marks_pdf(tmp_path_factory) -> PdfReader:
+    nodes = [
+        dn.Heading(1, "符号测试", "p1", "chapter.title"),
+        dn.Paragraph(runs=(dn.Run(text="正文 ▶ 与 • 两个符号"),)),
+        dn.BulletList(items=(dn.Paragraph(runs=(dn.Run(text="要点"),), role="bullet"),), marker="•"),
+        dn.DistrictEntry(
+            heading=dn.Heading(2, "海曙区", "d1", "district.title"), intro=(),
+            items=(dn.Paragraph(runs=(dn.Run(text="引语。", strong=True), dn.Run(text="正文")), role="bullet"),), marker="▶",
+        ),
+    ]
+    path = render_pdf(dn.Document(info=INFO, nodes=nodes), Theme(), tmp_path_factory.mktemp("fonts") / "marks.pdf")
+    return PdfReader(path)
+
+
+@needs_cjk
+def test_cjk_fonts_are_embedded_truetype_subsets(marks_pdf):
+    fonts = _fonts_on(marks_pdf)
+    for family in ("UMing", "ZenHei"):
+        name, font = next((n, f) for n, f in fonts.items() if family in n)
+        assert font["/Subtype"] == "/TrueType"
+        assert "+" in name  # a subset
+        assert "/FontFile2" in font["/FontDescriptor"]  # embedded TrueType outlines
+    assert not any("Helvetica" in name for name in fonts)
+
+
+@needs_cjk
+def test_marks_missing_from_cjk_fonts_come_from_the_fallback_font(marks_pdf):
+    fonts = _fonts_on(marks_pdf)
+    assert any("DejaVu" in name for name in fonts)
+    text = marks_pdf.pages[0].extract_text()
+    assert "▶" in text and "•" in text
+
+
+@needs_cjk
+def test_bold_runs_use_the_sans_face(tmp_path):
+    bold = dn.Paragraph(runs=(dn.Run(text="加粗引语", strong=True),))
+    reader = PdfReader(render_pdf(dn.Document(info=INFO, nodes=[bold]), Theme(), tmp_path / "b.pdf"))
+    used: dict[str, str] = {}
+    reader.pages[0].extract_text(visitor_text=lambda text, cm, tm, font, size: used.update({text.strip(): str(font and font["/BaseFont"])}))
+    assert "ZenHei" in used["加粗引语"]  # CJK fonts have no bold: the lead is set in 黑体
+    assert "UMing" in used["1"]  # while the serif page number is not
+
+
+def test_cid_fallback_still_renders(tmp_path):
+    nowhere = FontFamily(cjk="宋体", names=["no-such-font-for-nbreport-tests.ttf"])
+    theme = Theme(serif=nowhere, sans=nowhere)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FontWarning)
+        path = render_pdf(dn.Document(info=INFO, nodes=[dn.Paragraph(runs=(dn.Run(text="宋体回退"),))]), theme, tmp_path / "cid.pdf")
+    fonts = _fonts_on(PdfReader(path))
+    assert any(CID_FALLBACK in name for name in fonts)
+    assert "宋体回退" in PdfReader(path).pages[0].extract_text()
