@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -61,19 +62,35 @@ def build(
 ) -> list[Path]:
     """Validate, compose and render ``report`` into ``out_dir``; return the files written.
 
-    Raises DatasetError when the report has errors: nothing is written then.
+    Raises DatasetError when the report has errors, RenderError when content cannot be laid
+    out: nothing is written then. All formats are written, or none (earlier outputs stay).
     """
+    unknown = [fmt for fmt in formats if fmt not in FORMATS]
+    if unknown:
+        raise ValueError(f"unknown format {unknown[0]!r}; choose from {', '.join(FORMATS)}")
+    say = progress or (lambda message: None)
     if not isinstance(report, Report):
         report = load(report)
     else:
         checked = validate(report)
         if not checked.ok:
             raise DatasetError(checked.findings)
+    say("load")
     theme = theme or Theme()
-    say = progress or (lambda message: None)
-    say("compose")
     document = compose(report, theme)
-    return [_render(fmt, document, theme, Path(out_dir), report, docx_template, say) for fmt in formats]
+    say("compose")
+    targets = [Path(out_dir) / f"{output_name(report)}.{fmt}" for fmt in formats]
+    staged = [target.with_name(f".{target.name}.building") for target in targets]
+    try:
+        for fmt, path in zip(formats, staged):
+            _render(fmt, document, theme, path, docx_template)
+            say(fmt)
+        for path, target in zip(staged, targets):
+            os.replace(path, target)
+    finally:
+        for path in staged:
+            path.unlink(missing_ok=True)
+    return targets
 
 
 def output_name(report: Report) -> str:
@@ -82,16 +99,13 @@ def output_name(report: Report) -> str:
     return "".join(ch for ch in name if ch not in '\\/:*?"<>|').strip() or str(report.meta.year)
 
 
-def _render(fmt: str, document: Document, theme: Theme, out_dir: Path, report: Report,
-            docx_template: str | Path | None, say: Callable[[str], None]) -> Path:
-    target = out_dir / f"{output_name(report)}.{fmt}"
-    say(fmt)
+def _render(fmt: str, document: Document, theme: Theme, path: Path, docx_template: str | Path | None) -> Path:
     if fmt == "docx":
         from .render.docx import render_docx
 
-        return render_docx(document, theme, target, Path(docx_template) if docx_template else None)
+        return render_docx(document, theme, path, Path(docx_template) if docx_template else None)
     if fmt == "pdf":
         from .render.pdf import render_pdf
 
-        return render_pdf(document, theme, target)
+        return render_pdf(document, theme, path)
     raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
