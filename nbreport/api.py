@@ -95,7 +95,8 @@ def build(
 
 def output_name(report: Report) -> str:
     """Return the base file name of the outputs, e.g. ``2023年度宁波市科技进步报告``."""
-    name = f"{report.meta.year_line}{report.meta.title}" if report.top_events is None else report.meta.title
+    meta = report.meta
+    name = meta.title if meta.title.startswith(str(meta.year)) else f"{meta.year_line}{meta.title}"
     return "".join(ch for ch in name if ch not in '\\/:*?"<>|').strip() or str(report.meta.year)
 
 
