@@ -1,4 +1,4 @@
-"""The ``nbreport`` command line: validate, build, schema, init. It only parses and prints."""
+"""The ``nbreport`` command line: validate, build, schema, init, template, merge. It only parses and prints."""
 
 from __future__ import annotations
 
@@ -12,8 +12,11 @@ from pathlib import Path
 from . import api
 from .findings import ValidationReport
 from .load import DatasetError
+from .submit.parts import PARTS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
+# A file with one of these endings is an Excel submission, not a dataset folder.
+SUBMISSION_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm", ".xls")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -34,10 +37,29 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
 
     validate = sub.add_parser("validate", help="校验数据集或 Excel 报送表 / check a dataset or submission")
-    validate.add_argument("path", help="数据集目录（含 report.yaml）")
+    validate.add_argument("path", help="数据集目录（含 report.yaml），或 Excel 报送表 .xlsx")
     validate.add_argument("--json", action="store_true", help="以 JSON 输出 / print JSON")
     validate.add_argument("--lang", default="zh", choices=("zh", "en"), help="消息语言")
+    validate.add_argument("--part", choices=tuple(PARTS), help="报送表类型（默认按模板记录判断）")
+    validate.add_argument("--year", type=int, help="报告年度（默认按模板记录）")
+    validate.add_argument("--report", metavar="OUT.xlsx", help="写出标注了问题单元格的报送表副本（含“问题汇总”表）")
     validate.set_defaults(run=_validate)
+
+    template = sub.add_parser("template", help="生成 Excel 报送表模板 / write an Excel submission template")
+    template.add_argument("part", choices=tuple(PARTS), help="报送表类型")
+    template.add_argument("--year", type=int, required=True, help="报告年度")
+    template.add_argument("-o", "--out", help="输出文件 .xlsx（默认 <类型名称>-<年度>.xlsx）")
+    template.set_defaults(run=_template)
+
+    merge = sub.add_parser("merge", help="把校验通过的报送表并入数据集 / merge submissions into a dataset")
+    merge.add_argument("dataset", help="数据集目录")
+    merge.add_argument("files", nargs="+", help="Excel 报送表 .xlsx")
+    merge.add_argument("--part", choices=tuple(PARTS), help="报送表类型（默认按模板记录判断）")
+    merge.add_argument("--target", help="并入的数据集文件（相对数据集目录），如 appendices/a2-….csv")
+    merge.add_argument("--dry-run", action="store_true", help="只检查，不写入")
+    merge.add_argument("--json", action="store_true", help="以 JSON 输出 / print JSON")
+    merge.add_argument("--lang", default="zh", choices=("zh", "en"), help="消息语言")
+    merge.set_defaults(run=_merge)
 
     build = sub.add_parser("build", help="生成报告 / build DOCX and PDF")
     build.add_argument("path", help="数据集目录")
@@ -61,6 +83,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    if args.part or args.report or Path(args.path).suffix.lower() in SUBMISSION_SUFFIXES:
+        return _validate_submission(args)
     report = api.validate(args.path, lang=args.lang)
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
@@ -69,6 +93,63 @@ def _validate(args: argparse.Namespace) -> int:
     if "E-PATH-NOT-FOUND" in report.codes():
         return EXIT_CANNOT_RUN
     return EXIT_OK if report.ok else EXIT_FINDINGS
+
+
+def _validate_submission(args: argparse.Namespace) -> int:
+    from .submit import AnnotateError, validate_submission, write_annotated
+
+    checked = validate_submission(args.path, args.part, args.year, lang=args.lang)
+    if args.json:
+        print(json.dumps(checked.report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print_findings(checked.report, args.lang)
+    if not checked.readable:
+        return EXIT_CANNOT_RUN
+    if args.report:
+        try:
+            written = write_annotated(args.path, checked.report, args.report)
+        except (AnnotateError, OSError) as error:
+            print(f"无法写出问题报告：{error}", file=sys.stderr)
+            return EXIT_CANNOT_RUN
+        print(f"已写出问题报告：{written}", file=sys.stderr if args.json else sys.stdout)
+    return EXIT_OK if checked.report.ok else EXIT_FINDINGS
+
+
+def _template(args: argparse.Namespace) -> int:
+    from .submit import write_template
+
+    out = Path(args.out or f"{PARTS[args.part].title}-{args.year}.xlsx")
+    try:
+        written = write_template(args.part, args.year, out)
+    except OSError as error:
+        print(f"无法写出模板：{error}", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    print(f"已生成报送表模板：{written}")
+    return EXIT_OK
+
+
+def _merge(args: argparse.Namespace) -> int:
+    from .submit import merge_submissions
+
+    try:
+        result = merge_submissions(args.dataset, args.files, args.part, args.target, args.dry_run, args.lang)
+    except OSError as error:
+        print(f"无法并入：{error}", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    if args.json:
+        data = {**result.report.to_dict(), "changes": result.changes, "written": [str(p) for p in result.written]}
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print_findings(result.report, args.lang)
+        for line in result.changes:
+            print(line)
+        if result.ok:
+            print("（试运行，未写入任何文件）" if args.dry_run else f"已并入，写入 {len(result.written)} 个文件")
+        else:
+            print("有错误，未并入任何内容，数据集保持原样")
+    if not result.readable:
+        return EXIT_CANNOT_RUN
+    return EXIT_OK if result.ok else EXIT_FINDINGS
 
 
 def print_findings(report: ValidationReport, lang: str = "zh", file=None) -> None:

@@ -25,7 +25,7 @@ class Location:
         if self.file:
             where = self.file
             if self.sheet:
-                where += f" '{self.sheet}'!{self.cell or ''}"
+                where += f" '{self.sheet}'" + (f"!{self.cell}" if self.cell else "")
             elif self.line:
                 where += f":{self.line}" + (f":{self.column}" if self.column else "")
             parts.append(where)

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Install the Debian packages nbreport needs when they are missing:
 #   fonts (AR PL UMing serif, WenQuanYi Zen Hei sans, DejaVu for symbols) for the PDF,
-#   poppler-utils (pdftotext, pdftoppm) and, with --with-office, LibreOffice for the tests.
+#   poppler-utils (pdftotext, pdftoppm) and, with --with-office, LibreOffice (Writer, Calc) for the tests.
 set -eu
 want=""
 [ -f /usr/share/fonts/truetype/arphic/uming.ttc ] || want="$want fonts-arphic-uming"
@@ -10,6 +10,8 @@ want=""
 command -v pdftotext >/dev/null 2>&1 || want="$want poppler-utils"
 if [ "${1:-}" = "--with-office" ]; then
   command -v soffice >/dev/null 2>&1 || want="$want libreoffice-writer-nogui"
+  # Calc opens the Excel submission templates and error reports in the tests.
+  [ -e /usr/lib/libreoffice/program/libsclo.so ] || want="$want libreoffice-calc-nogui"
 fi
 [ -n "$want" ] || exit 0
 if ! command -v apt-get >/dev/null 2>&1; then

@@ -1,0 +1,110 @@
+"""Write the clerk's copy of a submission: bad cells filled and commented, and a 问题汇总 sheet first."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.hyperlink import Hyperlink
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ..findings import Finding, ValidationReport
+from ..render.atomic import atomic_path
+from .parts import SUMMARY_SHEET
+
+AUTHOR = "nbreport"
+FILLS = {"error": "FFC7CE", "warning": "FFEB9C"}  # Excel's own light red and light yellow
+_SUMMARY_COLUMNS = (("序号", 6), ("代码", 22), ("级别", 6), ("位置", 18), ("问题", 60), ("如何修改", 60))
+
+
+class AnnotateError(Exception):
+    """Say why the clerk's copy of a workbook could not be written."""
+
+
+def write_annotated(source: str | Path, report: ValidationReport, target: str | Path) -> Path:
+    """Copy workbook ``source`` to ``target`` with each finding's cell filled and commented, plus 问题汇总.
+
+    Call only for a workbook that could be read (its size and rows are then bounded).
+    Marks left by an earlier run (comments by "nbreport" and their fills) are removed first.
+    """
+    from openpyxl import load_workbook
+
+    try:
+        # Formulas stay as typed (data_only=False); nothing is evaluated, external links are dropped.
+        book = load_workbook(Path(source), keep_links=False)
+    except Exception as error:  # openpyxl raises many types for files it cannot fully load
+        raise AnnotateError(f"{type(error).__name__}: {error}") from None
+    if SUMMARY_SHEET in book.sheetnames:
+        del book[SUMMARY_SHEET]
+    for ws in book.worksheets:
+        _clear_marks(ws)
+    by_cell: dict[tuple[str, str], list[Finding]] = defaultdict(list)
+    for finding in report.findings:
+        sheet, cell = finding.where.sheet, finding.where.cell
+        if sheet and cell and sheet in book.sheetnames and isinstance(book[sheet], Worksheet):
+            by_cell[(sheet, _anchor(book[sheet], cell))].append(finding)
+    for (sheet, cell), findings in by_cell.items():
+        _mark(book[sheet][cell], list({(f.code, f.message): f for f in findings}.values()))
+    _summary(book.create_sheet(SUMMARY_SHEET, 0), report)
+    book.active = 0
+    for ws in book.worksheets:
+        ws.sheet_view.tabSelected = ws.title == SUMMARY_SHEET
+    target = Path(target)
+    with atomic_path(target) as temporary:
+        try:
+            book.save(temporary)
+        except OSError:
+            raise
+        except Exception as error:  # e.g. a control character openpyxl refuses to write back
+            raise AnnotateError(f"{type(error).__name__}: {error}") from None
+    return target
+
+
+def _anchor(ws: Worksheet, coordinate: str) -> str:
+    """Return the cell that carries the fill and comment: the top-left one when ``coordinate`` is merged."""
+    for merged in ws.merged_cells.ranges:
+        if coordinate in merged:
+            return str(merged.start_cell.coordinate)
+    return coordinate
+
+
+def _clear_marks(ws: Worksheet) -> None:
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.comment is not None and cell.comment.author == AUTHOR:
+                cell.comment = None
+                if cell.fill.fgColor.rgb in {f"00{c}" for c in FILLS.values()} | set(FILLS.values()):
+                    cell.fill = PatternFill(fill_type=None)
+
+
+def _mark(cell: object, findings: list[Finding]) -> None:
+    severity = "error" if any(f.severity == "error" for f in findings) else "warning"
+    cell.fill = PatternFill("solid", fgColor=FILLS[severity])  # type: ignore[attr-defined]
+    text = "\n\n".join(f"【{'错误' if f.severity == 'error' else '提醒'}】{f.message}\n修改：{f.hint}" for f in findings)
+    lines = text.count("\n") + len(text) // 24 + 2
+    cell.comment = Comment(text, AUTHOR, height=min(600, 20 * lines), width=320)  # type: ignore[attr-defined]
+
+
+def _summary(ws: Worksheet, report: ValidationReport) -> None:
+    for column, (title, width) in enumerate(_SUMMARY_COLUMNS, start=1):
+        ws.cell(row=1, column=column, value=title).font = Font(bold=True)
+        ws.column_dimensions[chr(64 + column)].width = width
+    ws.freeze_panes = "A2"
+    if not report.findings:
+        ws.cell(row=2, column=1, value="未发现问题，可以提交。")
+        return
+    for row, finding in enumerate(report.findings, start=2):
+        where = finding.where
+        place = f"{where.sheet}!{where.cell}" if where.sheet and where.cell else (where.sheet or "整个文件")
+        level = "错误" if finding.severity == "error" else "提醒"
+        values = (row - 1, finding.code, level, place, finding.message, finding.hint)
+        for column, value in enumerate(values, start=1):
+            cell = ws.cell(row=row, column=column, value=value)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if where.sheet and where.cell:
+            link = ws.cell(row=row, column=4)
+            link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{where.sheet}'!{where.cell}", display=place)
+            link.font = Font(color="0563C1", underline="single")
+        ws.cell(row=row, column=3).fill = PatternFill("solid", fgColor=FILLS[finding.severity])

@@ -1,0 +1,251 @@
+"""Plan how checked submissions change the dataset files, one planner per part; find the conflicts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .. import codes
+from ..checks.walk import iter_tables
+from ..findings import Finding, Location
+from ..load.events import INDICATOR_COLUMNS
+from ..load.tables import TableReadError
+from ..schema import DistrictChapter, DistrictEntry, EventDate, Report
+from ..schema.tables import AWARD_COLUMNS
+from .as_report import district_entry
+from .check import CheckedSubmission, Record
+from .edits import CsvTable, district_markdown, put_section, read_csv_table
+from .parts import DISTRICTS
+
+INCUBATOR_COLUMNS = ("序号", "科技企业孵化器名称", "依托机构名称")
+
+
+@dataclass(slots=True)
+class Dataset:
+    """Hold what planning needs of the dataset: its folder, Report, report.yaml data and the --target option."""
+
+    root: Path
+    report: Report
+    settings: dict[str, Any]
+    target: str | None = None
+
+
+@dataclass(slots=True)
+class Plan:
+    """Collect the new text of every file to change, what each submission adds, districts to read back, findings."""
+
+    texts: dict[Path, str] = field(default_factory=dict)
+    tables: dict[Path, CsvTable] = field(default_factory=dict)
+    changes: list[str] = field(default_factory=list)
+    districts: list[DistrictEntry] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    def table(self, file: Path) -> CsvTable:
+        """Return the CSV being edited at ``file`` (read once, then kept with the edits so far)."""
+        if file not in self.tables:
+            self.tables[file] = read_csv_table(file)
+        return self.tables[file]
+
+
+def plan_district(ds: Dataset, plan: Plan, subs: list[CheckedSubmission]) -> None:
+    """Add or replace each submitted district's section in the district chapter's Markdown."""
+    file = _district_file(ds)
+    if file is None:
+        plan.findings.append(codes.make("E-MERGE-TARGET", Location(file=subs[0].file), detail="数据集中没有 kind: districts 的章节"))
+        return
+    text = plan.texts.get(file) or file.read_text(encoding="utf-8")
+    claimed: dict[str, Location] = {}
+    for sub in subs:
+        entry = district_entry(sub.records)
+        if entry is None:
+            continue
+        where = sub.records["区县"][0].at("区县名称")
+        if entry.name in claimed:
+            plan.findings.append(codes.make("E-MERGE-CONFLICT", where, what="区县", value=entry.name, other=str(claimed[entry.name])))
+            continue
+        claimed[entry.name] = where
+        text, replaced = put_section(text, entry.name, district_markdown(entry), DISTRICTS)
+        plan.districts.append(entry)
+        plan.changes.append(f"{sub.file} → {_rel(ds, file)}：{'替换' if replaced else '新增'}区县“{entry.name}”"
+                            f"（简介 {len(entry.intro)} 段，工作亮点 {len(entry.items)} 条）")
+    plan.texts[file] = text
+
+
+def plan_awards(ds: Dataset, plan: Plan, subs: list[CheckedSubmission]) -> None:
+    """Insert award rows after the last row of the same category (else at the end) of the award table."""
+    default = next((a.table.source for a in ds.report.appendices if a.table.table_kind == "award" and a.table.source), None)
+    file = _target(ds, plan, subs, default, AWARD_COLUMNS, "数据集中没有 kind: award 的附录表")
+    if file is None:
+        return
+    table = plan.table(file)
+    column = table.columns(AWARD_COLUMNS)
+    seen = _existing(ds, file, table, lambda row: _key(row[column["项目名称"]]))
+    for sub in subs:
+        added = 0
+        for record in _ok(sub, "获奖项目"):
+            if _conflict(plan, seen, _key(record.values["项目名称"]), record.at("项目名称"), "获奖项目", record.values["项目名称"]):
+                continue
+            row = [""] * len(table.header)
+            for name in AWARD_COLUMNS:
+                value = record.values[name]
+                row[column[name]] = "、".join(value) if isinstance(value, list) else str(value)
+            same = [i for i, old in enumerate(table.rows) if old[column["奖励类别"]] == record.values["奖励类别"]]
+            position = same[-1] + 1 if same else len(table.rows)  # keeps the category's merged cell whole
+            table.rows.insert(position, row)
+            table.lines.insert(position, None)
+            added += 1
+        plan.changes.append(f"{sub.file} → {_rel(ds, file)}：新增获奖项目 {added} 项")
+
+
+def plan_incubators(ds: Dataset, plan: Plan, subs: list[CheckedSubmission]) -> None:
+    """Append incubators to the matching table, numbering them on from its last 序号."""
+    candidates = [t.source for _, t in iter_tables(ds.report)
+                  if t.source and tuple(c.name for c in t.columns) == INCUBATOR_COLUMNS]
+    default = candidates[0] if len(candidates) == 1 else None
+    problem = (f"数据集中有 {len(candidates)} 个孵化器名单（{'、'.join(candidates)}）" if candidates
+               else "数据集中没有孵化器名单（表头为 序号、科技企业孵化器名称、依托机构名称 的表）")
+    file = _target(ds, plan, subs, default, INCUBATOR_COLUMNS, problem)
+    if file is None:
+        return
+    table = plan.table(file)
+    at = table.columns(INCUBATOR_COLUMNS)
+    seen = _existing(ds, file, table, lambda row: _key(row[at["科技企业孵化器名称"]]))
+    for sub in subs:
+        added = 0
+        for record in _ok(sub, "孵化器"):
+            name = record.values["科技企业孵化器名称"]
+            if _conflict(plan, seen, _key(name), record.at("科技企业孵化器名称"), "孵化器", name):
+                continue
+            row = [""] * len(table.header)
+            row[at["序号"]] = str(len(table.rows) + 1)
+            row[at["科技企业孵化器名称"]] = name
+            row[at["依托机构名称"]] = record.values["依托机构名称"]
+            table.rows.append(row)
+            table.lines.append(None)
+            added += 1
+        plan.changes.append(f"{sub.file} → {_rel(ds, file)}：新增孵化器 {added} 个（序号接续已有名单）")
+
+
+def plan_chronology(ds: Dataset, plan: Plan, subs: list[CheckedSubmission]) -> None:
+    """Insert events into the 大事记 at their dates (after existing events of the same date)."""
+    default = ds.settings.get("chronology") if isinstance(ds.settings.get("chronology"), str) else None
+    file = _target(ds, plan, subs, default, ("日期", "事件"), "report.yaml 中没有 chronology")
+    if file is None:
+        return
+    table = plan.table(file)
+    at = table.columns(("日期", "事件"))
+    date_at, text_at = at["日期"], at["事件"]
+    year = ds.report.meta.year
+    seen = _existing(ds, file, table, lambda row: _key(row[text_at]))
+    for sub in subs:
+        added = 0
+        for record in _ok(sub, "大事记"):
+            date: EventDate = record.values["日期"]
+            if _conflict(plan, seen, _key(record.values["事件"]), record.at("事件"), "大事记事件", record.values["事件"][:30]):
+                continue
+            keys = [EventDate.parse(row[date_at]).sort_key(year) for row in table.rows]
+            position = sum(1 for key in keys if key <= date.sort_key(year))  # after events of the same date
+            row = [""] * len(table.header)
+            row[date_at], row[text_at] = date.label, record.values["事件"]
+            table.rows.insert(position, row)
+            table.lines.insert(position, None)
+            added += 1
+        plan.changes.append(f"{sub.file} → {_rel(ds, file)}：新增大事记 {added} 条（按日期排入）")
+
+
+def plan_indicators(ds: Dataset, plan: Plan, subs: list[CheckedSubmission]) -> None:
+    """Append indicator rows to the indicators CSV; the same indicator and year twice is a conflict."""
+    default = ds.settings.get("indicators") if isinstance(ds.settings.get("indicators"), str) else None
+    file = _target(ds, plan, subs, default, INDICATOR_COLUMNS, "report.yaml 中没有 indicators")
+    if file is None:
+        return
+    table = plan.table(file)
+    at = table.columns(INDICATOR_COLUMNS)
+    seen = _existing(ds, file, table, lambda row: _key(row[at["指标"]]) + "|" + row[at["年份"]].strip())
+    for sub in subs:
+        added = 0
+        for record in _ok(sub, "指标"):
+            values = record.values
+            key = _key(values["指标"]) + "|" + str(values["年份"])
+            if _conflict(plan, seen, key, record.at("指标"), "指标", f"{values['指标']} {values['年份']}年"):
+                continue
+            row = [""] * len(table.header)
+            cells = {"指标": values["指标"], "年份": str(values["年份"]), "数值": format(values["数值"], "f"),
+                     "单位": values["单位"] or "", "限定词": values["限定词"] or "", "来源": values["来源"] or ""}
+            for name, text in cells.items():
+                row[at[name]] = text
+            table.rows.append(row)
+            table.lines.append(None)
+            added += 1
+        plan.changes.append(f"{sub.file} → {_rel(ds, file)}：新增指标 {added} 条")
+
+
+PLANNERS: dict[str, Callable[[Dataset, Plan, list[CheckedSubmission]], None]] = {
+    "district": plan_district, "awards": plan_awards, "incubators": plan_incubators,
+    "chronology": plan_chronology, "indicators": plan_indicators,
+}
+
+
+def _district_file(ds: Dataset) -> Path | None:
+    chapters = ds.settings.get("chapters") or []
+    for index, chapter in enumerate(ds.report.chapters):
+        if isinstance(chapter, DistrictChapter) and index < len(chapters):
+            return (ds.root / str(chapters[index])).resolve()
+    return None
+
+
+def _target(ds: Dataset, plan: Plan, subs: list[CheckedSubmission], default: str | None,
+            columns: tuple[str, ...], missing: str) -> Path | None:
+    """Return the file named by --target (relative to the dataset) or the default; None after a finding."""
+    where = Location(file=subs[0].file)
+    name = ds.target or default
+    if name is None:
+        plan.findings.append(codes.make("E-MERGE-TARGET", where, detail=missing))
+        return None
+    file = (ds.root / name).resolve()
+    if not file.is_file() or file.suffix.lower() != ".csv":
+        plan.findings.append(codes.make("E-MERGE-TARGET", where, detail=f"{name} 不存在或不是 CSV 文件"))
+        return None
+    try:
+        header = plan.table(file).header
+    except TableReadError as error:
+        plan.findings.append(codes.make("E-MERGE-TARGET", where, detail=f"{name} 无法读取：{error.findings[0].message}"))
+        return None
+    lacking = [column for column in columns if column not in header]
+    if lacking:
+        detail = f"{name} 的表头缺少 {'、'.join(lacking)}，不是这类报送表对应的文件"
+        plan.findings.append(codes.make("E-MERGE-TARGET", where, detail=detail))
+        return None
+    return file
+
+
+def _existing(ds: Dataset, file: Path, table: CsvTable, key: Callable[[list[str]], str]) -> dict[str, str]:
+    """Return key → where it already is (``file:line``) for the rows of ``table``."""
+    return {key(row): f"{_rel(ds, file)}:{line}" for row, line in zip(table.rows, table.lines)}
+
+
+def _conflict(plan: Plan, seen: dict[str, str], key: str, where: Location, what: str, value: object) -> bool:
+    """Record ``key`` as taken by ``where``; return True (after a finding) if it already was."""
+    if key in seen:
+        plan.findings.append(codes.make("E-MERGE-CONFLICT", where, what=what, value=value, other=seen[key]))
+        return True
+    seen[key] = str(where)
+    return False
+
+
+def _ok(sub: CheckedSubmission, sheet: str) -> list[Record]:
+    return [record for record in sub.records.get(sheet, []) if record.ok]
+
+
+def _key(text: object) -> str:
+    """Return text as compared for conflicts: no spaces, no final full stop."""
+    return "".join(str(text).split()).rstrip("。.")
+
+
+def _rel(ds: Dataset, file: Path) -> str:
+    try:
+        return file.relative_to(ds.root).as_posix()
+    except ValueError:
+        return str(file)

@@ -1,0 +1,93 @@
+"""The clerk's copy marks exactly the bad cells and lists every problem on a 问题汇总 sheet."""
+
+import shutil
+import subprocess
+
+import pytest
+from openpyxl import load_workbook
+
+from nbreport.submit import validate_submission, write_annotated
+from nbreport.submit.annotate import AUTHOR, FILLS
+from tests.submit.workbooks import district, fill, filled
+
+BAD = {"区县": [("鄞州", "简介。")], "工作亮点": [(1, "引语甲。", "内容"), (2, "", "内容"), (4, "引语丙。", "内容")]}
+
+
+def marked(book):
+    """Return {(sheet, cell): fill colour} of every cell carrying an nbreport comment or fill."""
+    colours = set(FILLS.values())
+    found = {}
+    for ws in book.worksheets:
+        if ws.title == "问题汇总":
+            continue
+        for row in ws.iter_rows():
+            for cell in row:
+                colour = (cell.fill.fgColor.rgb or "")[-6:] if cell.fill.fill_type else ""
+                if colour in colours or (cell.comment and cell.comment.author == AUTHOR):
+                    found[(ws.title, cell.coordinate)] = colour
+    return found
+
+
+def annotate(tmp_path, path):
+    checked = validate_submission(path)
+    return checked, load_workbook(write_annotated(path, checked.report, tmp_path / "问题.xlsx"))
+
+
+def test_bad_cells_get_a_fill_and_a_comment_and_nothing_else_does(tmp_path):
+    checked, book = annotate(tmp_path, filled(tmp_path, "district", BAD))
+    assert marked(book) == {("区县", "A2"): FILLS["error"], ("工作亮点", "B3"): FILLS["error"],
+                            ("工作亮点", "A4"): FILLS["error"]}
+    comment = book["工作亮点"]["B3"].comment.text
+    assert "必填单元格为空" in comment and "修改：" in comment
+
+
+def test_summary_sheet_comes_first_with_code_cell_message_and_hint(tmp_path):
+    checked, book = annotate(tmp_path, filled(tmp_path, "district", BAD))
+    summary = book.worksheets[0]
+    assert summary.title == "问题汇总" and book.active.title == "问题汇总"
+    rows = [[c.value for c in row] for row in summary.iter_rows(min_row=1)]
+    assert rows[0] == ["序号", "代码", "级别", "位置", "问题", "如何修改"]
+    assert [(r[1], r[3]) for r in rows[1:]] == [("E-CELL-CHOICE", "区县!A2"), ("E-CELL-REQUIRED", "工作亮点!B3"),
+                                               ("E-SEQ-GAP", "工作亮点!A4")]
+    assert rows[1][4] == checked.report.findings[0].message and rows[1][5] == checked.report.findings[0].hint
+    assert summary["D2"].hyperlink.location == "'区县'!A2"
+
+
+def test_warnings_are_yellow(tmp_path):
+    path = filled(tmp_path, "awards", {"获奖项目": [("省科技进步一等奖", "项目甲", "单位", "李 晔")]})
+    _, book = annotate(tmp_path, path)
+    assert marked(book) == {("获奖项目", "D2"): FILLS["warning"]}
+
+
+def test_a_fixed_file_loses_its_old_marks(tmp_path):
+    path = filled(tmp_path, "district", BAD)
+    checked = validate_submission(path)
+    write_annotated(path, checked.report, path)  # the clerk works on the returned copy
+    fill(path, {"区县": [("鄞州区",)], "工作亮点": [(1, "引语甲。", "内容"), (2, "引语乙。", "内容"), (3, "引语丙。", "内容")]})
+    checked, book = annotate(tmp_path, path)
+    assert checked.report.ok and marked(book) == {}
+    assert book["问题汇总"]["A2"].value == "未发现问题，可以提交。"
+    assert book["工作亮点"]["B1"].comment is not None  # the template's own notes stay
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_the_report_and_the_template_open_in_libreoffice(tmp_path):
+    report = tmp_path / "问题.xlsx"
+    path = filled(tmp_path, "district", BAD)
+    write_annotated(path, validate_submission(path).report, report)
+    profile = f"-env:UserInstallation=file://{tmp_path}/lo-profile"  # a private profile: parallel runs do not clash
+    for source in (report, filled(tmp_path, "district", district(), name="clean.xlsx")):
+        done = subprocess.run(["soffice", profile, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+                              capture_output=True, text=True, timeout=180)
+        assert done.returncode == 0 and (tmp_path / f"{source.stem}.pdf").stat().st_size > 1000, done.stderr
+
+
+def test_a_merged_range_is_marked_once_on_its_top_left_cell(tmp_path):
+    path = filled(tmp_path, "awards", {"获奖项目": [("省科技进步特别奖", "项目甲", "单位", "张三"), (None, "项目乙", "单位", "李四")]})
+    book = load_workbook(path)
+    book["获奖项目"].merge_cells("A2:A3")
+    book.save(path)
+    checked, book = annotate(tmp_path, path)
+    assert [f.where.cell for f in checked.report.findings] == ["A2", "A3"]
+    assert marked(book) == {("获奖项目", "A2"): FILLS["error"]}
+    assert book["获奖项目"]["A2"].comment.text.count("未知的奖励类别") == 1
