@@ -20,7 +20,7 @@ FORMATS = ("docx", "pdf")
 
 def load(path: str | Path) -> Report:
     """Load the dataset folder at ``path``; raise DatasetError (with all findings) if it has errors."""
-    report, checked = _check_dataset(path, "zh")
+    report, checked = check_dataset(path, "zh")
     if report is None or not checked.ok:
         raise DatasetError(checked.findings)
     return report
@@ -32,10 +32,11 @@ def validate(target: Report | str | Path, lang: str = "zh") -> ValidationReport:
         sources = target._sources if isinstance(target._sources, SourceMap) else None
         findings = run_checks(target, CheckContext(sources=sources))
         return _localised(ValidationReport(target=f"{target.meta.year}", findings=findings), lang)
-    return _check_dataset(target, lang)[1]
+    return check_dataset(target, lang)[1]
 
 
-def _check_dataset(path: str | Path, lang: str) -> tuple[Report | None, ValidationReport]:
+def check_dataset(path: str | Path, lang: str = "zh") -> tuple[Report | None, ValidationReport]:
+    """Return the dataset's Report (None if it cannot be built) and all its findings."""
     result = load_dataset(path)
     findings = list(result.findings)
     if result.report is not None:

@@ -66,8 +66,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--format", choices=api.FORMATS, action="append", help="只生成某一格式（可重复）")
     build.add_argument("--out", default="out", help="输出目录（默认 out/）")
     build.add_argument("--docx-template", help="Word 参考模板 .docx（样式、字体、页面设置）")
+    build.add_argument("--theme", help="版式主题 YAML 文件（只写要改的项）")
     build.add_argument("-q", "--quiet", action="store_true", help="只输出错误")
-    build.add_argument("-v", "--verbose", action="store_true", help="输出每个阶段的耗时")
+    build.add_argument("-v", "--verbose", action="store_true", help="逐条列出警告")
     build.set_defaults(run=_build)
 
     schema = sub.add_parser("schema", help="输出 JSON Schema / print the JSON Schema")
@@ -174,24 +175,29 @@ def print_findings(report: ValidationReport, lang: str = "zh", file=None) -> Non
         console.print(f"{report.target}：{errors} 个错误，{warnings} 个警告")
 
 
+_STAGES = {"load": "读取并校验数据", "compose": "组版", "docx": "生成 Word", "pdf": "生成 PDF"}
+
+
 def _build(args: argparse.Namespace) -> int:
     start = time.perf_counter()
-    stage_start = [start]
-
-    def progress(stage: str) -> None:
-        now = time.perf_counter()
+    say = _stage_printer(args.quiet, start)
+    theme = _read_theme(args.theme) if args.theme else None
+    if theme is False:
+        return EXIT_CANNOT_RUN
+    report, checked = api.check_dataset(args.path)
+    if report is None or not checked.ok:
+        print_findings(checked, file=sys.stderr)
+        return EXIT_CANNOT_RUN if "E-PATH-NOT-FOUND" in checked.codes() else EXIT_FINDINGS
+    say("load")
+    if checked.warnings and not args.quiet:
         if args.verbose:
-            print(f"  … {stage}（{now - stage_start[0]:.2f} s）", file=sys.stderr)
-        stage_start[0] = now
-
+            print_findings(checked, file=sys.stderr)
+        else:
+            print(f"  注意：{len(checked.warnings)} 个警告（nbreport validate {args.path} 查看详情）", file=sys.stderr)
     formats = tuple(args.format or api.FORMATS)
     try:
-        written = api.build(args.path, args.out, formats=formats, docx_template=args.docx_template, progress=progress)
-    except DatasetError as error:
-        checked = ValidationReport(target=args.path, findings=error.findings)
-        print_findings(checked, file=sys.stderr)
-        codes = checked.codes()
-        return EXIT_CANNOT_RUN if "E-PATH-NOT-FOUND" in codes else EXIT_FINDINGS
+        written = api.build(report, args.out, formats=formats, theme=theme or None,
+                            docx_template=args.docx_template, progress=lambda stage: stage != "load" and say(stage))
     except _render_errors() as error:
         print(f"无法生成报告：{error}", file=sys.stderr)
         return EXIT_CANNOT_RUN
@@ -200,6 +206,36 @@ def _build(args: argparse.Namespace) -> int:
             print(f"{path}（{path.stat().st_size / 1024:.0f} KB）")
         print(f"完成，用时 {time.perf_counter() - start:.1f} 秒")
     return EXIT_OK
+
+
+def _stage_printer(quiet: bool, start: float):
+    last = [start]
+
+    def say(stage: str) -> None:
+        now = time.perf_counter()
+        if not quiet:
+            print(f"  ✓ {_STAGES.get(stage, stage)}（{now - last[0]:.2f} 秒）", file=sys.stderr)
+        last[0] = now
+
+    return say
+
+
+def _read_theme(path: str):
+    """Return the Theme of a YAML file, or False after printing why it cannot be used."""
+    from pydantic import ValidationError
+
+    from .load.yamlfile import YamlSyntaxError, parse_yaml
+    from .schema import Theme
+
+    try:
+        data, _ = parse_yaml(Path(path).read_text(encoding="utf-8"))
+        return Theme.model_validate(data or {})
+    except (OSError, UnicodeDecodeError, YamlSyntaxError) as error:
+        print(f"无法读取主题文件 {path}：{error}", file=sys.stderr)
+    except ValidationError as error:
+        details = "；".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
+        print(f"主题文件 {path} 有误：{details}", file=sys.stderr)
+    return False
 
 
 def _render_errors() -> tuple[type[BaseException], ...]:

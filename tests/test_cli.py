@@ -81,3 +81,21 @@ def test_init_makes_a_skeleton_that_validates(tmp_path, capsys):
     assert code == 0 and "W-TABLE-EMPTY" in out
     code, _, err = run(capsys, "init", "2024", "--from", str(source), "--out", str(tmp_path / "2024"))
     assert code == 2 and "已存在" in err
+
+
+def test_build_reports_stages_and_quiet_silences_them(tmp_path, capsys):
+    root = award_dataset(tmp_path / "ds", "省科技进步一等奖,项目,单位,张 三\n")
+    code, out, err = run(capsys, "build", str(root), "--out", str(tmp_path / "out"), "--format", "docx")
+    assert code == 0 and "生成 Word" in err and "1 个警告" in err and ".docx" in out
+    code, out, err = run(capsys, "build", str(root), "--out", str(tmp_path / "out"), "--format", "docx", "-q")
+    assert code == 0 and out == "" and err == ""
+
+
+def test_build_with_a_theme_file_and_a_bad_one(tmp_path, capsys):
+    root = award_dataset(tmp_path / "ds", "省科技进步一等奖,项目,单位,张三\n")
+    good, bad = tmp_path / "good.yaml", tmp_path / "bad.yaml"
+    good.write_text("styles:\n  table.cell:\n    size: 小五\n", encoding="utf-8")
+    bad.write_text("styles:\n  body:\n    size: 大四\n", encoding="utf-8")
+    assert run(capsys, "build", str(root), "--out", str(tmp_path / "o"), "--format", "docx", "--theme", str(good))[0] == 0
+    code, _, err = run(capsys, "build", str(root), "--out", str(tmp_path / "p"), "--theme", str(bad))
+    assert code == 2 and "大四" in err and not (tmp_path / "p").exists()
