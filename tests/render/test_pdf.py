@@ -427,3 +427,14 @@ def test_caption_only_figure_prints_exactly_the_caption(tmp_path):
     reader = PdfReader(render_pdf(dn.Document(info=INFO, nodes=[dn.Figure(caption="会议现场")]), Theme(), tmp_path / "c.pdf"))
     lines = [squash(line) for line in reader.pages[0].extract_text().splitlines()]
     assert "会议现场" in lines
+
+
+@pytest.mark.parametrize("rows", range(40, 56))
+def test_last_row_of_a_long_table_never_stands_alone(tmp_path, rows):
+    table = {"kind": "table", "caption": "名单", "columns": [{"name": "序号", "type": "int"}, {"name": "名称"}],
+             "rows": [[i, f"第{i}号单位"] for i in range(1, rows + 1)]}
+    report = Report.model_validate({"meta": {"year": 2023, "region": "宁波市", "title": "报告"},
+                                    "conclusion": {"blocks": [table]}})
+    path = render_pdf(compose(report), Theme(), tmp_path / "t.pdf")
+    last = PdfReader(str(path)).pages[-1].extract_text()
+    assert len(re.findall(r"第\d+号单位", last)) >= 2
