@@ -429,7 +429,7 @@ def test_caption_only_figure_prints_exactly_the_caption(tmp_path):
     assert "会议现场" in lines
 
 
-@pytest.mark.parametrize("rows", range(40, 56))
+@pytest.mark.parametrize("rows", [34, 35, 36, 72, 109])
 def test_last_row_of_a_long_table_never_stands_alone(tmp_path, rows):
     table = {"kind": "table", "caption": "名单", "columns": [{"name": "序号", "type": "int"}, {"name": "名称"}],
              "rows": [[i, f"第{i}号单位"] for i in range(1, rows + 1)]}
