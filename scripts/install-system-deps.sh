@@ -1,12 +1,14 @@
 #!/bin/sh
 # Install the Debian packages nbreport needs when they are missing:
-#   fonts (AR PL UMing serif, WenQuanYi Zen Hei sans, DejaVu for symbols) for the PDF,
+#   fonts (AR PL UMing serif, WenQuanYi Zen Hei sans, DejaVu for symbols, Liberation for
+#   Latin letters and digits, metric-compatible with Times New Roman and Arial) for the PDF,
 #   poppler-utils (pdftotext, pdftoppm) and, with --with-office, LibreOffice (Writer, Calc) for the tests.
 set -eu
 want=""
 [ -f /usr/share/fonts/truetype/arphic/uming.ttc ] || want="$want fonts-arphic-uming"
 [ -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || want="$want fonts-wqy-zenhei"
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || want="$want fonts-dejavu-core"
+[ -f /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] || want="$want fonts-liberation2"
 command -v pdftotext >/dev/null 2>&1 || want="$want poppler-utils"
 if [ "${1:-}" = "--with-office" ]; then
   command -v soffice >/dev/null 2>&1 || want="$want libreoffice-writer-nogui"

@@ -67,6 +67,7 @@ class FontSet:
     serif: Face
     sans: Face
     fallbacks: tuple[Face, ...]
+    latin: dict[str, Face] = field(default_factory=dict)  # CJK face name → its Latin companion
 
     def face(self, family: str, bold: bool = False) -> Face:
         """Return the face of ``family`` (serif or sans); bold text is set in the sans face.
@@ -80,6 +81,9 @@ class FontSet:
 
     def face_for(self, char: str, base: Face) -> Face:
         """Return ``base`` if it draws ``char``, else the first fallback that does (else ``base``)."""
+        companion = self.latin.get(base.name)
+        if companion is not None and "!" <= char <= "~":
+            return companion  # Latin letters and digits in Times/Arial, as Chinese print sets them
         if base.covers(char):
             return base
         for candidate in self._chain(base):
@@ -89,7 +93,7 @@ class FontSet:
 
     def markup(self, text: str, base: Face) -> str:
         """Return ``text`` escaped for Paragraph markup, uncovered runs wrapped in <font name=...>."""
-        if all(base.covers(char) for char in set(text)):
+        if all(self.face_for(char, base) is base for char in set(text)):
             return escape(text)
         return "".join(self._runs(text, base))
 
@@ -124,6 +128,7 @@ def load_fonts(theme: Theme) -> FontSet:
     """Return the registered fonts of ``theme``; warn and use STSong-Light when no CJK TrueType font exists."""
     key = (
         _family_key(theme.serif), _family_key(theme.sans), tuple(theme.fallback_fonts),
+        tuple(theme.serif.latin_names), tuple(theme.sans.latin_names),
         os.environ.get(FONT_DIR_ENV, ""),
     )
     return _load_fonts(key)
@@ -135,7 +140,7 @@ def _family_key(family: FontFamily) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 @functools.lru_cache(maxsize=8)
 def _load_fonts(key: tuple) -> FontSet:
-    (serif_files, serif_names), (sans_files, sans_names), fallback_names, _ = key
+    (serif_files, serif_names), (sans_files, sans_names), fallback_names, serif_latin, sans_latin, _ = key
     serif = _cjk_face(serif_files, serif_names, "serif")
     sans = _cjk_face(sans_files, sans_names, "sans")
     if serif is None and sans is None:
@@ -143,8 +148,19 @@ def _load_fonts(key: tuple) -> FontSet:
     serif = serif or sans
     sans = sans or serif
     fallbacks = tuple(filter(None, (_fallback_face(name) for name in fallback_names)))
-    _register_families(serif, sans, fallbacks)  # type: ignore[arg-type]
-    return FontSet(serif=serif, sans=sans, fallbacks=fallbacks)  # type: ignore[arg-type]
+    latin = {face.name: companion for face, names in ((serif, serif_latin), (sans, sans_latin))
+             if face.embedded and (companion := _latin_face(names)) is not None}
+    _register_families(serif, sans, (*fallbacks, *latin.values()))  # type: ignore[arg-type]
+    return FontSet(serif=serif, sans=sans, fallbacks=fallbacks, latin=latin)  # type: ignore[arg-type]
+
+
+def _latin_face(names: Sequence[str]) -> Face | None:
+    """Return the first Latin TrueType font found among ``names``, or None (the CJK font's glyphs then)."""
+    for path in candidate_paths([], names):
+        face = _try_register(path)
+        if face is not None:
+            return face
+    return None
 
 
 def _cjk_face(files: Sequence[str], names: Sequence[str], role: str) -> Face | None:

@@ -55,6 +55,9 @@ class FontFamily(Model):
     latin: str = "Times New Roman"
     files: list[str] = Field(default_factory=list, description="TrueType files tried first")
     names: list[str] = Field(default_factory=list, description="file names searched in font folders")
+    latin_names: list[str] = Field(
+        default_factory=list, description="TrueType files for Latin letters and digits in the PDF; none: the CJK font's"
+    )
 
 
 def _style(**kwargs: object) -> TextStyle:
@@ -98,8 +101,14 @@ class Theme(Model):
     margin_bottom_mm: float = 25.0
     margin_left_mm: float = 26.0
     margin_right_mm: float = 24.0
-    serif: FontFamily = FontFamily(cjk="宋体", names=["uming.ttc", "simsun.ttc", "SimSun.ttf", "NotoSerifCJK-Regular.ttc"])
-    sans: FontFamily = FontFamily(cjk="黑体", names=["wqy-zenhei.ttc", "simhei.ttf", "SimHei.ttf", "msyh.ttc"])
+    serif: FontFamily = FontFamily(
+        cjk="宋体", names=["uming.ttc", "simsun.ttc", "SimSun.ttf", "NotoSerifCJK-Regular.ttc"],
+        latin_names=["LiberationSerif-Regular.ttf", "times.ttf", "Times New Roman.ttf"],
+    )
+    sans: FontFamily = FontFamily(
+        cjk="黑体", latin="Arial", names=["wqy-zenhei.ttc", "simhei.ttf", "SimHei.ttf", "msyh.ttc"],
+        latin_names=["LiberationSans-Regular.ttf", "arial.ttf", "Arial.ttf"],
+    )
     fallback_fonts: list[str] = Field(default_factory=lambda: ["DejaVuSans.ttf"], description="per-glyph fallback")
     styles: dict[str, TextStyle] = Field(default_factory=lambda: dict(DEFAULT_STYLES))
     accent_color: str = "1F4E79"

@@ -89,8 +89,27 @@ def test_markup_escapes_and_wraps_only_uncovered_characters():
     fonts = load_fonts(Theme())
     serif, fallback = fonts.serif, fonts.fallbacks[0]
     assert not serif.covers("▶") and serif.covers("科")
-    assert fonts.markup("<b>&科", serif) == "&lt;b&gt;&amp;科"
+    latin = fonts.latin[serif.name].name
+    assert fonts.markup("<b>&科", serif) == f'<font name="{latin}">&lt;b&gt;&amp;</font>科'
     assert fonts.markup("科▶▶技", serif) == f'科<font name="{fallback.name}">▶▶</font>技'
+    assert fonts.markup("科技", serif) == "科技"
+
+
+@needs_cjk
+def test_latin_letters_and_digits_use_the_latin_companion_font():
+    fonts = load_fonts(Theme())
+    serif_latin, sans_latin = fonts.latin[fonts.serif.name], fonts.latin[fonts.sans.name]
+    assert serif_latin.path.name == "LiberationSerif-Regular.ttf" and sans_latin.path.name == "LiberationSans-Regular.ttf"
+    assert fonts.face_for("7", fonts.serif) is serif_latin and fonts.face_for("A", fonts.sans) is sans_latin
+    assert fonts.face_for("科", fonts.serif) is fonts.serif and fonts.face_for(" ", fonts.serif) is fonts.serif
+
+
+@needs_cjk
+def test_without_latin_fonts_the_cjk_font_sets_latin_text():
+    theme = Theme()
+    theme = theme.model_copy(update={"serif": theme.serif.model_copy(update={"latin_names": []})})
+    fonts = load_fonts(theme)
+    assert fonts.serif.name not in fonts.latin and fonts.face_for("7", fonts.serif) is fonts.serif
 
 
 @needs_cjk
