@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from .. import codes
 from ..findings import Location
 from .sources import PathKey
-from .tables import TableReadError, cell_location, read_table_file
+from .tables import cell_location
 
 if TYPE_CHECKING:
     from .dataset import DatasetReader
@@ -19,12 +19,10 @@ OPTIONAL = ("月份",)
 
 def read_chronology(reader: DatasetReader, file: Path, path: PathKey) -> dict[str, Any] | None:
     """Return chronology data with each event's position; columns are checked by name."""
-    shown = reader.sources.relative(file)
-    try:
-        raw = read_table_file(file, shown)
-    except TableReadError as error:
-        reader.findings.extend(error.findings)
+    raw = reader.read_rows(file)
+    if raw is None:
         return None
+    shown = reader.sources.relative(file)
     where = Location(file=shown, line=1)
     reader.sources.add(path, where)
     expected = "、".join(COLUMNS + OPTIONAL)

@@ -17,7 +17,7 @@ from .events import read_indicators, read_top_events
 from .narrative import read_chapter, read_conclusion
 from .pydantic_errors import findings_from_validation
 from .sources import PathKey, SourceMap
-from .tables import TABLE_KINDS, TableReadError, read_table_file, table_from_spec
+from .tables import TABLE_KINDS, RawTable, TableReadError, read_table_file, table_from_spec
 from .yamlfile import YamlSyntaxError, parse_yaml
 
 REPORT_FILE = "report.yaml"
@@ -80,6 +80,14 @@ class DatasetReader:
             self.add(codes.make("E-YAML-SYNTAX", Location(file=self.sources.relative(file), line=error.line), detail=str(error)))
             return None
 
+    def read_rows(self, file: Path, sheet: str | None = None) -> RawTable | None:
+        """Return the rows of a CSV or XLSX file, or None after recording why it cannot be read."""
+        try:
+            return read_table_file(file, self.sources.relative(file), sheet)
+        except TableReadError as error:
+            self.findings.extend(error.findings)
+            return None
+
     def table(self, spec: dict[str, Any], base: Path, path: PathKey, where: Location) -> dict[str, Any] | None:
         """Return table data from a table spec (caption, file, kind...), recording row positions."""
         unknown = sorted(set(spec) - {"caption", "file", "kind", "layout", "merge", "lists", "note", "sheet"})
@@ -91,12 +99,10 @@ class DatasetReader:
         file = self.resolve(str(spec["file"]), base, where)
         if file is None:
             return None
-        shown = self.sources.relative(file)
-        try:
-            raw = read_table_file(file, shown, spec.get("sheet"))
-        except TableReadError as error:
-            self.findings.extend(error.findings)
+        raw = self.read_rows(file, spec.get("sheet"))
+        if raw is None:
             return None
+        shown = self.sources.relative(file)
         data, findings = table_from_spec(spec, raw, Location(file=shown, line=1))
         self.findings.extend(findings)
         self.sources.add(path, Location(file=shown, line=1))

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from .. import codes
 from ..findings import Location
 from .sources import PathKey
-from .tables import TableReadError, cell_location, read_table_file
+from .tables import cell_location
 
 if TYPE_CHECKING:
     from .dataset import DatasetReader
@@ -31,12 +31,10 @@ def read_top_events(reader: DatasetReader, file: Path, path: PathKey) -> Any:
 
 def read_indicators(reader: DatasetReader, file: Path, path: PathKey) -> list[dict[str, Any]] | None:
     """Return indicator rows as schema data: name, year, quantity (value, unit, qualifier), source."""
-    shown = reader.sources.relative(file)
-    try:
-        raw = read_table_file(file, shown)
-    except TableReadError as error:
-        reader.findings.extend(error.findings)
+    raw = reader.read_rows(file)
+    if raw is None:
         return None
+    shown = reader.sources.relative(file)
     where = Location(file=shown, line=1)
     missing = [name for name in INDICATOR_COLUMNS if name not in raw.header]
     for name in missing:
