@@ -179,6 +179,7 @@ class _DocxWriter:
         rows.add_row([column.name for column in grid.columns], [header] * len(grid.columns), header=True)
         cell_style = self.styles.role("table.cell").style_id
         kinds: dict[tuple[int, str | None, str], ooxml.CellFormat] = {}
+        added = []
         for row in grid.rows:
             formats = []
             for c, cell in enumerate(row):
@@ -187,7 +188,9 @@ class _DocxWriter:
                 if fmt is None:
                     fmt = kinds[key] = ooxml.CellFormat(cell_style, grid.columns[c].align, key[1], valign=key[2])
                 formats.append(fmt)
-            rows.add_row([cell.text for cell in row], formats)
+            added.append(rows.add_row([cell.text for cell in row], formats))
+        if len(added) >= 3:
+            ooxml.keep_row_with_next(added[-2])  # the last row never stands alone on a page
         self._insert(tbl)
         if node.note:
             self._paragraph("table.note", [(node.note, False)], "table.note")

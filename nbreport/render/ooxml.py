@@ -343,6 +343,17 @@ class RowBuilder:
         return cell
 
 
+def keep_row_with_next(row: etree._Element) -> None:
+    """Keep a table row on the same page as the row after it (keepNext on its paragraphs)."""
+    for ppr in row.iter(qn("w:pPr")):
+        style = ppr.find(qn("w:pStyle"))
+        keep = OxmlElement("w:keepNext")
+        if style is not None:
+            style.addnext(keep)
+        else:
+            ppr.insert(0, keep)
+
+
 def new_cell(width: int, fmt: CellFormat) -> etree._Element:
     """Return a w:tc of ``width`` twips holding one empty paragraph formatted per ``fmt``."""
     cell = OxmlElement("w:tc")
