@@ -174,6 +174,7 @@ class _DocxWriter:
         self._check_grid(grid)
         widths = _split(self._text_width(), [column.width for column in grid.columns])
         tbl = ooxml.new_table(widths, self.theme.table_rule_color)
+        self._insert(tbl)  # attach before filling: lxml moves a big detached tree in quadratic time
         rows = ooxml.RowBuilder(tbl)
         header = ooxml.CellFormat(self.styles.role("table.header").style_id, "center", fill=self.theme.table_header_fill)
         rows.add_row([column.name for column in grid.columns], [header] * len(grid.columns), header=True)
@@ -191,7 +192,6 @@ class _DocxWriter:
             added.append(rows.add_row([cell.text for cell in row], formats))
         if len(added) >= 3:
             ooxml.keep_row_with_next(added[-2])  # the last row never stands alone on a page
-        self._insert(tbl)
         if node.note:
             self._paragraph("table.note", [(node.note, False)], "table.note")
 
