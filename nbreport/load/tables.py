@@ -146,9 +146,9 @@ def _convert_row(record: list[str], columns: list[dict[str, Any]], place: Locati
 def _cell(place: Location, index: int) -> Location:
     from dataclasses import replace
 
-    from openpyxl.utils import get_column_letter
-
     if place.sheet:
+        from openpyxl.utils import get_column_letter
+
         row = int("".join(ch for ch in place.cell or "" if ch.isdigit()) or 0)
         return replace(place, cell=f"{get_column_letter(index + 1)}{row}")
     return replace(place, column=index + 1)
