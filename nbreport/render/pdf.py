@@ -10,6 +10,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from reportlab import rl_config
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Image, NextPageTemplate, PageBreakIfNotEmpty
 from reportlab.platypus.doctemplate import LayoutError
@@ -30,7 +31,6 @@ from .pdf_toc import PageLedger, TocFlowable, TocRow
 CHRONOLOGY_GAP = "\u3000"  # between a bold date and the event text, as in the printed report
 FIGURE_MAX_HEIGHT = 0.6  # share of the frame height a picture may take
 CASE_PADDING_EM = 0.8  # case box padding in units of the case body font size
-MAX_PASSES = 6
 
 
 def render_pdf(document: dn.Document, theme: Theme, path: Path) -> Path:
@@ -47,10 +47,14 @@ def render_pdf(document: dn.Document, theme: Theme, path: Path) -> Path:
     with atomic_path(path) as temporary:
         first = COVER if document.nodes and isinstance(document.nodes[0], dn.Cover) else BODY
         template = ReportDocTemplate(temporary, geometry, decor, bool(os.environ.get("SOURCE_DATE_EPOCH")), first)
+        # Streams are Flate-compressed only: ASCII85 on top makes them a quarter larger and costs time.
+        use_a85, rl_config.useA85 = rl_config.useA85, 0
         try:
-            template.multiBuild(story, maxPasses=MAX_PASSES)
+            template.build(story)
         except LayoutError as error:
             raise RenderError("document", "layout", f"内容无法排入页面：{error}") from error
+        finally:
+            rl_config.useA85 = use_a85
     return path
 
 

@@ -135,7 +135,7 @@ def _fit(text: str, width: float, font: str, size: float) -> str:
 
 
 class ReportDocTemplate(BaseDocTemplate):
-    """Build the report's pages; each pass restarts the ledger of heading pages."""
+    """Build the report's pages in one pass; the TOC numbers are filled in just before saving."""
 
     def __init__(self, path: Path, geometry: PageGeometry, decor: PageDecor, invariant: bool, first: str = COVER) -> None:
         info = decor.info
@@ -152,9 +152,16 @@ class ReportDocTemplate(BaseDocTemplate):
         self.addPageTemplates(sorted(templates, key=lambda template: template.id != first))
 
     def beforeDocument(self):  # noqa: N802 - reportlab's hook
-        """Start a pass: reset the ledger, show the outline when the PDF opens."""
+        """Start the build: reset the ledger, show the outline when the PDF opens."""
         self.ledger.start_pass()
         self.canv.showOutline()
+
+    def _endBuild(self):  # noqa: N802 - reportlab's method
+        """Finish the last page, define the TOC number forms from the pages found, then save."""
+        self._doSave = 0
+        super()._endBuild()
+        self.ledger.define_forms(self.canv)
+        self.canv.save()
 
 
 class CoverPage(Flowable):

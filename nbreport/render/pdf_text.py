@@ -117,16 +117,25 @@ def kinsoku_split(frags: Sequence, max_widths: Sequence[float], calc_bounds: boo
 
     ``list_reach`` > 0 moves a break back to just after a 、 found that many characters before it.
     """
+    if not calc_bounds:
+        line = _one_line(frags, max_widths[0])
+        if line is not None:
+            return ParaLines(kind=1, lines=[line])
     glyphs = [glyph for frag in frags for glyph in _glyphs(frag)]
+    # Plain text (no images, no <br/>): every width is a number known now, so look them up once.
+    plain = [glyph._width for glyph in glyphs] if all(type(glyph) is _Glyph for glyph in glyphs) else None
     lines = []
     start = 0
     while start < len(glyphs):
         max_width = max_widths[min(len(lines), len(max_widths) - 1)]
-        end, forced = _fill(glyphs, start, max_width)
+        end, forced = _fill(glyphs, start, max_width) if plain is None else (_fill_plain(plain, start, max_width), False)
         if not forced and end < len(glyphs):
             end = _break_index(glyphs, start, end)
             end = _list_break(glyphs, start, end, list_reach)
-        used = sum(_width(glyph, max_width) for glyph in glyphs[start:end])
+        if plain is None:
+            used = sum(_width(glyph, max_width) for glyph in glyphs[start:end])
+        else:
+            used = sum(plain[start:end])
         lines.append(_line(glyphs[start:end], max_width, used, forced, calc_bounds))
         start = end
     return ParaLines(kind=1, lines=lines)
@@ -168,6 +177,39 @@ def _line(glyphs: list, max_width: float, used: float, forced: bool, calc_bounds
     )
 
 
+def _one_line(frags: Sequence, max_width: float) -> FragLine | None:
+    """Return the single line of plain ``frags`` that fit ``max_width``, else None (break them glyph by glyph).
+
+    Most table cells are short: this skips making a glyph per character. The widths are
+    summed in the same order as :func:`_fill` and :func:`kinsoku_split`, so the line is the same.
+    """
+    used, count = 0.0, 0
+    for frag in frags:
+        text = frag.text
+        if not text or hasattr(frag, "cbDefn") or hasattr(frag, "lineBreak"):
+            return None
+        widths = _WIDTHS.setdefault((frag.fontName, frag.fontSize), {})
+        for char in text:
+            width = widths.get(char)
+            if width is None:
+                width = widths[char] = stringWidth(char, frag.fontName, frag.fontSize)
+            used += width
+        count += len(text)
+    if count == 0 or (used > max_width + _FUZZ and count > 1):
+        return None
+    words, size, ascent, descent = [], 0.0, 0.0, 0.0
+    for frag in frags:
+        word = frag.clone()
+        word.text = frag.text
+        words.append(word)
+        up, down = getAscentDescent(frag.fontName, frag.fontSize)
+        size, ascent, descent = max(size, frag.fontSize), max(ascent, up), min(descent, down)
+    return FragLine(
+        kind=1, extraSpace=max_width - used, wordCount=1, words=words, fontSize=size, ascent=ascent,
+        descent=descent, maxWidth=max_width, currentWidth=used, lineBreak=False,
+    )
+
+
 def _glyphs(frag) -> list:
     text = frag.text
     if not text or hasattr(frag, "cbDefn"):
@@ -202,6 +244,16 @@ def _fill(glyphs: list, start: int, max_width: float) -> tuple[int, bool]:
         if used > max_width + _FUZZ and index > start:
             return index, False
     return len(glyphs), False
+
+
+def _fill_plain(widths: list[float], start: int, max_width: float) -> int:
+    """Return the end of the longest line from ``start``, as :func:`_fill` does for plain text."""
+    used, limit = 0.0, max_width + _FUZZ
+    for index in range(start, len(widths)):
+        used += widths[index]
+        if used > limit and index > start:
+            return index
+    return len(widths)
 
 
 def _word_break(glyphs: list, start: int, end: int) -> int:

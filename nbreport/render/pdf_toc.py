@@ -1,10 +1,13 @@
 """The 目录 with real page numbers, and the ledger of where headings are drawn.
 
-The document is built in passes (reportlab ``multiBuild``): each pass the
-:class:`PageLedger` records the page of every heading as it is drawn, and the
-:class:`TocFlowable` prints the pages recorded by the pass before. The build stops
-when the numbers printed equal the pages found. The printed number is the
-physical page number, the same number the footer prints.
+The document is laid out once. A TOC number never changes the TOC's size (it sits
+in a fixed, right-aligned slot after the leader), so each number is drawn as a
+reference to a PDF form XObject that does not exist yet; the :class:`PageLedger`
+records the page of every heading as it is drawn and, just before the file is
+saved, defines each form as that page's number (empty for a heading never drawn).
+Forms draw in page coordinates, so text extractors that read a form's text
+without the page's transformation (pypdf) still see each number where it is.
+The printed number is the physical page number, the same number the footer prints.
 """
 
 from __future__ import annotations
@@ -14,7 +17,6 @@ from dataclasses import dataclass
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
-from reportlab.platypus.tableofcontents import IndexingFlowable
 
 from ..compose.nodes import Heading
 from .pdf_flow import Stack
@@ -24,19 +26,25 @@ _OUTLINE_LEVELS = 2  # headings deeper than this get an anchor but no outline en
 
 
 class PageLedger:
-    """Record, pass by pass, the page of each heading; add its bookmark and outline entry."""
+    """Record the page of each heading, add its bookmark and outline entry, and number the TOC forms."""
 
     def __init__(self) -> None:
         self.pages: dict[str, int] = {}
-        self.previous: dict[str, int] = {}
+        self.chapter = ""
+        self._depth = 0
+        self._slots: list[NumberSlot] = []
+
+    def start_pass(self) -> None:
+        """Start recording afresh (the build is one pass; a rebuild starts over)."""
+        self.pages = {}
         self.chapter = ""
         self._depth = 0
 
-    def start_pass(self) -> None:
-        """Keep the last pass's pages for the TOC and start recording afresh."""
-        self.previous, self.pages = self.pages, {}
-        self.chapter = ""
-        self._depth = 0
+    def number_slot(self, anchor: str, style) -> NumberSlot:
+        """Return a new slot whose form will print the page of ``anchor`` in ``style``."""
+        slot = NumberSlot(f"tocpage{len(self._slots)}", anchor, style)
+        self._slots.append(slot)
+        return slot
 
     def heading_drawn(self, canv, heading: Heading, height: float) -> None:
         """Note the page of ``heading``, bookmark its top edge, add it to the outline."""
@@ -50,6 +58,36 @@ class PageLedger:
         if heading.level == 1:
             self.chapter = heading.label
 
+    def define_forms(self, canv) -> None:
+        """Define every TOC number form as its heading's page, right-aligned at the form's origin.
+
+        Call after the last page and before saving; a heading never drawn gets an empty form,
+        so every reference in the file resolves.
+        """
+        for slot in self._slots:
+            page = self.pages.get(slot.anchor)
+            number = "" if page is None else str(page)
+            style, x, y = slot.style, slot.x, slot.y
+            size = style.fontSize
+            width = stringWidth(number, style.fontName, size)
+            canv.beginForm(slot.name, lowerx=x - width - size, lowery=y - size, upperx=x + size, uppery=y + 2 * size)
+            if number:
+                canv.setFont(style.fontName, size)
+                canv.setFillColor(style.textColor)
+                canv.drawRightString(x, y, number)
+            canv.endForm()
+
+
+@dataclass
+class NumberSlot:
+    """Name the form of one TOC page number and hold where its right edge and baseline fall on the page."""
+
+    name: str
+    anchor: str
+    style: object
+    x: float = 0.0
+    y: float = 0.0
+
 
 @dataclass(frozen=True)
 class TocRow:
@@ -62,30 +100,21 @@ class TocRow:
     number_width: float
 
 
-class TocFlowable(IndexingFlowable):
-    """Print TOC rows with dotted leaders and the page numbers the ledger found last pass."""
+class TocFlowable(Flowable):
+    """Print TOC rows with dotted leaders and page numbers the ledger fills in when the file is saved."""
 
     def __init__(self, rows: Sequence[TocRow], ledger: PageLedger) -> None:
         super().__init__()
         self.rows = list(rows)
-        self.ledger = ledger
-        self._lines: list[TocLine] = []
-        self._stack = Stack([])
-
-    def isSatisfied(self):  # noqa: N802 - reportlab's name
-        """Return whether every printed page number equals the page the heading landed on."""
-        return all(self.ledger.pages.get(row.anchor) == self.ledger.previous.get(row.anchor) for row in self.rows)
+        self._lines = [TocLine(row, ledger.number_slot(row.anchor, row.style)) for row in self.rows]
+        self._stack = Stack(self._lines)
 
     def wrap(self, availWidth, availHeight):  # noqa: N803
-        """Return the size of all lines, numbered from the previous pass."""
-        pages = self.ledger.previous
-        self._lines = [TocLine(row, pages.get(row.anchor)) for row in self.rows]
-        self._stack = Stack(self._lines)
+        """Return the size of all lines."""
         return self._stack.wrap(availWidth, availHeight)
 
     def split(self, availWidth, availHeight):  # noqa: N803
         """Return the lines, so the TOC flows over as many pages as it needs."""
-        self.wrap(availWidth, availHeight)
         return list(self._lines)
 
     def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802, N803
@@ -94,12 +123,12 @@ class TocFlowable(IndexingFlowable):
 
 
 class TocLine(Flowable):
-    """Draw one TOC entry: label, dotted leader, right-aligned page number, all one link."""
+    """Draw one TOC entry: label, dotted leader, right-aligned page number (a form), all one link."""
 
-    def __init__(self, row: TocRow, page: int | None) -> None:
+    def __init__(self, row: TocRow, slot: NumberSlot) -> None:
         super().__init__()
         self.row = row
-        self.page = page
+        self.slot = slot
         self.label = CJKParagraph(row.markup, row.style)
         self._number_width = row.number_width
 
@@ -125,12 +154,15 @@ class TocLine(Flowable):
         lines = self.label.getActualLineWidths0()
         baseline = self.height - style.fontSize - (len(lines) - 1) * style.leading
         text_end = self.row.indent + (lines[-1] if lines else 0)
-        number = "" if self.page is None else str(self.page)
         canv.saveState()
         canv.setFont(style.fontName, style.fontSize)
         canv.setFillColor(style.textColor)
         self._dots(text_end, baseline)
-        canv.drawRightString(self.width, baseline, number)
+        # The page number: a form defined at the end, in page coordinates, so undo the translation.
+        self.slot.x, self.slot.y = canv.absolutePosition(self.width, baseline)
+        origin_x, origin_y = canv.absolutePosition(0, 0)
+        canv.translate(-origin_x, -origin_y)
+        canv.doForm(self.slot.name)
         canv.restoreState()
         canv.linkRect("", self.row.anchor, (0, 0, self.width, self.height), relative=1, thickness=0)
 
