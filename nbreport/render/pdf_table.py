@@ -31,25 +31,41 @@ _RULE = 0.5  # points: thin grid lines
 _MIN_ROWS = 2  # rows a page keeps before giving one to the continuation
 
 
-@dataclass
 class _Measure:
-    """Hold the layout of a grid at one width: column widths, row heights and their prefix sums."""
+    """Hold the layout of a grid at one width: column widths and row heights, measured on demand.
 
-    widths: list[float]
-    header: float
-    rows: list[float]
-    cumulative: list[float] = field(default_factory=list)
+    Rows are measured in order, only as far as a page needs them, so a 50,000-row table
+    never holds the paragraphs of every row at once; prefix sums make range heights O(1).
+    """
 
-    def __post_init__(self) -> None:
-        self.cumulative = [0.0, *itertools.accumulate(self.rows)]
+    def __init__(self, widths: list[float], header: float, count: int, row_height) -> None:
+        self.widths, self.header, self.count = widths, header, count
+        self._row_height = row_height
+        self.rows: list[float] = []
+        self.cumulative: list[float] = [0.0]
+
+    def _extend(self, end: int) -> None:
+        while len(self.rows) < min(end, self.count):
+            height = self._row_height(len(self.rows), self.rows)
+            self.rows.append(height)
+            self.cumulative.append(self.cumulative[-1] + height)
 
     def total(self, start: int, end: int) -> float:
         """Return the height of rows ``start`` to ``end`` (exclusive) as measured."""
+        self._extend(end)
         return self.cumulative[end] - self.cumulative[start]
+
+    def heights(self, start: int, end: int) -> list[float]:
+        """Return the heights of rows ``start`` to ``end`` (exclusive)."""
+        self._extend(end)
+        return self.rows[start:end]
 
     def fit(self, start: int, room: float) -> int:
         """Return the largest end such that rows start..end fit into ``room``."""
+        self._extend(start)
         limit = self.cumulative[start] + room + _FUZZ
+        while len(self.rows) < self.count and self.cumulative[-1] <= limit:
+            self._extend(len(self.rows) + 1)
         return max(start, bisect.bisect_right(self.cumulative, limit) - 1)
 
 
@@ -96,6 +112,13 @@ class GridModel:
             self._rows[index] = paras
         return paras
 
+    def forget_before(self, index: int) -> None:
+        """Drop the paragraphs of rows before ``index``: the PDF is laid out once, they are placed."""
+        for row in [r for r in self._rows if r < index]:
+            del self._rows[row]
+        for key in [k for k in self._labels if k[0] < index]:
+            del self._labels[key]
+
     def label(self, index: int, column: int) -> CJKParagraph:
         """Return the continuation label (e.g. 三等奖（续）) of the merge covering a cell."""
         key = (index, column)
@@ -117,9 +140,7 @@ class GridModel:
         total = sum(column.width for column in self.grid.columns) or 1.0
         widths = [width * column.width / total for column in self.grid.columns]
         header = max((self.height_of(p, w) for p, w in zip(self.header, widths)), default=0.0)
-        rows = [self._row_height(r, widths) for r in range(len(self.grid.rows))]
-        self._stretch_merges(rows, widths)
-        return _Measure(widths=widths, header=header, rows=rows)
+        return _Measure(widths, header, len(self.grid.rows), lambda r, above: self._row_height(r, widths, above))
 
     def height_of(self, para: CJKParagraph | None, width: float) -> float:
         """Return the cell height of ``para`` in a column ``width`` wide, padding included."""
@@ -127,20 +148,17 @@ class GridModel:
             return 0.0
         return para.wrap(width - 2 * self.pad_h, 1e6)[1] + 2 * self.pad_v
 
-    def _row_height(self, index: int, widths: list[float]) -> float:
+    def _row_height(self, index: int, widths: list[float], above: list[float]) -> float:
+        """Return row ``index``'s height; the last row of a merge grows if the merged cell needs it."""
         cells = self.grid.rows[index]
         heights = [self.height_of(p, w) for p, w, cell in zip(self.row(index), widths, cells) if cell.span == 1]
-        return max(heights, default=self.cell_size + 2 * self.pad_v)
-
-    def _stretch_merges(self, rows: list[float], widths: list[float]) -> None:
-        # A merged cell taller than the rows it covers makes its last row taller.
-        for r, cells in enumerate(self.grid.rows):
-            for c, cell in enumerate(cells):
-                if cell.span > 1:
-                    last = r + cell.span - 1
-                    need = self.height_of(self.row(r)[c], widths[c]) - sum(rows[r:last + 1])
-                    if need > 0:
-                        rows[last] += need
+        height = max(heights, default=self.cell_size + 2 * self.pad_v)
+        for c in self._merged:
+            first = self.run_start[c][index]
+            if self.run_end[c][index] == index and index > first:
+                need = self.height_of(self.row(first)[c], widths[c]) - sum(above[first:index]) - height
+                height += max(need, 0.0)
+        return height
 
     def merged_columns(self) -> list[int]:
         """Return the columns that hold at least one merge."""
@@ -205,8 +223,10 @@ class GridFlowable(Flowable):
         return self.model.styles.para("table.caption").spaceBefore
 
     def wrap(self, availWidth, availHeight):  # noqa: N803
-        """Return the height of all remaining rows with caption, header and note, without building them."""
-        end = len(self.model.grid.rows)
+        """Return the height of the remaining rows with caption, header and note (at least more than fits)."""
+        n = len(self.model.grid.rows)
+        # Measure only as far as the frame reaches: past it, the height just has to be too big.
+        end = min(n, self.model.measure(availWidth).fit(self.start, availHeight) + 1)
         self.width, self.height = availWidth, self._height(availWidth, self.start, end)
         return self.width, self.height
 
@@ -229,6 +249,7 @@ class GridFlowable(Flowable):
         if n - end == 1 and end - self.start >= _MIN_ROWS + 1:
             end -= 1  # no widow row: the last row never stands alone on a page under 续表
         chunk = self._build(availWidth, self.start, end)
+        model.forget_before(self.start)  # the chunk holds its own rows; a long table stays small in memory
         if end == n:
             return [chunk]
         return [chunk, GridFlowable(model, self.look, start=end, continued=True)]
@@ -283,7 +304,7 @@ class GridFlowable(Flowable):
         """Return caption, the chunk's reportlab Table and the closing note as one Stack."""
         model = self.model
         measure = model.measure(width)
-        heights = measure.rows[start:end]
+        heights = measure.heights(start, end)
         for row, more in self._extra(measure, start, end).items():
             heights[row - start] += more
         data = [list(model.header)] + [self._cells(r, start) for r in range(start, end)]
