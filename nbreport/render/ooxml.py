@@ -7,13 +7,14 @@ the schema requires; none of them knows about the report or the theme.
 from __future__ import annotations
 
 import copy
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from docx.oxml.ns import qn
 from docx.oxml.parser import OxmlElement
 from lxml import etree
+
+from ..text import CONTROL
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
@@ -38,12 +39,9 @@ _OTHER_NS = {
     "sl": "http://schemas.openxmlformats.org/schemaLibrary/2006/main",
 }
 
-_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
 def illegal_character(text: str) -> int | None:
     """Return the index of the first character XML cannot hold, or None when all are legal."""
-    match = _ILLEGAL_XML.search(text)
+    match = CONTROL.search(text)
     return match.start() if match else None
 
 

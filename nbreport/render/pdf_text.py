@@ -12,7 +12,6 @@ breaks lines with the fuller rule set in :func:`kinsoku_split`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
 from reportlab.lib.textsplit import ALL_CANNOT_END, ALL_CANNOT_START
@@ -21,6 +20,7 @@ from reportlab.platypus.paragraph import FragLine, ParaLines, Paragraph, cjkU, m
 from reportlab.rl_config import _FUZZ
 
 from ..schema.inline import Run
+from ..text import CONTROL
 from .errors import RenderError
 from .fonts import Face, FontSet
 
@@ -28,12 +28,11 @@ from .fonts import Face, FontSet
 CANNOT_START = frozenset(ALL_CANNOT_START + "，。、；：！？）」』》〉】〕”’…·．％")
 CANNOT_END = frozenset(ALL_CANNOT_END + "（「『《〈【〔“‘")
 
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def check_text(text: str, record: str, field: str) -> str:
     """Return ``text`` unchanged; raise RenderError if it holds a character XML cannot carry."""
-    found = _ILLEGAL.search(text)
+    found = CONTROL.search(text)
     if found:
         code = f"U+{ord(found.group()):04X}"
         raise RenderError(record, field, f"含有不可打印的控制字符 {code}（第 {found.start() + 1} 个字符），请删除后重试")
