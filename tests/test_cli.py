@@ -99,3 +99,21 @@ def test_build_with_a_theme_file_and_a_bad_one(tmp_path, capsys):
     assert run(capsys, "build", str(root), "--out", str(tmp_path / "o"), "--format", "docx", "--theme", str(good))[0] == 0
     code, _, err = run(capsys, "build", str(root), "--out", str(tmp_path / "p"), "--theme", str(bad))
     assert code == 2 and "大四" in err and not (tmp_path / "p").exists()
+
+
+def test_validate_lists_all_five_kinds_of_mistake_at_once(tmp_path, capsys):
+    root = write_dataset(
+        tmp_path,
+        "chronology: chronology.csv\ntop_events: top.yaml\n"
+        "appendices:\n  - title: 获奖\n    table:\n      file: awards.csv\n      kind: award\n",
+        **{
+            "chronology.csv": "日期,事件,月份\n3月1日,甲,3\n4月13日,乙,3\n2022年5月1日,丙,5\n",
+            "awards.csv": "奖励类别,项目名称,主要完成单位,主要完成人员\n省科技进步一等奖,项目甲,单位,张三\n,项目乙,单位,李四\n省科技进步一等奖,项目甲,单位,张三\n",
+            "top.yaml": "title: 十件大事\nevents:\n  - rank: 1\n    title: [一\n",
+        },
+    )
+    code, out, _ = run(capsys, "validate", str(root), "--json")
+    places = {(f["code"], f["where"]["file"]) for f in json.loads(out)["findings"]}
+    assert code == 1
+    assert {("E-CHRONO-MONTH", "chronology.csv"), ("E-CHRONO-YEAR", "chronology.csv"), ("E-CELL-REQUIRED", "awards.csv"),
+            ("E-AWARD-DUPLICATE", "awards.csv"), ("E-YAML-SYNTAX", "top.yaml")} <= places
