@@ -17,7 +17,7 @@ from .events import read_indicators, read_top_events
 from .narrative import read_chapter, read_conclusion
 from .pydantic_errors import findings_from_validation
 from .sources import PathKey, SourceMap
-from .tables import TABLE_KINDS, RawTable, TableReadError, read_table_file, table_from_spec
+from .tables import TABLE_KINDS, TABLE_SPEC_KEYS, RawTable, TableReadError, read_table_file, table_from_spec
 from .yamlfile import YamlSyntaxError, parse_yaml
 
 REPORT_FILE = "report.yaml"
@@ -90,7 +90,7 @@ class DatasetReader:
 
     def table(self, spec: dict[str, Any], base: Path, path: PathKey, where: Location) -> dict[str, Any] | None:
         """Return table data from a table spec (caption, file, kind...), recording row positions."""
-        unknown = sorted(set(spec) - {"caption", "file", "kind", "layout", "merge", "lists", "note", "sheet"})
+        unknown = sorted(set(spec) - TABLE_SPEC_KEYS)
         problem = (f"未知的键 {'、'.join(unknown)}" if unknown else "缺少 file" if not spec.get("file")
                    else f"kind 应为 {'、'.join(TABLE_KINDS)}" if spec.get("kind", "plain") not in TABLE_KINDS else None)
         if problem:

@@ -18,7 +18,7 @@ TABLE_KINDS = ("plain", "ranked", "award", "people", "institution")
 _REQUIRED = {"award": AWARD_COLUMNS, "people": PEOPLE_COLUMNS}
 _DEFAULT_MERGE = {"award": ("奖励类别",)}
 _DEFAULT_LISTS = {"award": ("主要完成单位", "主要完成人员")}
-_SPEC_KEYS = {"caption", "file", "kind", "layout", "merge", "lists", "note", "sheet"}
+TABLE_SPEC_KEYS = {"caption", "file", "kind", "layout", "merge", "lists", "note", "sheet"}
 
 
 @dataclass(slots=True)
@@ -133,7 +133,7 @@ def _convert_row(record: list[str], columns: list[dict[str, Any]], place: Locati
             if text.isdigit():
                 row.append(int(text))
                 continue
-            where = _cell(place, index)
+            where = cell_location(place, index)
             findings.append(codes.make("E-CELL-TYPE", where, column=column["name"], expected="整数", value=text))
             row.append(None)
         elif column["type"] == "list":
@@ -143,7 +143,8 @@ def _convert_row(record: list[str], columns: list[dict[str, Any]], place: Locati
     return row, findings
 
 
-def _cell(place: Location, index: int) -> Location:
+def cell_location(place: Location, index: int) -> Location:
+    """Return the location of cell ``index`` of the row at ``place``."""
     from dataclasses import replace
 
     if place.sheet:
@@ -152,8 +153,3 @@ def _cell(place: Location, index: int) -> Location:
         row = int("".join(ch for ch in place.cell or "" if ch.isdigit()) or 0)
         return replace(place, cell=f"{get_column_letter(index + 1)}{row}")
     return replace(place, column=index + 1)
-
-
-def cell_location(place: Location, index: int) -> Location:
-    """Return the location of cell ``index`` of the row at ``place``."""
-    return _cell(place, index)
