@@ -96,8 +96,7 @@ def build(
 
 def output_name(report: Report) -> str:
     """Return the base file name of the outputs, e.g. ``2023年度宁波市科技进步报告``."""
-    meta = report.meta
-    name = meta.title if meta.title.startswith(str(meta.year)) else f"{meta.year_line}{meta.title}"
+    name = report.meta.full_title
     return "".join(ch for ch in name if ch not in '\\/:*?"<>|').strip() or str(report.meta.year)
 
 

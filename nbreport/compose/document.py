@@ -30,8 +30,7 @@ def compose(report: Report, theme: Theme | None = None) -> dn.Document:
 
 
 def _toc_entries(body: list[dn.Node], theme: Theme) -> Iterator[dn.TocEntry]:
-    document = dn.Document(info=None, nodes=body)  # type: ignore[arg-type]
-    for heading in document.headings():
+    for heading in dn.headings_of(body):
         if heading.in_toc and heading.level <= theme.toc_levels:
             yield dn.TocEntry(level=heading.level, label=heading.label, anchor=heading.anchor)
 
@@ -43,14 +42,9 @@ class _Composer:
         self.blocks = blocks
         self.anchors = blocks.anchors
 
-    def year_line(self) -> str:
-        """Return the cover's year line, empty when the title already starts with the year."""
-        meta = self.report.meta
-        return "" if meta.title.startswith(str(meta.year)) else meta.year_line
-
     def info(self) -> dn.DocumentInfo:
         meta = self.report.meta
-        title = f"{self.year_line()}{meta.title}"
+        title = meta.full_title
         return dn.DocumentInfo(
             title=title, author=meta.editor or meta.region, subject=meta.title_en or title,
             keywords=tuple(meta.keywords) or (meta.region, "科技进步", meta.year_line),
@@ -60,7 +54,7 @@ class _Composer:
     def cover(self) -> dn.Cover:
         meta = self.report.meta
         editor = f"{meta.editor}　编" if meta.editor else None
-        return dn.Cover(year_line=self.year_line(), title=meta.title, title_en=meta.title_en, editor_line=editor)
+        return dn.Cover(year_line=meta.cover_year_line, title=meta.title, title_en=meta.title_en, editor_line=editor)
 
     def body(self) -> Iterator[dn.Node]:
         report = self.report

@@ -205,12 +205,17 @@ class Document:
 
     def headings(self) -> list[Heading]:
         """Return every heading in document order, including those inside nodes."""
-        found: list[Heading] = []
-        for node in self.nodes:
-            if isinstance(node, Heading):
-                found.append(node)
-            elif isinstance(node, DistrictEntry):
-                found.append(node.heading)
-            elif isinstance(node, Chronology):
-                found.extend(month.heading for month in node.months)
-        return found
+        return headings_of(self.nodes)
+
+
+def headings_of(nodes: list[Node]) -> list[Heading]:
+    """Return the headings of ``nodes`` in order, including district and chronology month headings."""
+    found: list[Heading] = []
+    for node in nodes:
+        if isinstance(node, Heading):
+            found.append(node)
+        elif isinstance(node, DistrictEntry):
+            found.append(node.heading)
+        elif isinstance(node, Chronology):
+            found.extend(month.heading for month in node.months)
+    return found

@@ -23,5 +23,15 @@ class ReportMeta(Model):
 
     @property
     def year_line(self) -> str:
-        """Return the cover's year line, e.g. ``2023年度``."""
+        """Return the year line, e.g. ``2023年度``."""
         return f"{self.year}年度"
+
+    @property
+    def cover_year_line(self) -> str:
+        """Return the cover's year line, empty when the title already starts with the year."""
+        return "" if self.title.startswith(str(self.year)) else self.year_line
+
+    @property
+    def full_title(self) -> str:
+        """Return the title with its year, e.g. ``2023年度宁波市科技进步报告``."""
+        return f"{self.cover_year_line}{self.title}"
