@@ -141,6 +141,18 @@ CATALOGUE: dict[str, Code] = {
     "E-MERGE-INVALID": Code("error", "并入后数据集无法通过校验：{detail}", "The dataset would not validate after merging: {detail}",
                             "检查报送表中对应的内容（例如以 # 或 1. 开头的段落、星号）。",
                             "Check the submitted text (e.g. paragraphs starting with # or 1., asterisks)."),
+    # == sheets: spreadsheets, CSV, submissions and merge ==
+    # (codes of this area, kept together)
+    # == yaml: YAML, theme, API and command line ==
+    # (codes of this area, kept together)
+    # == markdown: Markdown constructs and editor checks ==
+    # (codes of this area, kept together)
+    # == checks: dates, names, glyphs, sizes and images ==
+    # (codes of this area, kept together)
+    # == document: composed document and renderers ==
+    # (codes of this area, kept together)
+    # == workflow: workflow: init, output folder, fonts ==
+    # (codes of this area, kept together)
 }
 
 

@@ -1,44 +1,17 @@
 """The bad-input corpus: small datasets, each with the finding it must produce and where.
 
-A case is files (name → text or bytes) written into a fresh folder; ``report`` is added to
-the standard meta of report.yaml unless ``files`` brings its own report.yaml. ``expect``
-lists (code, place) pairs: place is the start of ``str(finding.where)`` (``ch.md:7``).
+The shape of a case is in ``cases_base``; each area of the code keeps its own cases in
+``cases_<area>.py`` and CASES joins them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from bad_inputs import cases_sheets, cases_yaml, cases_markdown, cases_checks, cases_document, cases_workflow
+from bad_inputs.cases_base import AWARD_HEAD, AWARDS, CH, CHAPTER, CHRONO, META, PEOPLE, PEOPLE_HEAD, Case, chapter, table_chapter
 
-AWARD_HEAD = "奖励类别,项目名称,主要完成单位,主要完成人员\n"
-PEOPLE_HEAD = "姓名,工作单位,提名单位\n"
-CH = "---\ntitle: 章\n---\n\n## 节\n\n"
-CHAPTER = "chapters: [ch.md]\n"
-AWARDS = "appendices:\n  - title: 获奖\n    table:\n      file: a.csv\n      kind: award\n"
-PEOPLE = "appendices:\n  - title: 人员\n    table:\n      file: p.csv\n      kind: people\n"
-CHRONO = "chronology: c.csv\n"
-META = "meta:\n  year: 2023\n  region: 宁波市\n  title: 宁波市科技进步报告\n"
+__all__ = ["CASES", "META", "Case"]
 
-
-@dataclass(frozen=True)
-class Case:
-    """Describe one bad input and the findings it must produce."""
-
-    id: str
-    expect: list[tuple[str, str]]
-    files: dict[str, str | bytes] = field(default_factory=dict)
-    report: str = ""
-    symlink: tuple[str, str] | None = None
-
-
-def chapter(body: str) -> dict[str, str]:
-    return {"ch.md": CH + body}
-
-
-def table_chapter(spec: str, name: str, text: str | bytes) -> dict[str, str | bytes]:
-    return {"ch.md": CH + f"```table\n{spec}\n```\n", name: text}
-
-
-CASES: list[Case] = [
+CORE_CASES: list[Case] = [
     # report.yaml
     Case("yaml-tab-indent", [("E-YAML-SYNTAX", "report.yaml:6")], report="chapters:\n\t- ch.md\n"),
     Case("yaml-unclosed-bracket", [("E-YAML-SYNTAX", "report.yaml")], report="chapters: [ch.md\n"),
@@ -132,3 +105,5 @@ CASES: list[Case] = [
     Case("indicator-number-in-words", [("E-SCHEMA-VALUE", "i.csv:2:3")], report="indicators: i.csv\n",
          files={"i.csv": "指标,年份,数值,单位,限定词,来源\n高新技术企业数,2023,七千,家,,seeds/002\n"}),
 ]
+
+CASES: list[Case] = CORE_CASES + cases_sheets.CASES + cases_yaml.CASES + cases_markdown.CASES + cases_checks.CASES + cases_document.CASES + cases_workflow.CASES
