@@ -37,12 +37,17 @@ def test_all_ten_districts_with_their_items(report):
 
 def test_appendix_row_counts_and_categories(report):
     a1, a2, a3 = (appendix.table for appendix in report.appendices)
-    assert (len(a1.rows), len(a2.rows), len(a3.rows)) == (27, 79, 8)
+    assert (len(a1.rows), len(a2.rows), len(a3.rows)) == (27, 79, 9)
     assert Counter(row[0] for row in a2.rows) == {"宁波市科学技术进步一等奖": 8, "宁波市科学技术进步二等奖": 20, "宁波市科学技术进步三等奖": 51}
     for table in (a1, a2):
         assert {row[0] for row in table.rows} <= set(AWARD_CATEGORIES)
         keys = [tuple(table.text_of(i, c) for c in range(4)) for i in range(len(table.rows))]
         assert len(keys) == len(set(keys))
+
+
+def test_young_scientists_list_ends_with_the_last_printed_winner(report):
+    names = [row[0] for row in report.appendices[2].table.rows]
+    assert names[-1] == "张雷" and len(set(names)) == 9
 
 
 def test_no_spaced_chinese_names_remain(report):
