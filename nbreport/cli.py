@@ -256,16 +256,20 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _init(args: argparse.Namespace) -> int:
-    from .skeleton import SkeletonError, create_skeleton
+    from .skeleton import SkeletonError, create_skeleton, shipped_skeleton
 
-    source = Path(args.source or f"data/{args.year - 1}")
+    previous = Path(f"data/{args.year - 1}")
+    source = Path(args.source) if args.source else previous if (previous / "report.yaml").is_file() else shipped_skeleton()
     target = Path(args.out or f"data/{args.year}")
     try:
-        written = create_skeleton(source, target, args.year)
+        skeleton = create_skeleton(source, target, args.year)
     except SkeletonError as error:
         print(f"无法新建数据集：{error}", file=sys.stderr)
         return EXIT_CANNOT_RUN
-    print(f"已新建 {target}（{len(written)} 个文件），请填写各表格与正文后运行 nbreport validate {target}")
+    if skeleton.findings:
+        print_findings(ValidationReport(target=str(target), findings=skeleton.findings), getattr(args, "lang", "zh"))
+    print(f"已按 {source} 的结构新建 {target}（{len(skeleton.files)} 个文件），"
+          f"请填写各表格与正文后运行 nbreport validate {target}")
     return EXIT_OK
 
 

@@ -153,6 +153,9 @@ CATALOGUE: dict[str, Code] = {
     # (codes of this area, kept together)
     # == workflow: workflow: init, output folder, fonts ==
     # (codes of this area, kept together)
+    "W-INIT-YEAR": Code("warning", "新数据集沿用了年份 {value}，未自动改动", "The new dataset keeps the year {value}; it was not changed",
+                        "确认该年份对新年度是否仍然正确（例如规划名称中的年份），需要时手工修改。",
+                        "Check whether the year is still right for the new report; edit it by hand if not."),
 }
 
 

@@ -15,9 +15,9 @@ def report():
     return load(DATA / "2023")
 
 
-@pytest.mark.parametrize("year", [2020, 2022, 2023, 2024])
-def test_every_year_validates_clean(year):
-    result = validate(DATA / str(year))
+@pytest.mark.parametrize("folder", ["2023", "top-events/2020", "top-events/2022", "top-events/2024"])
+def test_every_dataset_validates_clean(folder):
+    result = validate(DATA / folder)
     assert result.findings == []
 
 
@@ -87,6 +87,6 @@ def test_body_tables_are_joined_and_complete(report):
 
 @pytest.mark.parametrize(("year", "count", "status"), [(2020, 30, "candidates"), (2022, 10, "announced"), (2024, 10, "announced")])
 def test_top_events_years(year, count, status):
-    events = load(DATA / str(year)).top_events
+    events = load(DATA / "top-events" / str(year)).top_events
     assert len(events.events) == count and events.status == status
     assert [e.rank for e in events.events] == list(range(1, count + 1))
