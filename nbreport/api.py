@@ -12,6 +12,7 @@ from .compose import Document, compose
 from .findings import ValidationReport
 from .load import DatasetError, load_dataset
 from .load.sources import SourceMap
+from .outdir import locked_output
 from .schema.report import Report
 from .schema.theme import Theme
 
@@ -65,6 +66,8 @@ def build(
 
     Raises DatasetError when the report has errors, RenderError when content cannot be laid
     out: nothing is written then. All formats are written, or none (earlier outputs stay).
+    Builds into one folder take turns (OutputBusy after five minutes of waiting); files staged
+    by a build that was killed are removed.
     """
     unknown = [fmt for fmt in formats if fmt not in FORMATS]
     if unknown:
@@ -82,15 +85,16 @@ def build(
     say("compose")
     targets = [Path(out_dir) / f"{output_name(report)}.{fmt}" for fmt in formats]
     staged = [target.with_name(f".{target.name}.building") for target in targets]
-    try:
-        for fmt, path in zip(formats, staged):
-            _render(fmt, document, theme, path, docx_template)
-            say(fmt)
-        for path, target in zip(staged, targets):
-            os.replace(path, target)
-    finally:
-        for path in staged:
-            path.unlink(missing_ok=True)
+    with locked_output(Path(out_dir)):
+        try:
+            for fmt, path in zip(formats, staged):
+                _render(fmt, document, theme, path, docx_template)
+                say(fmt)
+            for path, target in zip(staged, targets):
+                os.replace(path, target)
+        finally:
+            for path in staged:
+                path.unlink(missing_ok=True)
     return targets
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -26,10 +28,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "command", None):
         parser.print_help()
         return EXIT_CANNOT_RUN
+    previous = _on_sigterm(_terminate)
     try:
         return int(args.run(args))
     except KeyboardInterrupt:
         return 130
+    finally:
+        _on_sigterm(previous)
+
+
+def _on_sigterm(handler: object) -> object:
+    """Install ``handler`` for SIGTERM (main thread only); return the one it replaces."""
+    if threading.current_thread() is not threading.main_thread() or handler is None:
+        return None
+    return signal.signal(signal.SIGTERM, handler)  # type: ignore[arg-type]
+
+
+def _terminate(signum: int, frame: object) -> None:
+    """Turn SIGTERM into SystemExit, so staged files are removed on the way out."""
+    raise SystemExit(128 + signum)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -239,9 +256,10 @@ def _read_theme(path: str):
 
 
 def _render_errors() -> tuple[type[BaseException], ...]:
+    from .outdir import OutputBusy
     from .render.errors import RenderError
 
-    return (RenderError, OSError)
+    return (RenderError, OutputBusy, OSError)
 
 
 def _schema(args: argparse.Namespace) -> int:
