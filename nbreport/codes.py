@@ -156,6 +156,10 @@ CATALOGUE: dict[str, Code] = {
     "W-INIT-YEAR": Code("warning", "新数据集沿用了年份 {value}，未自动改动", "The new dataset keeps the year {value}; it was not changed",
                         "确认该年份对新年度是否仍然正确（例如规划名称中的年份），需要时手工修改。",
                         "Check whether the year is still right for the new report; edit it by hand if not."),
+    "W-FILE-UNUSED": Code("warning", "数据集中的文件 {path} 没有被 report.yaml 或任何正文引用，不会出现在报告中",
+                          "The file {path} is not referred to by report.yaml or any chapter; it is not in the report",
+                          "如需使用，在 report.yaml（章节、附录、大事记）或正文的 ```table/```figure 中引用它；否则移到 notes/ 目录或删除。",
+                          "Refer to it from report.yaml or a ```table/```figure block, or move it to notes/ or delete it."),
 }
 
 

@@ -18,6 +18,7 @@ from .narrative import read_chapter, read_conclusion
 from .pydantic_errors import findings_from_validation
 from .sources import PathKey, SourceMap
 from .tables import TABLE_KINDS, TABLE_SPEC_KEYS, RawTable, TableReadError, read_table_file, table_from_spec
+from .unused import unused_files
 from .yamlfile import YamlSyntaxError, parse_yaml
 
 REPORT_FILE = "report.yaml"
@@ -41,6 +42,7 @@ class DatasetReader:
         self.root = root.resolve()
         self.sources = SourceMap(self.root)
         self.findings: list[Finding] = []
+        self.used: set[Path] = {self.root / REPORT_FILE}
 
     def add(self, finding: Finding) -> None:
         """Record a finding."""
@@ -58,6 +60,7 @@ class DatasetReader:
         if not resolved.is_file():
             self.add(codes.make("E-FILE-MISSING", where, path=reference))
             return None
+        self.used.add(resolved)
         return resolved
 
     def read_text(self, file: Path) -> str | None:
@@ -129,6 +132,7 @@ def load_dataset(path: str | Path) -> LoadResult:
     for key, line in positions.items():
         reader.sources.add(key, Location(file=REPORT_FILE, line=line))
     raw = _assemble(reader, data, folder)
+    reader.findings.extend(unused_files(reader.root, reader.used))
     categories = [str(c) for c in data.get("award_categories") or []]
     try:
         report = Report.model_validate(raw)

@@ -152,3 +152,14 @@ def test_load_report_raises_with_all_findings(tmp_path):
 
 def test_no_dataset_is_path_not_found(tmp_path):
     assert [f.code for f in load_dataset(tmp_path / "nope").findings] == ["E-PATH-NOT-FOUND"]
+
+
+def test_notes_readme_and_hidden_files_are_not_reported_unused(tmp_path):
+    from builders import write_dataset
+    from nbreport import validate
+
+    root = write_dataset(tmp_path / "ds", "chapters: [ch.md]\n", **{"ch.md": "---\ntitle: 章\n---\n\n## 节\n\n正文。\n"})
+    for name in ("NOTES.md", "README.md", "notes/repairs.md", ".git/config.yaml", "drafts.txt"):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("x", encoding="utf-8")
+    assert "W-FILE-UNUSED" not in validate(root).codes()
