@@ -144,7 +144,19 @@ CATALOGUE: dict[str, Code] = {
     # == sheets: spreadsheets, CSV, submissions and merge ==
     # (codes of this area, kept together)
     # == yaml: YAML, theme, API and command line ==
-    # (codes of this area, kept together)
+    "E-YAML-TOO-LARGE": Code("error", "YAML 文件过大（{size} 个字符，上限 {limit}）", "YAML file too large ({size} characters, limit {limit})",
+                             "YAML 只放设置和文件清单；长文本写在 Markdown 文件中。", "Keep long text in Markdown files; YAML holds settings and file lists."),
+    "E-YAML-DEPTH": Code("error", "YAML 嵌套超过 {limit} 层", "YAML nests deeper than {limit} levels",
+                         "检查是否多写了括号或缩进，或锚点（&）引用了自身。", "Check for extra brackets or indentation, or an anchor (&) that refers to itself."),
+    "E-YAML-NODES": Code("error", "YAML 内容展开后超过 {limit} 个条目", "YAML expands to more than {limit} items",
+                         "不要层层嵌套使用锚点（&）和别名（*）；直接写出内容。", "Do not nest anchors (&) and aliases (*); write the content out."),
+    "E-YAML-TAG": Code("error", "不支持的 YAML 标记 {tag}", "Unsupported YAML tag {tag}",
+                       "删除以 ! 开头的标记；只能写文字、数字、true/false、列表和 键: 值。",
+                       "Remove tags starting with !; use only text, numbers, true/false, lists and key: value."),
+    "E-YAML-NUMBER": Code("error", "数字“{value}”过长或超出范围（最多 {limit} 位）", "Number “{value}” is too long or out of range (at most {limit} digits)",
+                          "改正数字；若本意是文字，用引号括起来。", "Fix the number; quote it if it is meant as text."),
+    "E-YAML-DUPLICATE-KEY": Code("error", "重复的键“{key}”（第 {first} 行已有）", "Duplicate key “{key}” (already on line {first})",
+                                 "每个键只写一次；删除或合并重复的一项。", "Write each key once; remove or merge the repeat."),
     # == markdown: Markdown constructs and editor checks ==
     # (codes of this area, kept together)
     # == checks: dates, names, glyphs, sizes and images ==

@@ -77,7 +77,7 @@ class DatasetReader:
         try:
             return parse_yaml(text)
         except YamlSyntaxError as error:
-            self.add(codes.make("E-YAML-SYNTAX", Location(file=self.sources.relative(file), line=error.line), detail=str(error)))
+            self.add(codes.make(error.code, Location(file=self.sources.relative(file), line=error.line), **error.params))
             return None
 
     def read_rows(self, file: Path, sheet: str | None = None) -> RawTable | None:
