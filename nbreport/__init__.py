@@ -5,7 +5,7 @@
     nbreport.build(report, "out/")
 """
 
-from .api import build, load, validate
+from .api import build, load, load_theme, validate
 from .compose import Document, compose
 from .findings import Finding, Location, ValidationReport
 from .load import DatasetError
@@ -13,6 +13,6 @@ from .schema import Report, ReportMeta, Theme
 
 __all__ = [
     "DatasetError", "Document", "Finding", "Location", "Report", "ReportMeta", "Theme",
-    "ValidationReport", "build", "compose", "load", "validate",
+    "ValidationReport", "build", "compose", "load", "load_theme", "validate",
 ]
 __version__ = "0.1.0"

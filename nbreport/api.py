@@ -6,12 +6,18 @@ import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from pydantic import ValidationError
+
+from . import codes
 from .checks import CheckContext, run_checks
 from .codes import Messages
 from .compose import Document, compose
-from .findings import ValidationReport
+from .findings import Finding, Location, ValidationReport
 from .load import DatasetError, load_dataset
+from .load.encoding import DecodeFailure, decode
+from .load.pydantic_errors import findings_from_validation
 from .load.sources import SourceMap
+from .load.yamlfile import MAX_CHARS, YamlSyntaxError, parse_yaml
 from .schema.report import Report
 from .schema.theme import Theme
 
@@ -92,6 +98,43 @@ def build(
         for path in staged:
             path.unlink(missing_ok=True)
     return targets
+
+
+def load_theme(path: str | Path) -> Theme:
+    """Return the Theme of a YAML file, merged onto the defaults; raise DatasetError with findings."""
+    theme, findings = read_theme(path)
+    if theme is None:
+        raise DatasetError(findings)
+    return theme
+
+
+def read_theme(path: str | Path) -> tuple[Theme | None, list[Finding]]:
+    """Return the Theme of a YAML file (None if unusable) and the findings at its lines."""
+    shown = str(path)
+    try:
+        size = os.stat(path).st_size
+        if size > 4 * MAX_CHARS:  # refuse before reading: a theme is a few hundred bytes
+            return None, [codes.make("E-YAML-TOO-LARGE", Location(file=shown, line=1), size=size, limit=MAX_CHARS)]
+        with open(path, "rb") as stream:
+            text = decode(stream.read())
+    except FileNotFoundError:
+        return None, [codes.make("E-PATH-NOT-FOUND", Location(file=shown), path=shown)]
+    except OSError as error:
+        return None, [codes.make("E-FILE-READ", Location(file=shown), detail=error.strerror or type(error).__name__)]
+    if isinstance(text, DecodeFailure):
+        return None, [codes.make("E-FILE-ENCODING", Location(file=shown, line=text.line), detail=text.detail)]
+    try:
+        data, positions = parse_yaml(text)
+    except YamlSyntaxError as error:
+        return None, [codes.make(error.code, Location(file=shown, line=error.line), **error.params)]
+    sources = SourceMap(Path(shown))
+    sources.add((), Location(file=shown, line=1))
+    for key, line in positions.items():
+        sources.add(key, Location(file=shown, line=line))
+    try:
+        return Theme.model_validate(data if data is not None else {}), []
+    except ValidationError as error:
+        return None, findings_from_validation(error, sources, data)
 
 
 def output_name(report: Report) -> str:

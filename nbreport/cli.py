@@ -8,10 +8,12 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
 
 from . import api
-from .findings import ValidationReport
+from .findings import Finding, ValidationReport
 from .load import DatasetError
+from .schema.theme import Theme
 from .submit.parts import PARTS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
@@ -153,26 +155,49 @@ def _merge(args: argparse.Namespace) -> int:
     return EXIT_OK if result.ok else EXIT_FINDINGS
 
 
-def print_findings(report: ValidationReport, lang: str = "zh", file=None) -> None:
-    """Print findings as a table (rich) with a one-line summary."""
+def print_findings(report: ValidationReport, lang: str = "zh", file: TextIO | None = None, quiet: bool = False) -> None:
+    """Print findings and a one-line summary: a table on a terminal, else one plain line each.
+
+    The plain form ``file:line: code message`` is what editors, grep and CI logs read.
+    ``quiet`` prints the errors only, without the summary.
+    """
+    stream = file or sys.stdout
+    findings = report.errors if quiet else report.findings
+    en = lang == "en"
+    if _is_terminal(stream):
+        _print_table(findings, en, stream)
+    else:
+        for f in findings:
+            print(f"{f.where}: {f.code} {f.message}", file=stream)
+    if quiet:
+        return
+    errors, warnings = len(report.errors), len(report.warnings)
+    if en:
+        print(f"{report.target}: {errors} error(s), {warnings} warning(s)", file=stream)
+    else:
+        print(f"{report.target}：{errors} 个错误，{warnings} 个警告", file=stream)
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):  # a closed or fake stream
+        return False
+
+
+def _print_table(findings: list[Finding], en: bool, stream: TextIO) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    console = Console(file=file or sys.stdout, soft_wrap=False)
-    en = lang == "en"
-    if report.findings:
-        table = Table(show_lines=False)
-        for title in (("代码", "Code"), ("级别", "Level"), ("位置", "Where"), ("问题", "Problem"), ("如何修改", "Fix")):
-            table.add_column(title[1] if en else title[0], overflow="fold")
-        for f in report.findings:
-            level = f.severity if en else ("错误" if f.severity == "error" else "警告")
-            table.add_row(f.code, level, str(f.where), f.message, f.hint)
-        console.print(table)
-    errors, warnings = len(report.errors), len(report.warnings)
-    if en:
-        console.print(f"{report.target}: {errors} error(s), {warnings} warning(s)")
-    else:
-        console.print(f"{report.target}：{errors} 个错误，{warnings} 个警告")
+    if not findings:
+        return
+    table = Table(show_lines=False)
+    for title in (("代码", "Code"), ("级别", "Level"), ("位置", "Where"), ("问题", "Problem"), ("如何修改", "Fix")):
+        table.add_column(title[1] if en else title[0], overflow="fold")
+    for f in findings:
+        level = f.severity if en else ("错误" if f.severity == "error" else "警告")
+        table.add_row(f.code, level, str(f.where), f.message, f.hint)
+    Console(file=stream, soft_wrap=False).print(table)
 
 
 _STAGES = {"load": "读取并校验数据", "compose": "组版", "docx": "生成 Word", "pdf": "生成 PDF"}
@@ -182,8 +207,8 @@ def _build(args: argparse.Namespace) -> int:
     start = time.perf_counter()
     say = _stage_printer(args.quiet, start)
     theme = _read_theme(args.theme) if args.theme else None
-    if theme is False:
-        return EXIT_CANNOT_RUN
+    if isinstance(theme, int):
+        return theme
     report, checked = api.check_dataset(args.path)
     if report is None or not checked.ok:
         print_findings(checked, file=sys.stderr)
@@ -196,8 +221,8 @@ def _build(args: argparse.Namespace) -> int:
             print(f"  注意：{len(checked.warnings)} 个警告（nbreport validate {args.path} 查看详情）", file=sys.stderr)
     formats = tuple(args.format or api.FORMATS)
     try:
-        written = api.build(report, args.out, formats=formats, theme=theme or None,
-                            docx_template=args.docx_template, progress=lambda stage: stage != "load" and say(stage))
+        written = api.build(report, args.out, formats=formats, theme=theme,
+                            docx_template=args.docx_template, progress=lambda stage: None if stage == "load" else say(stage))
     except _render_errors() as error:
         print(f"无法生成报告：{error}", file=sys.stderr)
         return EXIT_CANNOT_RUN
@@ -220,22 +245,14 @@ def _stage_printer(quiet: bool, start: float):
     return say
 
 
-def _read_theme(path: str):
-    """Return the Theme of a YAML file, or False after printing why it cannot be used."""
-    from pydantic import ValidationError
-
-    from .load.yamlfile import YamlSyntaxError, parse_yaml
-    from .schema import Theme
-
-    try:
-        data, _ = parse_yaml(Path(path).read_text(encoding="utf-8"))
-        return Theme.model_validate(data or {})
-    except (OSError, UnicodeDecodeError, YamlSyntaxError) as error:
-        print(f"无法读取主题文件 {path}：{error}", file=sys.stderr)
-    except ValidationError as error:
-        details = "；".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
-        print(f"主题文件 {path} 有误：{details}", file=sys.stderr)
-    return False
+def _read_theme(path: str) -> Theme | int:
+    """Return the Theme of a YAML file, or the exit code after printing its findings."""
+    theme, findings = api.read_theme(path)
+    if theme is not None:
+        return theme
+    print_findings(ValidationReport(target=path, findings=findings), file=sys.stderr)
+    unreadable = {"E-PATH-NOT-FOUND", "E-FILE-READ"} & {f.code for f in findings}
+    return EXIT_CANNOT_RUN if unreadable else EXIT_FINDINGS
 
 
 def _render_errors() -> tuple[type[BaseException], ...]:

@@ -98,7 +98,7 @@ def test_build_with_a_theme_file_and_a_bad_one(tmp_path, capsys):
     bad.write_text("styles:\n  body:\n    size: 大四\n", encoding="utf-8")
     assert run(capsys, "build", str(root), "--out", str(tmp_path / "o"), "--format", "docx", "--theme", str(good))[0] == 0
     code, _, err = run(capsys, "build", str(root), "--out", str(tmp_path / "p"), "--theme", str(bad))
-    assert code == 2 and "大四" in err and not (tmp_path / "p").exists()
+    assert code == 1 and "大四" in err and "E-THEME-ZIHAO" in err and not (tmp_path / "p").exists()
 
 
 def test_validate_lists_all_five_kinds_of_mistake_at_once(tmp_path, capsys):

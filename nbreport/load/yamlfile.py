@@ -150,7 +150,7 @@ class _Builder:
 
     def key(self, node: Node) -> str:
         """Return a mapping key as typed; keys must be plain text, numbers or names."""
-        if not isinstance(node, ScalarNode) or node.tag.startswith("!") or not node.tag.startswith(_CORE):
+        if not isinstance(node, ScalarNode) or not str(node.tag).startswith(_CORE):
             raise _refusal("E-YAML-TAG", self.line(node), tag=_shown_tag(node.tag))
         return str(node.value)
 
@@ -196,8 +196,9 @@ class _Builder:
         return value
 
 
-def _shown_tag(tag: str) -> str:
+def _shown_tag(tag: str | None) -> str:
     """Return a tag as it is written in YAML: ``!!python/object``, ``!foo``."""
+    tag = tag or "?"
     return _short("!!" + tag[len(_CORE):] if tag.startswith(_CORE) else tag)
 
 
