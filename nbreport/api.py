@@ -14,6 +14,7 @@ from .codes import Messages
 from .compose import Document, compose
 from .findings import Finding, Location, ValidationReport
 from .load import DatasetError, load_dataset
+from .load.dataset import REPORT_FILE
 from .load.encoding import DecodeFailure, decode
 from .load.pydantic_errors import findings_from_validation
 from .load.sources import SourceMap
@@ -34,6 +35,9 @@ def load(path: str | Path) -> Report:
 
 def validate(target: Report | str | Path, lang: str = "zh") -> ValidationReport:
     """Return every finding for a dataset folder or a Report; never raises for bad input."""
+    if not isinstance(target, (Report, str, os.PathLike)):
+        refused = codes.make("E-PATH-NOT-DATASET", Location(), path=_shown(target))
+        return _localised(ValidationReport(target=_shown(target), findings=[refused]), lang)
     if isinstance(target, Report):
         sources = target._sources if isinstance(target._sources, SourceMap) else None
         findings = run_checks(target, CheckContext(sources=sources))
@@ -43,12 +47,30 @@ def validate(target: Report | str | Path, lang: str = "zh") -> ValidationReport:
 
 def check_dataset(path: str | Path, lang: str = "zh") -> tuple[Report | None, ValidationReport]:
     """Return the dataset's Report (None if it cannot be built) and all its findings."""
+    refused = _not_a_dataset(path)
+    if refused is not None:
+        return None, _localised(ValidationReport(target=_shown(path), findings=[refused]), lang)
     result = load_dataset(path)
     findings = list(result.findings)
     if result.report is not None:
         ctx = CheckContext(sources=result.report._sources, award_categories=result.award_categories)  # type: ignore[arg-type]
         findings.extend(run_checks(result.report, ctx))
     return result.report, _localised(ValidationReport(target=str(path), findings=findings), lang)
+
+
+def _not_a_dataset(path: object) -> Finding | None:
+    """Return why ``path`` names no dataset folder (not a path, empty, another file), or None."""
+    if not isinstance(path, (str, os.PathLike)) or not str(os.fspath(path)).strip():
+        return codes.make("E-PATH-NOT-DATASET", Location(), path=_shown(path))
+    target = Path(path)
+    if target.is_file() and target.name != REPORT_FILE:
+        return codes.make("E-PATH-NOT-DATASET", Location(file=str(target)), path=str(target))
+    return None
+
+
+def _shown(value: object) -> str:
+    text = repr(value) if not isinstance(value, (str, os.PathLike)) else str(value)
+    return text if len(text) <= 80 else text[:77] + "…"
 
 
 def _localised(report: ValidationReport, lang: str) -> ValidationReport:
@@ -62,7 +84,7 @@ def _localised(report: ValidationReport, lang: str) -> ValidationReport:
 def build(
     report: Report | str | Path,
     out_dir: str | Path = "out",
-    formats: Sequence[str] = FORMATS,
+    formats: Sequence[str] | str = FORMATS,
     theme: Theme | None = None,
     docx_template: str | Path | None = None,
     progress: Callable[[str], None] | None = None,
@@ -72,9 +94,7 @@ def build(
     Raises DatasetError when the report has errors, RenderError when content cannot be laid
     out: nothing is written then. All formats are written, or none (earlier outputs stay).
     """
-    unknown = [fmt for fmt in formats if fmt not in FORMATS]
-    if unknown:
-        raise ValueError(f"unknown format {unknown[0]!r}; choose from {', '.join(FORMATS)}")
+    formats = _formats(formats)
     say = progress or (lambda message: None)
     if not isinstance(report, Report):
         report = load(report)
@@ -135,6 +155,16 @@ def read_theme(path: str | Path) -> tuple[Theme | None, list[Finding]]:
         return Theme.model_validate(data if data is not None else {}), []
     except ValidationError as error:
         return None, findings_from_validation(error, sources, data)
+
+
+def _formats(formats: Sequence[str] | str) -> tuple[str, ...]:
+    """Return the formats asked for: one name alone ("pdf") is one format, never its letters."""
+    chosen = (formats,) if isinstance(formats, str) else tuple(formats)
+    unknown = [fmt for fmt in chosen if fmt not in FORMATS]
+    if unknown or not chosen:
+        shown = repr(unknown[0]) if unknown else "(none)"
+        raise ValueError(f"unknown format {shown}; choose from {', '.join(FORMATS)}")
+    return tuple(dict.fromkeys(chosen))
 
 
 def output_name(report: Report) -> str:

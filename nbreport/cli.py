@@ -17,6 +17,8 @@ from .schema.theme import Theme
 from .submit.parts import PARTS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
+# Findings that mean there was nothing to check: exit 2, not 1.
+CANNOT_RUN_CODES = frozenset({"E-PATH-NOT-FOUND", "E-PATH-NOT-DATASET"})
 # A file with one of these endings is an Excel submission, not a dataset folder.
 SUBMISSION_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm", ".xls")
 
@@ -93,7 +95,7 @@ def _validate(args: argparse.Namespace) -> int:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
         print_findings(report, args.lang)
-    if "E-PATH-NOT-FOUND" in report.codes():
+    if CANNOT_RUN_CODES & set(report.codes()):
         return EXIT_CANNOT_RUN
     return EXIT_OK if report.ok else EXIT_FINDINGS
 
@@ -212,7 +214,7 @@ def _build(args: argparse.Namespace) -> int:
     report, checked = api.check_dataset(args.path)
     if report is None or not checked.ok:
         print_findings(checked, file=sys.stderr)
-        return EXIT_CANNOT_RUN if "E-PATH-NOT-FOUND" in checked.codes() else EXIT_FINDINGS
+        return EXIT_CANNOT_RUN if CANNOT_RUN_CODES & set(checked.codes()) else EXIT_FINDINGS
     say("load")
     if checked.warnings and not args.quiet:
         if args.verbose:

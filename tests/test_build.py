@@ -181,3 +181,22 @@ def test_a_failed_render_leaves_earlier_outputs_untouched(report, tmp_path):
         build(broken, tmp_path, formats=("docx", "pdf"))
     assert first[0].read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == [first[0].name]
+
+
+@pytest.mark.parametrize("epoch", ["99999999999999", "-5", "yesterday", "9" * 5000, ""])
+def test_any_source_date_epoch_builds_both_formats(report, tmp_path, monkeypatch, epoch):
+    from zipfile import ZipFile
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    docx_path, pdf_path = build(report, tmp_path, formats="docx pdf".split())
+    years = {info.date_time[0] for info in ZipFile(docx_path).infolist()}
+    assert all(1980 <= year <= 2107 for year in years) and pdf_path.read_bytes().startswith(b"%PDF")
+    assert __import__("os").environ["SOURCE_DATE_EPOCH"] == epoch  # restored after the build
+
+
+def test_build_takes_one_format_as_a_string_and_refuses_unknown_ones(report, tmp_path):
+    assert [p.suffix for p in build(report, tmp_path, formats="docx")] == [".docx"]
+    for formats in ("p", ("docx", "html"), ()):
+        with pytest.raises(ValueError):
+            build(report, tmp_path / "x", formats=formats)
+    assert not (tmp_path / "x").exists()

@@ -52,7 +52,7 @@ class DatasetReader:
         try:
             resolved = candidate.resolve()
             resolved.relative_to(self.root)
-        except (ValueError, OSError):
+        except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
             self.add(codes.make("E-PATH-ESCAPE", where, path=reference))
             return None
         if not resolved.is_file():
@@ -62,7 +62,11 @@ class DatasetReader:
 
     def read_text(self, file: Path) -> str | None:
         """Return a UTF-8 file's text with line endings normalised, or None after a finding."""
-        text = decode(file.read_bytes())
+        try:
+            text = decode(file.read_bytes())
+        except OSError as error:  # unreadable (permissions, a directory, an I/O error)
+            self.add(codes.make("E-FILE-READ", Location(file=self.sources.relative(file)), detail=error.strerror or type(error).__name__))
+            return None
         if isinstance(text, DecodeFailure):
             where = Location(file=self.sources.relative(file), line=text.line)
             self.add(codes.make("E-FILE-ENCODING", where, detail=text.detail))
@@ -86,6 +90,9 @@ class DatasetReader:
             return read_table_file(file, self.sources.relative(file), sheet)
         except TableReadError as error:
             self.findings.extend(error.findings)
+            return None
+        except OSError as error:
+            self.add(codes.make("E-FILE-READ", Location(file=self.sources.relative(file)), detail=error.strerror or type(error).__name__))
             return None
 
     def table(self, spec: dict[str, Any], base: Path, path: PathKey, where: Location) -> dict[str, Any] | None:
