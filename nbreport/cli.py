@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from . import api
+from . import __version__, api
 from .findings import Finding, ValidationReport
 from .load import DatasetError
 from .schema.theme import Theme
 from .submit.parts import PARTS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a killed writer
 # Findings that mean there was nothing to check: exit 2, not 1.
 CANNOT_RUN_CODES = frozenset({"E-PATH-NOT-FOUND", "E-PATH-NOT-DATASET"})
 # A file with one of these endings is an Excel submission, not a dataset folder.
@@ -26,7 +28,10 @@ SUBMISSION_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm", ".xls")
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code (0 ok, 1 errors found, 2 cannot run)."""
     parser = _parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # --help, --version and usage errors
+        return stop.code if isinstance(stop.code, int) else EXIT_CANNOT_RUN
     if not getattr(args, "command", None):
         parser.print_help()
         return EXIT_CANNOT_RUN
@@ -34,11 +39,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.run(args))
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader went away (`nbreport schema | head`): stop quietly
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's last flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # stdout without a file descriptor
+        pass
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="nbreport", description="年度科技进步报告：校验数据，生成 Word 与 PDF。")
-    sub = parser.add_subparsers(dest="command")
+    parser.add_argument("--version", action="version", version=f"nbreport {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-q", "--quiet", action="store_true", help="只输出错误 / print errors only")
+    sub = _Subcommands(parser.add_subparsers(dest="command"), common)
 
     validate = sub.add_parser("validate", help="校验数据集或 Excel 报送表 / check a dataset or submission")
     validate.add_argument("path", help="数据集目录（含 report.yaml），或 Excel 报送表 .xlsx")
@@ -71,7 +91,6 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", default="out", help="输出目录（默认 out/）")
     build.add_argument("--docx-template", help="Word 参考模板 .docx（样式、字体、页面设置）")
     build.add_argument("--theme", help="版式主题 YAML 文件（只写要改的项）")
-    build.add_argument("-q", "--quiet", action="store_true", help="只输出错误")
     build.add_argument("-v", "--verbose", action="store_true", help="逐条列出警告")
     build.set_defaults(run=_build)
 
@@ -87,6 +106,17 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Subcommands:
+    """Add subcommands that all share the common options (-q)."""
+
+    def __init__(self, actions: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
+        self.actions, self.common = actions, common
+
+    def add_parser(self, name: str, help: str) -> argparse.ArgumentParser:
+        """Return a new subcommand parser with the common options."""
+        return self.actions.add_parser(name, parents=[self.common], help=help)
+
+
 def _validate(args: argparse.Namespace) -> int:
     if args.part or args.report or Path(args.path).suffix.lower() in SUBMISSION_SUFFIXES:
         return _validate_submission(args)
@@ -94,7 +124,7 @@ def _validate(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
-        print_findings(report, args.lang)
+        print_findings(report, args.lang, quiet=args.quiet)
     if CANNOT_RUN_CODES & set(report.codes()):
         return EXIT_CANNOT_RUN
     return EXIT_OK if report.ok else EXIT_FINDINGS
@@ -107,7 +137,7 @@ def _validate_submission(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(checked.report.to_dict(), ensure_ascii=False, indent=2))
     else:
-        print_findings(checked.report, args.lang)
+        print_findings(checked.report, args.lang, quiet=args.quiet)
     if not checked.readable:
         return EXIT_CANNOT_RUN
     if args.report:
@@ -116,7 +146,8 @@ def _validate_submission(args: argparse.Namespace) -> int:
         except (AnnotateError, OSError) as error:
             print(f"无法写出问题报告：{error}", file=sys.stderr)
             return EXIT_CANNOT_RUN
-        print(f"已写出问题报告：{written}", file=sys.stderr if args.json else sys.stdout)
+        if not args.quiet:
+            print(f"已写出问题报告：{written}", file=sys.stderr if args.json else sys.stdout)
     return EXIT_OK if checked.report.ok else EXIT_FINDINGS
 
 
@@ -129,7 +160,8 @@ def _template(args: argparse.Namespace) -> int:
     except OSError as error:
         print(f"无法写出模板：{error}", file=sys.stderr)
         return EXIT_CANNOT_RUN
-    print(f"已生成报送表模板：{written}")
+    if not args.quiet:
+        print(f"已生成报送表模板：{written}")
     return EXIT_OK
 
 
@@ -145,12 +177,12 @@ def _merge(args: argparse.Namespace) -> int:
         data = {**result.report.to_dict(), "changes": result.changes, "written": [str(p) for p in result.written]}
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        print_findings(result.report, args.lang)
-        for line in result.changes:
+        print_findings(result.report, args.lang, quiet=args.quiet)
+        for line in [] if args.quiet else result.changes:
             print(line)
-        if result.ok:
+        if result.ok and not args.quiet:
             print("（试运行，未写入任何文件）" if args.dry_run else f"已并入，写入 {len(result.written)} 个文件")
-        else:
+        elif not result.ok:
             print("有错误，未并入任何内容，数据集保持原样")
     if not result.readable:
         return EXIT_CANNOT_RUN
@@ -213,7 +245,7 @@ def _build(args: argparse.Namespace) -> int:
         return theme
     report, checked = api.check_dataset(args.path)
     if report is None or not checked.ok:
-        print_findings(checked, file=sys.stderr)
+        print_findings(checked, file=sys.stderr, quiet=args.quiet)
         return EXIT_CANNOT_RUN if CANNOT_RUN_CODES & set(checked.codes()) else EXIT_FINDINGS
     say("load")
     if checked.warnings and not args.quiet:
@@ -284,7 +316,8 @@ def _init(args: argparse.Namespace) -> int:
     except SkeletonError as error:
         print(f"无法新建数据集：{error}", file=sys.stderr)
         return EXIT_CANNOT_RUN
-    print(f"已新建 {target}（{len(written)} 个文件），请填写各表格与正文后运行 nbreport validate {target}")
+    if not args.quiet:
+        print(f"已新建 {target}（{len(written)} 个文件），请填写各表格与正文后运行 nbreport validate {target}")
     return EXIT_OK
 
 

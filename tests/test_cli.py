@@ -117,3 +117,59 @@ def test_validate_lists_all_five_kinds_of_mistake_at_once(tmp_path, capsys):
     assert code == 1
     assert {("E-CHRONO-MONTH", "chronology.csv"), ("E-CHRONO-YEAR", "chronology.csv"), ("E-CELL-REQUIRED", "awards.csv"),
             ("E-AWARD-DUPLICATE", "awards.csv"), ("E-YAML-SYNTAX", "top.yaml")} <= places
+
+
+def test_version_is_printed_and_exits_0(capsys):
+    from nbreport import __version__
+
+    assert main(["--version"]) == 0 and capsys.readouterr().out.strip() == f"nbreport {__version__}"
+
+
+def test_every_command_accepts_quiet():
+    from nbreport.cli import _parser
+
+    commands = [["validate", "x"], ["template", "awards", "--year", "2024"], ["merge", "d", "f.xlsx"], ["build", "x"],
+                ["schema"], ["init", "2024"]]
+    for command in commands:
+        assert _parser().parse_args(command[:1] + ["-q"] + command[1:]).quiet, command
+
+
+def test_validate_quiet_prints_errors_only(tmp_path, capsys):
+    root = award_dataset(tmp_path, "省科技进步一等奖,项目,单位,李 晔\n,项目乙,单位,张三\n")
+    code, out, _ = run(capsys, "validate", str(root), "-q")
+    assert code == 1 and "E-CELL-REQUIRED" in out and "W-NAME-SPACE" not in out and "个错误" not in out
+
+
+def test_validate_off_a_terminal_prints_one_plain_line_per_finding(tmp_path, capsys):
+    root = award_dataset(tmp_path, "省科技进步一等奖,项目,单位,李 晔\n,项目乙,单位,张三\n")
+    code, out, _ = run(capsys, "validate", str(root))
+    lines = out.splitlines()
+    assert code == 1 and lines[-1].endswith("1 个错误，1 个警告")
+    assert sorted(line.split(" ")[:2] for line in lines[:-1]) == [["awards.csv:2:4:", "W-NAME-SPACE"], ["awards.csv:3:1:", "E-CELL-REQUIRED"]]
+
+
+def test_a_closed_pipe_stops_quietly(capsys, monkeypatch):
+    class ClosedPipe:
+        def write(self, text):
+            raise BrokenPipeError(32, "Broken pipe")
+
+        def flush(self):
+            raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr("sys.stdout", ClosedPipe())
+    assert main(["schema"]) == 141
+
+
+def test_schema_into_a_pipe_closed_early_gives_no_traceback(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    process = subprocess.Popen([sys.executable, "-m", "nbreport", "schema"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    assert process.stdout is not None and process.stdout.read(10)
+    process.stdout.close()
+    stderr = process.stderr.read().decode() if process.stderr else ""
+    assert process.wait(timeout=60) == 141 and "Traceback" not in stderr and "Exception ignored" not in stderr
