@@ -79,3 +79,31 @@ def test_appendices_are_reachable_by_label_number_and_title():
     for missing in ("附录4", 0, "名单9", "3"):
         with pytest.raises(KeyError):
             report.appendix(missing)
+
+
+def documented_signatures() -> list[tuple[str, str, str]]:
+    """Return (name, parameters, return type) of every function in the API guide's table."""
+    from conftest import ROOT
+    import re
+
+    text = (ROOT / "docs" / "guide" / "api.md").read_text(encoding="utf-8")
+    return re.findall(r"^\| `([\w.]+)\((.*?)\) -> ([\w\[\]]+)`", text, flags=re.M)
+
+
+def test_the_api_guide_documents_the_real_signatures():
+    import ast
+    import inspect
+
+    documented = documented_signatures()
+    assert {name for name, _, _ in documented} >= {"load", "validate", "build", "compose", "load_theme", "Report.appendix"}
+    for name, params, returns in documented:
+        owner, _, attr = name.rpartition(".")
+        function = getattr(getattr(nbreport, owner) if owner else nbreport, attr)
+        real = [p for p in inspect.signature(function).parameters.values() if p.name != "self"]
+        args = ast.parse(f"def f({params}): pass").body[0].args
+        defaults = [None] * (len(args.args) - len(args.defaults)) + [ast.literal_eval(d) for d in args.defaults]
+        assert [a.arg for a in args.args] == [p.name for p in real], name
+        for arg, default, parameter in zip(args.args, defaults, real):
+            expected = None if parameter.default is inspect.Parameter.empty else parameter.default
+            assert default == expected, (name, arg.arg)
+        assert str(inspect.signature(function).return_annotation).split(".")[-1] == returns, name
