@@ -27,6 +27,18 @@ SUBMISSION_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm", ".xls")
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code (0 ok, 1 errors found, 2 cannot run)."""
+    try:
+        code = _run(argv)
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's last flush
+        return code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # the reader went away (`nbreport schema | head`): stop quietly
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)
@@ -35,13 +47,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "command", None):
         parser.print_help()
         return EXIT_CANNOT_RUN
-    try:
-        return int(args.run(args))
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:  # the reader went away (`nbreport schema | head`): stop quietly
-        _silence_stdout()
-        return EXIT_BROKEN_PIPE
+    return int(args.run(args))
 
 
 def _silence_stdout() -> None:

@@ -190,6 +190,67 @@ CATALOGUE: dict[str, Code] = {
 }
 
 
+# Sub-messages: the text of a ``detail`` param, in both languages, made with ``detail(key, **params)``.
+DETAILS: dict[str, tuple[str, str]] = {
+    # == yaml: YAML, theme, API and command line ==
+    "pydantic": ("{msg}（输入：{value}）", "{msg} (input: {value})"),
+    "yaml.top_mapping": ("顶层应为 键: 值", "the top level must be key: value pairs"),
+    "path.file": ("应为文件路径", "must be a file path"),
+    "path.files": ("应为文件路径列表", "must be a list of file paths"),
+    "list": ("应为列表", "must be a list"),
+    "appendix.parts": ("应包含 title 和 table", "must have title and table"),
+    "spec.unknown_keys": ("未知的键 {keys}", "unknown keys {keys}"),
+    "spec.missing": ("缺少 {key}", "{key} is missing"),
+    "spec.kind": ("kind 应为 {kinds}", "kind must be one of {kinds}"),
+    "chrono.format": ("日期“{text}”无法识别", "date “{text}” is not recognised"),
+    "chrono.month": ("日期“{text}”的月份不存在", "date “{text}” names no such month"),
+    "chrono.day": ("日期“{text}”不存在", "date “{text}” does not exist"),
+    "chrono.reversed": ("日期“{text}”的起止日颠倒", "date “{text}” ends before it starts"),
+}
+
+
+class Detail(str):
+    """Hold a sub-message: its Chinese text as the string, and its key and params to re-make it.
+
+    Being a str, it goes wherever a detail text went (and into JSON as that text); Messages
+    re-renders it in the finding's language. A key may also be a finding code.
+    """
+
+    key: str
+    params: dict[str, object]
+
+    def __new__(cls, key: str, /, **params: object) -> Detail:
+        text = _detail_template(key, "zh").format_map(_Defaults(params))
+        made = super().__new__(cls, text)
+        made.key, made.params = key, params
+        return made
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Copy and pickle by key and params (the default would pass the text as the key)."""
+        return _remade, (self.key, self.params)
+
+    def text(self, lang: str) -> str:
+        """Return the sub-message in ``lang`` ("zh" or "en")."""
+        values = _Defaults({k: v.text(lang) if isinstance(v, Detail) else v for k, v in self.params.items()})
+        return _detail_template(self.key, lang).format_map(values)
+
+
+def _remade(key: str, params: dict[str, object]) -> Detail:
+    return Detail(key, **params)
+
+
+def _detail_template(key: str, lang: str) -> str:
+    if key in DETAILS:
+        return DETAILS[key][1 if lang == "en" else 0]
+    entry = CATALOGUE[key]
+    return entry.en if lang == "en" else entry.zh
+
+
+def detail(key: str, /, **params: object) -> Detail:
+    """Return the sub-message ``key`` (of DETAILS, or a finding code) filled from ``params``."""
+    return Detail(key, **params)
+
+
 class Messages:
     """Make findings in one language from the catalogue."""
 
@@ -200,7 +261,7 @@ class Messages:
         """Return the finding ``code`` at ``where`` with its message filled from ``params``."""
         entry = CATALOGUE[code]
         template, hint = (entry.en, entry.hint_en) if self.lang == "en" else (entry.zh, entry.hint_zh)
-        values = _Defaults(params)
+        values = _Defaults({k: v.text(self.lang) if isinstance(v, Detail) else v for k, v in params.items()})
         return Finding(code=code, severity=entry.severity, where=where,
                        message=template.format_map(values), hint=hint.format_map(values), params=dict(params))
 

@@ -1,6 +1,9 @@
 """The command line: exit codes, JSON output, schema export, init."""
 
 import json
+import re
+
+import pytest
 
 from builders import award_dataset, chronology_dataset, write_dataset
 from nbreport.cli import main
@@ -160,16 +163,57 @@ def test_a_closed_pipe_stops_quietly(capsys, monkeypatch):
     assert main(["schema"]) == 141
 
 
-def test_schema_into_a_pipe_closed_early_gives_no_traceback(tmp_path):
+@pytest.mark.parametrize("command", [["schema"], ["--version"], ["validate", "no-such-folder"]])
+def test_output_into_a_closed_pipe_gives_no_traceback(command):
     import os
     import subprocess
     import sys
 
     from conftest import ROOT
 
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the first byte: every write fails
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    process = subprocess.Popen([sys.executable, "-m", "nbreport", "schema"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-    assert process.stdout is not None and process.stdout.read(10)
-    process.stdout.close()
-    stderr = process.stderr.read().decode() if process.stderr else ""
-    assert process.wait(timeout=60) == 141 and "Traceback" not in stderr and "Exception ignored" not in stderr
+    done = subprocess.run([sys.executable, "-m", "nbreport", *command], stdout=write_end, stderr=subprocess.PIPE, env=env,
+                          timeout=120)
+    os.close(write_end)
+    stderr = done.stderr.decode()
+    assert "Traceback" not in stderr and "Exception ignored" not in stderr and "BrokenPipe" not in stderr
+    assert done.returncode == (0 if command == ["--version"] else 141)  # argparse itself drops its failed write
+
+
+# Codes whose detail text is still built in Chinese by another area's module (named here so
+# the lead can see what is left); every other message in English must be free of Chinese.
+DETAILS_NOT_YET_LOCALISED = {
+    "E-MD-FRONTMATTER": "load/markdown.py", "E-MD-STRUCTURE": "load/markdown.py", "E-MD-FENCE": "load/markdown.py",
+    "E-CSV-SYNTAX": "load/tables.py", "E-TABLE-COLUMN-UNKNOWN": "load/tables.py", "E-CELL-TYPE": "load/tables.py",
+    "E-SEQ-GAP": "codes.py (the column name 序号 in the template)", "E-FILE-ENCODING": "load/encoding.py",
+    "E-FILE-READ": "load/xlsx.py", "E-DUPLICATE-ID": "checks (the {what} param)",
+}
+CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|'[^']*'|「[^」]*」|`[^`]*`")  # user values are shown quoted
+
+
+def test_english_messages_carry_no_chinese_except_quoted_values(tmp_path):
+    from bad_inputs.cases import CASES
+    from bad_inputs.test_corpus import materialise
+    from nbreport import validate
+
+    offending = []
+    for number, case in enumerate(CASES):
+        root = materialise(case, tmp_path / str(number))
+        for finding in validate(root, lang="en").findings:
+            if finding.code not in DETAILS_NOT_YET_LOCALISED and CJK.search(QUOTED.sub("", finding.message)):
+                offending.append((case.id, finding.code, finding.message))
+    assert offending == []
+
+
+def test_english_details_are_made_from_codes_and_params(tmp_path, capsys):
+    root = chronology_dataset(tmp_path, "2月30日,甲\n5月24—22日,乙\n五月一日,丙\n")
+    code, out, _ = run(capsys, "validate", str(root), "--lang", "en", "--json")
+    messages = [f["message"] for f in json.loads(out)["findings"] if f["code"] == "E-CHRONO-DATE"]
+    assert code == 1 and messages == ["Invalid chronology date: date “2月30日” does not exist",
+                                      "Invalid chronology date: date “5月24—22日” ends before it starts",
+                                      "Invalid chronology date: date “五月一日” is not recognised"]
+    code, out, _ = run(capsys, "validate", str(root), "--json")
+    assert "日期“2月30日”不存在" in json.loads(out)["findings"][0]["message"]

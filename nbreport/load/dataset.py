@@ -98,8 +98,9 @@ class DatasetReader:
     def table(self, spec: dict[str, Any], base: Path, path: PathKey, where: Location) -> dict[str, Any] | None:
         """Return table data from a table spec (caption, file, kind...), recording row positions."""
         unknown = sorted(set(spec) - TABLE_SPEC_KEYS)
-        problem = (f"未知的键 {'、'.join(unknown)}" if unknown else "缺少 file" if not spec.get("file")
-                   else f"kind 应为 {'、'.join(TABLE_KINDS)}" if spec.get("kind", "plain") not in TABLE_KINDS else None)
+        problem = (codes.detail("spec.unknown_keys", keys="、".join(unknown)) if unknown
+                   else codes.detail("spec.missing", key="file") if not spec.get("file")
+                   else codes.detail("spec.kind", kinds="、".join(TABLE_KINDS)) if spec.get("kind", "plain") not in TABLE_KINDS else None)
         if problem:
             self.add(codes.make("E-MD-FENCE", where, kind="table", detail=problem))
             return None
@@ -131,7 +132,7 @@ def load_dataset(path: str | Path) -> LoadResult:
         return LoadResult(None, reader.findings)
     data, positions = loaded
     if not isinstance(data, dict):
-        reader.add(codes.make("E-YAML-SYNTAX", Location(file=REPORT_FILE, line=1), detail="顶层应为 键: 值"))
+        reader.add(codes.make("E-YAML-SYNTAX", Location(file=REPORT_FILE, line=1), detail=codes.detail("yaml.top_mapping")))
         return LoadResult(None, reader.findings)
     for key, line in positions.items():
         reader.sources.add(key, Location(file=REPORT_FILE, line=line))
@@ -154,7 +155,7 @@ def _assemble(reader: DatasetReader, data: dict[str, Any], folder: Path) -> dict
 
     def file_of(key: PathKey, value: Any) -> Path | None:
         if not isinstance(value, str):
-            reader.add(codes.make("E-SCHEMA-VALUE", reader.sources.locate(key), field=".".join(map(str, key)), detail="应为文件路径"))
+            reader.add(codes.make("E-SCHEMA-VALUE", reader.sources.locate(key), field=".".join(map(str, key)), detail=codes.detail("path.file")))
             return None
         return reader.resolve(value, folder, reader.sources.locate(key))
 
@@ -163,7 +164,7 @@ def _assemble(reader: DatasetReader, data: dict[str, Any], folder: Path) -> dict
     chapters = data.get("chapters") or []
     raw["chapters"] = []
     if not isinstance(chapters, list):
-        reader.add(codes.make("E-SCHEMA-VALUE", reader.sources.locate(("chapters",)), field="chapters", detail="应为文件路径列表"))
+        reader.add(codes.make("E-SCHEMA-VALUE", reader.sources.locate(("chapters",)), field="chapters", detail=codes.detail("path.files")))
         chapters = []
     for index, item in enumerate(chapters):
         if found := file_of(("chapters", index), item):
@@ -174,7 +175,7 @@ def _assemble(reader: DatasetReader, data: dict[str, Any], folder: Path) -> dict
         raw["chronology"] = read_chronology(reader, found, ("chronology",))
     appendices = data.get("appendices") or []
     if not isinstance(appendices, list):
-        reader.add(codes.make("E-SCHEMA-VALUE", reader.sources.locate(("appendices",)), field="appendices", detail="应为列表"))
+        reader.add(codes.make("E-SCHEMA-VALUE", reader.sources.locate(("appendices",)), field="appendices", detail=codes.detail("list")))
         appendices = []
     raw["appendices"] = [_appendix(reader, item, folder, index) for index, item in enumerate(appendices)]
     raw["appendices"] = [item for item in raw["appendices"] if item is not None]
@@ -188,7 +189,7 @@ def _assemble(reader: DatasetReader, data: dict[str, Any], folder: Path) -> dict
 def _appendix(reader: DatasetReader, item: Any, folder: Path, index: int) -> dict[str, Any] | None:
     where = reader.sources.locate(("appendices", index))
     if not isinstance(item, dict) or not isinstance(item.get("table"), dict):
-        reader.add(codes.make("E-SCHEMA-VALUE", where, field=f"appendices[{index}]", detail="应包含 title 和 table"))
+        reader.add(codes.make("E-SCHEMA-VALUE", where, field=f"appendices[{index}]", detail=codes.detail("appendix.parts")))
         return None
     table = reader.table(item["table"], folder, ("appendices", index, "table"), where)
     if table is None:

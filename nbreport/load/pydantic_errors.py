@@ -24,7 +24,8 @@ def findings_from_validation(error: ValidationError, sources: SourceMap, raw: An
         if kind in codes.CATALOGUE:
             findings.append(_coded(kind, item, loc, sources))
         elif kind in _CHRONO_TYPES:
-            findings.append(codes.make("E-CHRONO-DATE", where, detail=item["msg"]))
+            why = str((item.get("ctx") or {}).get("why", "format"))
+            findings.append(codes.make("E-CHRONO-DATE", where, detail=codes.detail(f"chrono.{why}", text=_ctx(item, "text"))))
         elif kind == "missing":
             findings.append(codes.make("E-SCHEMA-MISSING", where, field=field))
         elif kind == "extra_forbidden":
@@ -47,7 +48,11 @@ def _coded(code: str, item: Any, loc: tuple[Any, ...], sources: SourceMap) -> Fi
     return codes.make(code, sources.locate(loc + at), **params)
 
 
+def _ctx(item: Any, name: str) -> str:
+    return str((item.get("ctx") or {}).get(name, item.get("input", "")))
+
+
 def _message(item: Any) -> str:
     value = item.get("input")
     shown = repr(value) if not isinstance(value, (dict, list)) else type(value).__name__
-    return f"{item['msg']}（输入：{shown[:60]}）"
+    return codes.detail("pydantic", msg=item["msg"], value=shown[:60])

@@ -18,7 +18,6 @@ from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .. import codes
-from ..findings import Location
 
 LinePositions = dict[tuple[str | int, ...], int]
 
@@ -39,14 +38,19 @@ class YamlSyntaxError(Exception):
     def __init__(self, message: str, line: int | None, code: str = "E-YAML-SYNTAX",
                  params: dict[str, object] | None = None) -> None:
         super().__init__(message)
+        self.message = message
         self.line = line
         self.code = code
         self.params: dict[str, object] = params if params is not None else {"detail": message}
 
+    def __str__(self) -> str:
+        """Return the message itself, a codes.Detail when it can be re-made in English."""
+        return self.message
+
 
 def _refusal(code: str, line: int | None, **params: object) -> YamlSyntaxError:
-    """Return the error for ``code``, its text the catalogue's Chinese message."""
-    return YamlSyntaxError(codes.make(code, Location(), **params).message, line, code, params)
+    """Return the error for ``code``; its text is the code's message, re-made in English when asked."""
+    return YamlSyntaxError(codes.detail(code, **params), line, code, params)
 
 
 def parse_yaml(text: str, line_offset: int = 0) -> tuple[Any, LinePositions]:

@@ -61,3 +61,14 @@ def test_deep_but_legal_nesting_is_read():
     for _ in range(depth):
         data = data[0]
     assert data == 1
+
+
+def test_a_refusal_reads_in_english_where_it_is_a_detail():
+    from nbreport.codes import Messages, make
+    from nbreport.findings import Location
+
+    with pytest.raises(YamlSyntaxError) as caught:
+        parse_yaml("a: !foo x\n")
+    finding = make("E-MD-FRONTMATTER", Location(file="ch.md", line=2), detail=str(caught.value))
+    assert "不支持的 YAML 标记 !foo" in finding.message
+    assert Messages("en").localise(finding).message.endswith("Unsupported YAML tag !foo")
