@@ -18,7 +18,7 @@ from .load.dataset import REPORT_FILE
 from .load.encoding import DecodeFailure, decode
 from .load.pydantic_errors import findings_from_validation
 from .load.sources import SourceMap
-from .load.yamlfile import MAX_CHARS, YamlSyntaxError, parse_yaml
+from .load.yamlfile import MAX_CHARS, MAX_YAML_BYTES, YamlSyntaxError, parse_yaml
 from .schema.report import Report
 from .schema.theme import Theme
 
@@ -132,9 +132,8 @@ def read_theme(path: str | Path) -> tuple[Theme | None, list[Finding]]:
     """Return the Theme of a YAML file (None if unusable) and the findings at its lines."""
     shown = str(path)
     try:
-        size = os.stat(path).st_size
-        if size > 4 * MAX_CHARS:  # refuse before reading: a theme is a few hundred bytes
-            return None, [codes.make("E-YAML-TOO-LARGE", Location(file=shown, line=1), size=size, limit=MAX_CHARS)]
+        if os.stat(path).st_size > MAX_YAML_BYTES:  # refuse before reading: a theme is a few hundred bytes
+            return None, [codes.make("E-YAML-TOO-LARGE", Location(file=shown, line=1), limit=MAX_CHARS)]
         with open(path, "rb") as stream:
             text = decode(stream.read())
     except FileNotFoundError:

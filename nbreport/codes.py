@@ -144,7 +144,7 @@ CATALOGUE: dict[str, Code] = {
     # == sheets: spreadsheets, CSV, submissions and merge ==
     # (codes of this area, kept together)
     # == yaml: YAML, theme, API and command line ==
-    "E-YAML-TOO-LARGE": Code("error", "YAML 文件过大（{size} 个字符，上限 {limit}）", "YAML file too large ({size} characters, limit {limit})",
+    "E-YAML-TOO-LARGE": Code("error", "YAML 文件过大（超过 {limit} 个字符）", "YAML file too large (over {limit} characters)",
                              "YAML 只放设置和文件清单；长文本写在 Markdown 文件中。", "Keep long text in Markdown files; YAML holds settings and file lists."),
     "E-YAML-DEPTH": Code("error", "YAML 嵌套超过 {limit} 层", "YAML nests deeper than {limit} levels",
                          "检查是否多写了括号或缩进，或锚点（&）引用了自身。", "Check for extra brackets or indentation, or an anchor (&) that refers to itself."),

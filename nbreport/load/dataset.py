@@ -18,7 +18,7 @@ from .narrative import read_chapter, read_conclusion
 from .pydantic_errors import findings_from_validation
 from .sources import PathKey, SourceMap
 from .tables import TABLE_KINDS, TABLE_SPEC_KEYS, RawTable, TableReadError, read_table_file, table_from_spec
-from .yamlfile import YamlSyntaxError, parse_yaml
+from .yamlfile import MAX_CHARS, MAX_YAML_BYTES, YamlSyntaxError, parse_yaml
 
 REPORT_FILE = "report.yaml"
 _REPORT_KEYS = {"meta", "overview", "chapters", "conclusion", "chronology", "appendices", "top_events",
@@ -75,6 +75,13 @@ class DatasetReader:
 
     def read_yaml(self, file: Path) -> tuple[Any, dict] | None:
         """Return YAML data and line positions, or None after a finding."""
+        try:
+            too_big = file.stat().st_size > MAX_YAML_BYTES  # then not read at all: it could be any size
+        except OSError:
+            too_big = False  # read_text says why it cannot be read
+        if too_big:
+            self.add(codes.make("E-YAML-TOO-LARGE", Location(file=self.sources.relative(file), line=1), limit=MAX_CHARS))
+            return None
         text = self.read_text(file)
         if text is None:
             return None

@@ -22,6 +22,7 @@ from .. import codes
 LinePositions = dict[tuple[str | int, ...], int]
 
 MAX_CHARS = 1_000_000  # a report.yaml is a few KB; long text lives in Markdown files
+MAX_YAML_BYTES = 4 * MAX_CHARS  # a larger file has more characters than MAX_CHARS: refuse unread
 MAX_DEPTH = 50  # the dataset format nests five levels; the composer recurses per level
 MAX_NODES = 100_000  # counted after alias expansion
 MAX_DIGITS = 30  # longer numbers are typing accidents or attacks (int() is quadratic)
@@ -60,7 +61,7 @@ def parse_yaml(text: str, line_offset: int = 0) -> tuple[Any, LinePositions]:
     any limit; never build objects other than str, int, float, bool, None, list and dict.
     """
     if len(text) > MAX_CHARS:
-        raise _refusal("E-YAML-TOO-LARGE", 1 + line_offset, size=len(text), limit=MAX_CHARS)
+        raise _refusal("E-YAML-TOO-LARGE", 1 + line_offset, limit=MAX_CHARS)
     yaml = YAML(typ="rt")
     try:
         _check_depth(yaml, text, line_offset)
@@ -140,9 +141,11 @@ class _Builder:
                 raise _refusal("E-YAML-DUPLICATE-KEY", self.line(key_node), key=key[:60], first=first)
             self.positions[path + (key,)] = self.line(key_node)
             result[key] = self.value(value_node, path + (key,), depth + 1)
+        written = {key: self.positions[path + (key,)] for key in result}
         for source in merged:  # `<<: *defaults` fills only the keys not written here
             for key, value in self.mapping(source, path, depth).items():
                 result.setdefault(key, value)
+        self.positions.update({path + (key,): line for key, line in written.items()})
         return result
 
     def merge_sources(self, node: Node) -> list[MappingNode]:

@@ -66,6 +66,7 @@ CASES: list[Case] = [
     Case("yaml-too-large", [("E-YAML-TOO-LARGE", "report.yaml:1")], report="# " + "x" * 1_000_001 + "\n"),
     Case("yaml-too-large-top-events", [("E-YAML-TOO-LARGE", "t.yaml:1")], report=TOP,
          files={"t.yaml": "title: 甲\n" + "#\n" * 600_000}),
+    Case("yaml-huge-file-left-unread", [("E-YAML-TOO-LARGE", "t.yaml:1")], report=TOP, files={"t.yaml": "#" * 4_000_001}),
     Case("yaml-too-large-front-matter", [("E-MD-FRONTMATTER", "ch.md:2")], report=CHAPTER,
          files=_front("intro: " + "长" * 1_000_001 + "\n")),
 ]

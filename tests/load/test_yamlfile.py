@@ -18,8 +18,8 @@ def test_every_key_and_item_has_its_line_after_an_offset():
 
 
 def test_merge_keys_fill_only_what_is_not_written():
-    data, _ = parse_yaml("d: &d {x: 1, y: 2}\ne:\n  <<: *d\n  y: 3\n")
-    assert data["e"] == {"x": 1, "y": 3}
+    data, positions = parse_yaml("d: &d {x: 1, y: 2}\ne:\n  <<: *d\n  y: 3\n")
+    assert data["e"] == {"x": 1, "y": 3} and positions[("e", "y")] == 4
 
 
 @pytest.mark.parametrize(("text", "code", "line"), [
