@@ -217,3 +217,20 @@ def test_english_details_are_made_from_codes_and_params(tmp_path, capsys):
                                       "Invalid chronology date: date “五月一日” is not recognised"]
     code, out, _ = run(capsys, "validate", str(root), "--json")
     assert "日期“2月30日”不存在" in json.loads(out)["findings"][0]["message"]
+
+
+def test_on_a_terminal_findings_are_a_table(tmp_path):
+    import io
+
+    from nbreport import validate
+    from nbreport.cli import print_findings
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    root = award_dataset(tmp_path, ",项目乙,单位,张三\n")
+    screen = Terminal()
+    print_findings(validate(root), file=screen)
+    shown = re.sub(r"\x1b\[[0-9;]*m", "", screen.getvalue())  # drop colour codes
+    assert "┃ 代码" in shown and "E-CELL-REQUIRED" in shown and "awards.csv:2:1: E-CELL-REQUIRED" not in shown
