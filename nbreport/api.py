@@ -131,17 +131,9 @@ def load_theme(path: str | Path) -> Theme:
 def read_theme(path: str | Path) -> tuple[Theme | None, list[Finding]]:
     """Return the Theme of a YAML file (None if unusable) and the findings at its lines."""
     shown = str(path)
-    try:
-        if os.stat(path).st_size > MAX_YAML_BYTES:  # refuse before reading: a theme is a few hundred bytes
-            return None, [codes.make("E-YAML-TOO-LARGE", Location(file=shown, line=1), limit=MAX_CHARS)]
-        with open(path, "rb") as stream:
-            text = decode(stream.read())
-    except FileNotFoundError:
-        return None, [codes.make("E-PATH-NOT-FOUND", Location(file=shown), path=shown)]
-    except OSError as error:
-        return None, [codes.make("E-FILE-READ", Location(file=shown), detail=error.strerror or type(error).__name__)]
-    if isinstance(text, DecodeFailure):
-        return None, [codes.make("E-FILE-ENCODING", Location(file=shown, line=text.line), detail=text.detail)]
+    text = _theme_text(path, shown)
+    if isinstance(text, Finding):
+        return None, [text]
     try:
         data, positions = parse_yaml(text)
     except YamlSyntaxError as error:
@@ -154,6 +146,24 @@ def read_theme(path: str | Path) -> tuple[Theme | None, list[Finding]]:
         return Theme.model_validate(data if data is not None else {}), []
     except ValidationError as error:
         return None, findings_from_validation(error, sources, data)
+
+
+def _theme_text(path: str | Path, shown: str) -> str | Finding:
+    """Return the text of a theme file, or the finding that says why it cannot be read."""
+    try:
+        with open(path, "rb") as stream:
+            data = stream.read(MAX_YAML_BYTES + 1)  # bounded: the path may be /dev/zero or a pipe
+    except FileNotFoundError:
+        return codes.make("E-PATH-NOT-FOUND", Location(file=shown), path=shown)
+    except (OSError, ValueError) as error:  # ValueError: a NUL in the path
+        detail = getattr(error, "strerror", None) or type(error).__name__
+        return codes.make("E-FILE-READ", Location(file=shown), detail=detail)
+    if len(data) > MAX_YAML_BYTES:  # a theme is a few hundred bytes
+        return codes.make("E-YAML-TOO-LARGE", Location(file=shown, line=1), limit=MAX_CHARS)
+    text = decode(data)
+    if isinstance(text, DecodeFailure):
+        return codes.make("E-FILE-ENCODING", Location(file=shown, line=text.line), detail=text.detail)
+    return text
 
 
 def _formats(formats: Sequence[str] | str) -> tuple[str, ...]:

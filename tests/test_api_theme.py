@@ -75,6 +75,9 @@ def test_a_theme_file_in_gbk_or_too_large_is_refused(tmp_path):
     big = tmp_path / "big.yaml"
     big.write_text("#" * 5_000_000, encoding="utf-8")
     assert [f.code for f in read_theme(big)[1]] == ["E-YAML-TOO-LARGE"]
+    assert [f.code for f in read_theme("/dev/zero")[1]] == ["E-YAML-TOO-LARGE"]  # endless, read only so far
+    assert [f.code for f in read_theme(tmp_path)[1]] == ["E-FILE-READ"]
+    assert [f.code for f in read_theme("bad\0name.yaml")[1]] == ["E-FILE-READ"]
 
 
 def test_load_theme_merges_a_partial_file_and_raises_with_findings(tmp_path):
