@@ -200,3 +200,18 @@ def test_build_takes_one_format_as_a_string_and_refuses_unknown_ones(report, tmp
         with pytest.raises(ValueError):
             build(report, tmp_path / "x", formats=formats)
     assert not (tmp_path / "x").exists()
+
+
+def test_both_formats_print_the_page_number_between_the_theme_texts(tmp_path):
+    from zipfile import ZipFile
+
+    from builders import award_dataset
+
+    root = award_dataset(tmp_path / "ds", "省科技进步一等奖,项目,单位,张三\n")
+    theme = Theme(page_number_format="第{n}页")
+    docx_path, pdf_path = build(root, tmp_path / "out", theme=theme)
+    with ZipFile(docx_path) as package:
+        footers = [package.read(name).decode() for name in package.namelist() if name.startswith("word/footer")]
+    assert any(re.search(r"第</w:t>.*PAGE.*<w:t[^>]*>页", footer, flags=re.S) for footer in footers)
+    pages = [squash(page.extract_text()) for page in PdfReader(str(pdf_path)).pages]
+    assert any(f"第{number}页" in text for number, text in enumerate(pages, start=1))
