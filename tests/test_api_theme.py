@@ -28,6 +28,9 @@ BAD_THEMES = [
     ("styles:\n  body: {}\n  bodyy:\n    size: 9\n", "E-THEME-ROLE", 3),
     ("styles:\n  footnote: {}\n", "E-THEME-ROLE", 2),
     ("styles:\n  Chapter.Title: {}\n", "E-THEME-ROLE", 2),
+    ("bullet_marker: \"\\x01\"\n", "E-TEXT-CONTROL", 1),
+    ("serif:\n  cjk: \"宋\\0体\"\n", "E-TEXT-CONTROL", 2),
+    ("fallback_fonts: [ok.ttf, \"bad\\x1b.ttf\"]\n", "E-TEXT-CONTROL", 1),
     ("styles: !!python/object/apply:os.system [id]\n", "E-YAML-TAG", 1),
     ("a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"a{i}: &a{i} [{', '.join(['*a' if i == 1 else f'*a{i - 1}'] * 10)}]\n" for i in range(1, 9)), "E-YAML-NODES", None),

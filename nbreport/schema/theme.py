@@ -8,6 +8,7 @@ from typing import Any, Literal
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from ..text import CONTROL
 from .base import Model
 
 # Chinese type sizes (字号) in points, as Word and the GB/T 9704 convention use them.
@@ -57,6 +58,20 @@ def page_number_parts(template: str) -> tuple[str, str]:
     if not found or any(brace in before + after for brace in "{}"):
         raise PydanticCustomError("E-THEME-PAGE-NUMBER", "页码格式“{value}”无效", {"value": _shown(template)})
     return before, after
+
+
+def plain_text(value: object) -> object:
+    """Return ``value`` unchanged; raise if a text in it (or in its list) holds control characters.
+
+    Theme texts go into both files as they are (font names into DOCX XML, the bullet into
+    every list), so what text.CONTROL forbids in the report is refused here too.
+    """
+    for text in value if isinstance(value, list) else [value]:
+        found = sorted(set(CONTROL.findall(text))) if isinstance(text, str) else []
+        if found:
+            chars = " ".join(f"U+{ord(ch):04X}" for ch in found)
+            raise PydanticCustomError("E-TEXT-CONTROL", "文本含有不可见控制字符 {chars}", {"chars": chars})
+    return value
 
 
 def _shown(value: object) -> str:
@@ -113,6 +128,11 @@ class FontFamily(Model):
     latin_names: list[str] = Field(
         default_factory=list, description="TrueType files for Latin letters and digits in the PDF; none: the CJK font's"
     )
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _plain(cls, value: object) -> object:
+        return plain_text(value)
 
 
 def _style(**kwargs: object) -> TextStyle:
@@ -174,12 +194,12 @@ class Theme(Model):
     case_fill: str = "EAF1F8"
     table_header_fill: str = "D9E2F3"
     table_rule_color: str = "7F7F7F"
-    bullet_marker: str = "▶"
-    continued_caption: str = "续表"
-    continued_suffix: str = "（续）"
+    bullet_marker: str = Field(default="▶", min_length=1, max_length=4)
+    continued_caption: str = Field(default="续表", max_length=20)
+    continued_suffix: str = Field(default="（续）", max_length=20)
     toc_levels: int = Field(default=2, ge=1, le=3)
     running_header: bool = True
-    page_number_format: str = Field(default="{n}", description="literal text with one {n}, e.g. 第{n}页")
+    page_number_format: str = Field(default="{n}", max_length=40, description="literal text with one {n}, e.g. 第{n}页")
 
     @field_validator("styles", mode="before")
     @classmethod
@@ -200,6 +220,12 @@ class Theme(Model):
         """Merge a partial font family onto the default one, so setting ``files`` keeps the names."""
         default = cls.model_fields[str(info.field_name)].default
         return _merged(default, value)
+
+    @field_validator("fallback_fonts", "bullet_marker", "continued_caption", "continued_suffix", "page_number_format",
+                     mode="after")
+    @classmethod
+    def _plain(cls, value: object) -> object:
+        return plain_text(value)
 
     @field_validator(*_COLOR_FIELDS, mode="before")
     @classmethod

@@ -97,6 +97,12 @@ def test_assignment_is_validated_and_merged():
     ({"styles": {"bodyy": {}}}, "E-THEME-ROLE"),
     ({"styles": {"Chapter.Title": {"bold": False}}}, "E-THEME-ROLE"),
     ({"styles": {"footnote": {"size": 9}}}, "E-THEME-ROLE"),
+    ({"bullet_marker": "\x01"}, "E-TEXT-CONTROL"),
+    ({"sans": {"latin": "Arial\x00"}}, "E-TEXT-CONTROL"),
+    ({"continued_suffix": "\ufffe"}, "E-TEXT-CONTROL"),
+    ({"continued_caption": "续" * 21}, "string_too_long"),
+    ({"bullet_marker": ""}, "string_too_short"),
+    ({"page_number_format": "第{n}页" + "。" * 40}, "string_too_long"),
 ])
 def test_bad_theme_values_are_refused_with_their_code(data, code):
     assert code in error_types(data)
