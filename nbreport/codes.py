@@ -144,7 +144,41 @@ CATALOGUE: dict[str, Code] = {
     # == sheets: spreadsheets, CSV, submissions and merge ==
     # (codes of this area, kept together)
     # == yaml: YAML, theme, API and command line ==
-    # (codes of this area, kept together)
+    "E-YAML-TOO-LARGE": Code("error", "YAML 文件过大（超过 {limit} 个字符）", "YAML file too large (over {limit} characters)",
+                             "YAML 只放设置和文件清单；长文本写在 Markdown 文件中。", "Keep long text in Markdown files; YAML holds settings and file lists."),
+    "E-YAML-DEPTH": Code("error", "YAML 嵌套超过 {limit} 层", "YAML nests deeper than {limit} levels",
+                         "检查是否多写了括号或缩进，或锚点（&）引用了自身。", "Check for extra brackets or indentation, or an anchor (&) that refers to itself."),
+    "E-YAML-NODES": Code("error", "YAML 内容展开后超过 {limit} 个条目", "YAML expands to more than {limit} items",
+                         "不要层层嵌套使用锚点（&）和别名（*）；直接写出内容。", "Do not nest anchors (&) and aliases (*); write the content out."),
+    "E-YAML-TAG": Code("error", "不支持的 YAML 标记 {tag}", "Unsupported YAML tag {tag}",
+                       "删除以 ! 开头的标记；只能写文字、数字、true/false、列表和 键: 值。",
+                       "Remove tags starting with !; use only text, numbers, true/false, lists and key: value."),
+    "E-YAML-NUMBER": Code("error", "数字“{value}”过长或超出范围（最多 {limit} 位）", "Number “{value}” is too long or out of range (at most {limit} digits)",
+                          "改正数字；若本意是文字，用引号括起来。", "Fix the number; quote it if it is meant as text."),
+    "E-YAML-DUPLICATE-KEY": Code("error", "重复的键“{key}”（第 {first} 行已有）", "Duplicate key “{key}” (already on line {first})",
+                                 "每个键只写一次；删除或合并重复的一项。", "Write each key once; remove or merge the repeat."),
+    "E-PATH-NOT-DATASET": Code("error", "不是数据集目录：{path}", "Not a dataset folder: {path}",
+                               "给出含 report.yaml 的目录（或该 report.yaml 文件）；validate 也接受 Report 对象。",
+                               "Give the folder holding report.yaml (or that file); validate also takes a Report."),
+    "E-THEME-PAGE-NUMBER": Code("error", "页码格式“{value}”无效", "Invalid page number format “{value}”",
+                                "写作普通文字加一个 {{n}}，如 第{{n}}页 或 - {{n}} -；不能有其他花括号、格式或属性。",
+                                "Write plain text with exactly one {{n}}, e.g. Page {{n}}; no other braces, format spec or attribute."),
+    "E-THEME-COLOR": Code("error", "颜色“{value}”无效", "Invalid colour “{value}”",
+                          "写作 6 位十六进制 RGB，如 1F4E79 或 \"#1F4E79\"（带 # 时加引号）。",
+                          "Write six hex digits, e.g. 1F4E79 or \"#1F4E79\" (quoted when it starts with #)."),
+    "E-THEME-MARGIN": Code("error", "页边距 {first} 与 {second} 合计 {total} 毫米，页面只有 {size} 毫米，正文区不足 {minimum} 毫米",
+                           "Margins {first} and {second} add up to {total} mm on a {size} mm page, leaving under {minimum} mm for text",
+                           "减小页边距（默认约 25 毫米）。", "Use smaller margins (about 25 mm by default)."),
+    "E-THEME-SIZE": Code("error", "字号 {value} 磅超出范围（应大于 0、不超过 {limit} 磅）", "Font size {value} pt is out of range (above 0, at most {limit} pt)",
+                         "写字号名（初号…小六）或合理的磅值，如 小四 或 12。", "Use a size name (初号…小六) or a sensible point size such as 12."),
+    "E-THEME-SPACING": Code("error", "行距 {value} 超出范围（应大于 0、不超过 {limit} 倍）", "Line spacing {value} is out of range (above 0, at most {limit} times)",
+                            "行距是字号的倍数，通常为 1.0–2.0。", "Line spacing is a multiple of the font size, usually 1.0–2.0."),
+    "E-THEME-ZIHAO": Code("error", "未知字号“{value}”", "Unknown Chinese font size “{value}”",
+                          "可用字号：初号 小初 一号 小一 二号 小二 三号 小三 四号 小四 五号 小五 六号 小六，或磅值（如 12）。",
+                          "Use 初号 小初 一号 小一 二号 小二 三号 小三 四号 小四 五号 小五 六号 小六, or points (e.g. 12)."),
+    "E-THEME-ROLE": Code("error", "未知样式名“{value}”", "Unknown style role “{value}”",
+                         "可用样式名见版式主题说明，如 body、chapter.title、table.cell。",
+                         "See the theme guide for the roles, e.g. body, chapter.title, table.cell."),
     # == markdown: Markdown constructs and editor checks ==
     # (codes of this area, kept together)
     # == checks: dates, names, glyphs, sizes and images ==
@@ -163,6 +197,67 @@ CATALOGUE: dict[str, Code] = {
 }
 
 
+# Sub-messages: the text of a ``detail`` param, in both languages, made with ``detail(key, **params)``.
+DETAILS: dict[str, tuple[str, str]] = {
+    # == yaml: YAML, theme, API and command line ==
+    "pydantic": ("{msg}（输入：{value}）", "{msg} (input: {value})"),
+    "yaml.top_mapping": ("顶层应为 键: 值", "the top level must be key: value pairs"),
+    "path.file": ("应为文件路径", "must be a file path"),
+    "path.files": ("应为文件路径列表", "must be a list of file paths"),
+    "list": ("应为列表", "must be a list"),
+    "appendix.parts": ("应包含 title 和 table", "must have title and table"),
+    "spec.unknown_keys": ("未知的键 {keys}", "unknown keys {keys}"),
+    "spec.missing": ("缺少 {key}", "{key} is missing"),
+    "spec.kind": ("kind 应为 {kinds}", "kind must be one of {kinds}"),
+    "chrono.format": ("日期“{text}”无法识别", "date “{text}” is not recognised"),
+    "chrono.month": ("日期“{text}”的月份不存在", "date “{text}” names no such month"),
+    "chrono.day": ("日期“{text}”不存在", "date “{text}” does not exist"),
+    "chrono.reversed": ("日期“{text}”的起止日颠倒", "date “{text}” ends before it starts"),
+}
+
+
+class Detail(str):
+    """Hold a sub-message: its Chinese text as the string, and its key and params to re-make it.
+
+    Being a str, it goes wherever a detail text went (and into JSON as that text); Messages
+    re-renders it in the finding's language. A key may also be a finding code.
+    """
+
+    key: str
+    params: dict[str, object]
+
+    def __new__(cls, key: str, /, **params: object) -> Detail:
+        text = _detail_template(key, "zh").format_map(_Defaults(params))
+        made = super().__new__(cls, text)
+        made.key, made.params = key, params
+        return made
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Copy and pickle by key and params (the default would pass the text as the key)."""
+        return _remade, (self.key, self.params)
+
+    def text(self, lang: str) -> str:
+        """Return the sub-message in ``lang`` ("zh" or "en")."""
+        values = _Defaults({k: v.text(lang) if isinstance(v, Detail) else v for k, v in self.params.items()})
+        return _detail_template(self.key, lang).format_map(values)
+
+
+def _remade(key: str, params: dict[str, object]) -> Detail:
+    return Detail(key, **params)
+
+
+def _detail_template(key: str, lang: str) -> str:
+    if key in DETAILS:
+        return DETAILS[key][1 if lang == "en" else 0]
+    entry = CATALOGUE[key]
+    return entry.en if lang == "en" else entry.zh
+
+
+def detail(key: str, /, **params: object) -> Detail:
+    """Return the sub-message ``key`` (of DETAILS, or a finding code) filled from ``params``."""
+    return Detail(key, **params)
+
+
 class Messages:
     """Make findings in one language from the catalogue."""
 
@@ -173,7 +268,7 @@ class Messages:
         """Return the finding ``code`` at ``where`` with its message filled from ``params``."""
         entry = CATALOGUE[code]
         template, hint = (entry.en, entry.hint_en) if self.lang == "en" else (entry.zh, entry.hint_zh)
-        values = _Defaults(params)
+        values = _Defaults({k: v.text(self.lang) if isinstance(v, Detail) else v for k, v in params.items()})
         return Finding(code=code, severity=entry.severity, where=where,
                        message=template.format_map(values), hint=hint.format_map(values), params=dict(params))
 

@@ -15,7 +15,7 @@ CORE_CASES: list[Case] = [
     # report.yaml
     Case("yaml-tab-indent", [("E-YAML-SYNTAX", "report.yaml:6")], report="chapters:\n\t- ch.md\n"),
     Case("yaml-unclosed-bracket", [("E-YAML-SYNTAX", "report.yaml")], report="chapters: [ch.md\n"),
-    Case("yaml-duplicate-key", [("E-YAML-SYNTAX", "report.yaml:6")], report="chapters: []\nchapters: []\n"),
+    Case("yaml-duplicate-key", [("E-YAML-DUPLICATE-KEY", "report.yaml:6")], report="chapters: []\nchapters: []\n"),
     Case("yaml-top-level-list", [("E-YAML-SYNTAX", "report.yaml:1")], files={"report.yaml": "- a\n- b\n"}),
     Case("yaml-unknown-top-key", [("E-SCHEMA-UNKNOWN", "report.yaml:5")], report="chapter: ch.md\n"),
     Case("meta-missing-title", [("E-SCHEMA-MISSING", "report.yaml:1")], files={"report.yaml": "meta:\n  year: 2023\n  region: 宁波市\n"}),
