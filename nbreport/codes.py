@@ -147,6 +147,20 @@ CATALOGUE: dict[str, Code] = {
     # (codes of this area, kept together)
     # == markdown: Markdown constructs and editor checks ==
     # (codes of this area, kept together)
+    "E-MD-INLINE": Code("error", "正文中有无法排版的 Markdown：{detail}", "Inline Markdown that cannot be typeset: {detail}",
+                        "正文只支持文字和 **加粗**：插图用 ```figure 代码块，删除线 ~~…~~ 请改写或删除。",
+                        "Body text has only text and **bold**: use a ```figure block for images; rewrite or remove ~~strike~~."),
+    "W-MD-INLINE": Code("warning", "Markdown 标记不会印出，只保留文字：{detail}", "Markdown mark not printed, its text is kept: {detail}",
+                        "报告正文只有加粗（**…**）；如需保留网址或强调，把它写成文字，否则删除该标记。",
+                        "Report text has only bold (**…**); write a URL or emphasis as words, or remove the mark."),
+    "W-STRUCT-NUMBERED": Code("warning", "标题“{title}”自带编号“{number}”，生成报告时会再编一次号",
+                              "Title “{title}” carries its own number “{number}”; the report numbers it again",
+                              "删除标题中的“{number}”：章、节的编号（第一章、第一节）由程序自动加上。",
+                              "Remove “{number}”: chapters and sections are numbered automatically."),
+    "W-STRUCT-EMPTY": Code("warning", "{what}“{title}”下没有内容", "{what} “{title}” has no content",
+                           "在标题下写上正文，或删除这个空的{what}。", "Write its text or remove the empty heading."),
+    "W-STRUCT-LEAD": Code("warning", "加粗引语“{lead}”没有以“。”结尾", "Bold lead-in “{lead}” does not end with “。”",
+                          "把句号写在加粗里：**{fixed}**正文……", "Put the full stop inside the bold: **{fixed}**text…"),
     # == checks: dates, names, glyphs, sizes and images ==
     # (codes of this area, kept together)
     # == document: composed document and renderers ==

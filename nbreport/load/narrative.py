@@ -8,11 +8,13 @@ from typing import TYPE_CHECKING, Any
 from markdown_it.token import Token
 
 from .. import codes
-from .markdown import MarkdownFile, inline_text, list_items, runs
+from .markdown import TITLE_ONLY, MarkdownFile, describe, skip
 from .sources import PathKey
 
 if TYPE_CHECKING:
     from .dataset import DatasetReader
+
+_CHAPTER_KEYS = frozenset({"title", "kind"})
 
 
 def _split_sections(tokens: list[Token]) -> tuple[list[Token], list[tuple[Token, list[Token]]]]:
@@ -22,7 +24,7 @@ def _split_sections(tokens: list[Token]) -> tuple[list[Token], list[tuple[Token,
     index = 0
     while index < len(tokens):
         token = tokens[index]
-        if token.type == "heading_open" and token.tag == "h2":
+        if token.type == "heading_open" and token.markup == "##" and token.level == 0:  # setext: reported later
             sections.append((tokens[index + 1], []))
             index += 3
             continue
@@ -34,7 +36,7 @@ def _split_sections(tokens: list[Token]) -> tuple[list[Token], list[tuple[Token,
 def read_chapter(reader: DatasetReader, file: Path, path: PathKey, overview: bool = False) -> dict[str, Any]:
     """Return chapter (or overview, or district chapter) data from one Markdown file."""
     md = MarkdownFile(reader, file)
-    meta, tokens, offset = md.read(path)
+    meta, tokens, offset = md.read(path, TITLE_ONLY if overview else _CHAPTER_KEYS)
     if meta.get("kind") == "districts":
         return read_districts(md, meta, tokens, offset, path)
     intro, sections = _split_sections(tokens)
@@ -47,7 +49,7 @@ def read_chapter(reader: DatasetReader, file: Path, path: PathKey, overview: boo
         section_path = path + ("sections", index)
         reader.sources.add(section_path, md.at(md.line(heading, offset)))
         blocks = md.blocks(body, offset, section_path + ("blocks",))
-        data["sections"].append({"title": inline_text(heading), "blocks": blocks})
+        data["sections"].append({"title": md.heading_text(heading, offset), "blocks": blocks})
     return data
 
 
@@ -58,7 +60,7 @@ def read_districts(md: MarkdownFile, meta: dict[str, Any], tokens: list[Token], 
     for index, (heading, body) in enumerate(sections):
         entry_path = path + ("districts", index)
         md.reader.sources.add(entry_path, md.at(md.line(heading, offset)))
-        districts.append(_district(md, inline_text(heading), body, offset, entry_path))
+        districts.append(_district(md, md.heading_text(heading, offset), body, offset, entry_path))
     return {
         "kind": "districts", "title": meta.get("title", ""),
         "intro": md.blocks(intro, offset, path + ("intro",)), "districts": districts,
@@ -71,19 +73,19 @@ def _district(md: MarkdownFile, name: str, tokens: list[Token], offset: int, pat
     while index < len(tokens):
         token = tokens[index]
         line = md.line(token, offset)
-        if token.type == "paragraph_open":
-            md.reader.sources.add(path + ("intro", len(entry["intro"])), md.at(line))
-            entry["intro"].append({"kind": "paragraph", "runs": runs(tokens[index + 1])})
-            index += 3
-        elif token.type == "bullet_list_open":
-            items, index = list_items(tokens, index)
-            for item in items:
-                md.reader.sources.add(path + ("items", len(entry["items"])), md.at(line))
-                entry["items"].append(item)
-        else:
-            detail = "区县条目中只能有段落和 - 列表"
-            md.reader.add(codes.make("E-MD-STRUCTURE", md.at(line), detail=detail))
-            index += 1
+        match token.type:
+            case "paragraph_open":
+                md.reader.sources.add(path + ("intro", len(entry["intro"])), md.at(line))
+                entry["intro"].append(md.paragraph(tokens[index + 1], offset))
+            case "bullet_list_open":
+                items, _ = md.list_items(tokens, index, offset)
+                for item in items:
+                    md.reader.sources.add(path + ("items", len(entry["items"])), md.at(line))
+                    entry["items"].append(item)
+            case _:
+                detail = f"{describe(token)}（区县条目中只能有段落和 - 列表）"
+                md.report("E-MD-STRUCTURE", line, detail)
+        index = skip(tokens, index)
     return entry
 
 
