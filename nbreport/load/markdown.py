@@ -279,7 +279,7 @@ def _closed(fence: Token, lines: list[str]) -> bool:
 
 def skip(tokens: list[Token], index: int) -> int:
     """Return the index after the token at ``index`` and everything it opens."""
-    depth = tokens[index].nesting
+    depth: int = tokens[index].nesting
     position = index + 1
     while depth > 0 and position < len(tokens):
         depth += tokens[position].nesting
