@@ -115,7 +115,9 @@ class MarkdownFile:
             self.report("E-MD-STRUCTURE", self.line(deep, offset), detail)
         for token in tokens:
             if token.type == "fence" and token.map and not _closed(token, lines):
-                self.report("E-MD-FENCE", self.line(token, offset), f"{token.markup} 代码块没有结束行 {token.markup}，其后的内容都被并入")
+                detail = f"没有结束行 {token.markup}，其后的内容都被并入了这个代码块"
+                where = self.at(self.line(token, offset))
+                self.reader.add(codes.make("E-MD-FENCE", where, kind=token.info.strip().partition(" ")[0], detail=detail))
         return tokens
 
     def without_control_characters(self, text: str) -> str:
@@ -242,14 +244,15 @@ class MarkdownFile:
 
     def case(self, token: Token, title: str, line: int, path: PathKey, depth: int) -> dict[str, Any] | None:
         """Return a case box; its body is Markdown, but it may not hold another case box."""
-        problem = "缺少标题" if not title else "案例框中不能再套案例框" if depth > 0 else None
-        if problem is None:
-            blocks = self.blocks(self.parse(token.content, line), line, path + ("blocks",), depth + 1)
-            problem = None if blocks else "案例框没有内容"
+        tokens = self.parse(token.content, line) if title and depth == 0 else []
+        problem = ("缺少标题" if not title else "案例框中不能再套案例框" if depth > 0
+                   else "案例框没有内容" if not tokens else None)
         if problem:
             self.reader.add(codes.make("E-MD-FENCE", self.at(line), kind="case", detail=problem))
             return None
-        return {"kind": "case", "title": title, "blocks": blocks}
+        blocks = self.blocks(tokens, line, path + ("blocks",), depth + 1)
+        # a body whose every block was reported is left out; its findings say why
+        return {"kind": "case", "title": title, "blocks": blocks} if blocks else None
 
     def figure(self, spec: dict[str, Any], line: int) -> dict[str, Any] | None:
         """Return figure data; its image must exist inside the dataset."""
