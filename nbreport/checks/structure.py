@@ -67,7 +67,7 @@ def _numbered(title: str, path: PathKey, ctx: CheckContext) -> Iterator[Finding]
     """Yield a warning when a title starts with a number compose will add again."""
     match = _NUMBER.match(title)
     if match:
-        yield codes.make("W-STRUCT-NUMBERED", ctx.at(path), title=title, number=match.group(1))
+        yield codes.make("W-STRUCT-NUMBERED", ctx.at(path + ("title",)), title=title, number=match.group(1))
 
 
 def _leads(paragraph: Paragraph, path: PathKey, ctx: CheckContext) -> Iterator[Finding]:

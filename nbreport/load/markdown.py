@@ -74,23 +74,30 @@ class MarkdownFile:
             return {}, [], 0
         text = self.without_control_characters(text)
         front, body, offset = split_front_matter(text)
-        meta = self.front_matter(front, keys)
         self.reader.sources.add(path, self.at(1))
+        meta = self.front_matter(front, keys, path)
         return meta, self.parse(body, offset), offset
 
-    def front_matter(self, front: str | None, keys: frozenset[str]) -> dict[str, Any]:
-        """Return the front matter as data, reporting a missing title, unknown keys and a bad kind."""
+    def front_matter(self, front: str | None, keys: frozenset[str], path: PathKey) -> dict[str, Any]:
+        """Return the front matter as data, reporting a missing title, unknown keys and a bad kind.
+
+        A missing title is reported here and replaced by the file's name, so that the Report
+        can still be built and every other rule runs in the same pass (the build refuses anyway).
+        """
+        meta: Any = {}
+        positions: dict[tuple[str | int, ...], int] = {}
         if front is None:
             self.report("E-MD-FRONTMATTER", 1, "缺少 --- 开头的 title")
-            return {}
-        try:
-            meta, positions = parse_yaml(front, line_offset=1)
-        except YamlSyntaxError as error:
-            self.report("E-MD-FRONTMATTER", error.line, str(error))
-            meta, positions = {}, {}
-        if not isinstance(meta, dict) or "title" not in meta:
-            self.report("E-MD-FRONTMATTER", 1, "缺少 title")
-            meta = meta if isinstance(meta, dict) else {}
+        else:
+            try:
+                meta, positions = parse_yaml(front, line_offset=1)
+            except YamlSyntaxError as error:
+                self.report("E-MD-FRONTMATTER", error.line, str(error))
+            if not isinstance(meta, dict) or "title" not in meta:
+                self.report("E-MD-FRONTMATTER", 1, "缺少 title")
+        meta = meta if isinstance(meta, dict) else {}
+        if ("title",) in positions:
+            self.reader.sources.add(path + ("title",), self.at(positions[("title",)]))
         allowed = "、".join(sorted(keys))
         for key in sorted(set(meta) - keys, key=lambda k: positions.get((k,), 0)):
             self.report("E-MD-FRONTMATTER", positions.get((key,), 1), f"未知的键 {key}（此文件可用：{allowed}）")
@@ -98,7 +105,12 @@ class MarkdownFile:
         if "kind" in keys and kind not in CHAPTER_KINDS:
             detail = f"kind 应为 {' 或 '.join(CHAPTER_KINDS)}，写成了 {kind}"
             self.report("E-MD-FRONTMATTER", positions.get(("kind",), 1), detail)
-        return {key: value for key, value in meta.items() if key in keys}
+        known = {key: value for key, value in meta.items() if key in keys}
+        title = known.get("title")
+        if "title" in known and (not isinstance(title, str) or not title.strip()):
+            self.report("E-MD-FRONTMATTER", positions.get(("title",), 1), "title 应为非空的文字")
+            del known["title"]
+        return {"title": self.file.stem, **known}
 
     def parse(self, text: str, offset: int) -> list[Token]:
         """Return the tokens of a Markdown text, reporting what the parser reads but emits no token for."""

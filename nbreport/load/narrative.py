@@ -33,6 +33,16 @@ def _split_sections(tokens: list[Token]) -> tuple[list[Token], list[tuple[Token,
     return intro, sections
 
 
+def _heading(md: MarkdownFile, inline: Token, offset: int) -> str:
+    """Return a ## heading's text; an empty one is reported and named by its line, so loading goes on."""
+    text = md.heading_text(inline, offset)
+    if text.strip():
+        return text
+    line = md.line(inline, offset)
+    md.report("E-MD-STRUCTURE", line, "空的 ## 标题")
+    return f"（第 {line} 行）"
+
+
 def read_chapter(reader: DatasetReader, file: Path, path: PathKey, overview: bool = False) -> dict[str, Any]:
     """Return chapter (or overview, or district chapter) data from one Markdown file."""
     md = MarkdownFile(reader, file)
@@ -49,7 +59,7 @@ def read_chapter(reader: DatasetReader, file: Path, path: PathKey, overview: boo
         section_path = path + ("sections", index)
         reader.sources.add(section_path, md.at(md.line(heading, offset)))
         blocks = md.blocks(body, offset, section_path + ("blocks",))
-        data["sections"].append({"title": md.heading_text(heading, offset), "blocks": blocks})
+        data["sections"].append({"title": _heading(md, heading, offset), "blocks": blocks})
     return data
 
 
@@ -60,7 +70,7 @@ def read_districts(md: MarkdownFile, meta: dict[str, Any], tokens: list[Token], 
     for index, (heading, body) in enumerate(sections):
         entry_path = path + ("districts", index)
         md.reader.sources.add(entry_path, md.at(md.line(heading, offset)))
-        districts.append(_district(md, md.heading_text(heading, offset), body, offset, entry_path))
+        districts.append(_district(md, _heading(md, heading, offset), body, offset, entry_path))
     return {
         "kind": "districts", "title": meta.get("title", ""),
         "intro": md.blocks(intro, offset, path + ("intro",)), "districts": districts,

@@ -50,6 +50,11 @@ CASES: list[Case] = [
     _md("md-h6-heading", "E-MD-STRUCTURE", "ch.md:7", "###### 六级\n"),
     _md("md-h2-in-case", "E-MD-STRUCTURE", "ch.md:8", CASE_BOX + "## 不是节\n\n故事。\n````\n"),
     _file("md-blockquote-in-district", "E-MD-STRUCTURE", "ch.md:8", DISTRICTS + "> 引用\n"),
+    # empty headings and titles are reported by the loader, so the Report is still built
+    _file("md-empty-section-heading", "E-MD-STRUCTURE", "ch.md:5", "---\ntitle: 章\n---\n\n##\n\n正文。\n"),
+    _file("md-empty-district-name", "E-MD-STRUCTURE", "ch.md:6", "---\ntitle: 区县\nkind: districts\n---\n\n## \u3000\n\n简介。\n"),
+    _file("md-title-not-text", "E-MD-FRONTMATTER", "ch.md:2", "---\ntitle: [章, 节]\n---\n\n正文。\n"),
+    _file("md-title-blank", "E-MD-FRONTMATTER", "ch.md:2", "---\ntitle: '  '\n---\n\n正文。\n"),
     # inline constructs that cannot be typeset
     _md("md-image", "E-MD-INLINE", "ch.md:7", "正文![照片](photo.png)。\n"),
     _md("md-image-second-line", "E-MD-INLINE", "ch.md:8", "第一行\n![照片](photo.png)\n"),
@@ -80,8 +85,8 @@ CASES: list[Case] = [
     _md("md-case-empty", "E-MD-FENCE", "ch.md:7", "````case 案例\n\n````\n"),
     _md("md-thematic-in-case", "E-MD-STRUCTURE", "ch.md:8", "````case 案例\n***\n````\n"),
     # editor checks: numbers typed into titles compose numbers again
-    _file("struct-chapter-numbered", "W-STRUCT-NUMBERED", "ch.md:1", "---\ntitle: 第一章 培育战略科技力量\n---\n\n## 节\n\n正文。\n"),
-    _file("struct-chapter-arabic-number", "W-STRUCT-NUMBERED", "ch.md:1", "---\ntitle: 第1章 企业\n---\n\n## 节\n\n正文。\n"),
+    _file("struct-chapter-numbered", "W-STRUCT-NUMBERED", "ch.md:2", "---\ntitle: 第一章 培育战略科技力量\n---\n\n## 节\n\n正文。\n"),
+    _file("struct-chapter-arabic-number", "W-STRUCT-NUMBERED", "ch.md:2", "---\ntitle: 第1章 企业\n---\n\n## 节\n\n正文。\n"),
     _file("struct-section-numbered", "W-STRUCT-NUMBERED", "ch.md:5", "---\ntitle: 章\n---\n\n## 第一节 人才\n\n正文。\n"),
     _file("struct-section-list-number", "W-STRUCT-NUMBERED", "ch.md:5", "---\ntitle: 章\n---\n\n## 一、人才\n\n正文。\n"),
     # editor checks: empty sections, chapters and districts

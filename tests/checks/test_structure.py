@@ -28,13 +28,13 @@ def findings(**parts):
 ])
 def test_a_number_typed_into_a_chapter_title_is_a_warning(title, number):
     found = list(check_structure(small_report(chapters=[chapter(title)]), CheckContext()))
-    assert [(f.code, f.where.path) for f in found] == [("W-STRUCT-NUMBERED", "chapters[0]")]
+    assert [(f.code, f.where.path) for f in found] == [("W-STRUCT-NUMBERED", "chapters[0].title")]
     assert found[0].params["number"] == number
 
 
 def test_a_number_typed_into_a_section_title_is_a_warning():
     sections = [{"title": "第二节 人才", "blocks": [paragraph("正文。")]}]
-    assert findings(chapters=[chapter(sections=sections)]) == [("W-STRUCT-NUMBERED", "chapters[0].sections[0]")]
+    assert findings(chapters=[chapter(sections=sections)]) == [("W-STRUCT-NUMBERED", "chapters[0].sections[0].title")]
 
 
 @pytest.mark.parametrize("title", ["2023年科技进步综述", "第一批项目落地", "一流城市建设", "315科创体系", "1.5万家企业"])
@@ -99,5 +99,18 @@ def test_validate_reports_markdown_editor_and_chronology_problems_of_different_f
            "b.md": "---\ntitle: 第二章 章\n---\n\n## 节\n\n**引语**正文。\n",
            "c.csv": "日期,事件\n6月1日,乙\n5月1日,甲\n"})
     found = {(f.code, str(f.where).split(" ")[0]) for f in validate(root).findings}
-    assert {("E-MD-STRUCTURE", "a.md:7"), ("W-STRUCT-NUMBERED", "b.md:1"), ("W-STRUCT-LEAD", "b.md:7")} <= found
+    assert {("E-MD-STRUCTURE", "a.md:7"), ("W-STRUCT-NUMBERED", "b.md:2"), ("W-STRUCT-LEAD", "b.md:7")} <= found
     assert any(code.startswith("E-CHRONO") for code, _ in found)
+
+
+@pytest.mark.parametrize("markdown", [
+    "## 节\n\n正文。\n",                          # no front matter, so no title
+    "---\ntitle: ''\n---\n\n## 节\n\n正文。\n",     # a blank title
+    "---\ntitle: 章\n---\n\n##\n\n正文。\n",        # an empty section heading
+    "---\ntitle: 章\n---\n\n## 节\n\n| a |\n|---|\n| 1 |\n",
+])
+def test_a_markdown_error_does_not_hide_the_cross_file_rules(tmp_path, markdown):
+    root = write_dataset(tmp_path, "chapters: [a.md]\nchronology: c.csv\n",
+                         **{"a.md": markdown, "c.csv": "日期,事件\n6月1日,乙\n5月1日,甲\n"})
+    codes = {f.code for f in validate(root).findings}
+    assert any(code.startswith("E-MD-") for code in codes) and "E-CHRONO-ORDER" in codes
