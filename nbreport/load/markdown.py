@@ -195,27 +195,28 @@ class MarkdownFile:
                 return {"kind": "subheading", "level": len(token.markup), "text": text}, index + 3
             case "bullet_list_open":
                 items, end = self.list_items(tokens, index, offset)
-                return ({"kind": "bullets", "items": items} if items else None), end
+                return ({"kind": "bullets", "items": [item for _, item in items]} if items else None), end
             case "fence":
                 return self.fence(token, offset, path, depth), index + 1
             case _:
                 self.report("E-MD-STRUCTURE", self.line(token, offset), describe(token))
                 return None, skip(tokens, index)
 
-    def list_items(self, tokens: list[Token], index: int, offset: int) -> tuple[list[dict[str, Any]], int]:
-        """Return one paragraph per item of the bullet list at ``index`` and the index after the list.
+    def list_items(self, tokens: list[Token], index: int,
+                   offset: int) -> tuple[list[tuple[int | None, dict[str, Any]]], int]:
+        """Return (line, paragraph) per item of the bullet list at ``index`` and the index after the list.
 
         An item holds one paragraph; anything else in it (a nested list, a fence, a second
         paragraph) is reported at its line.
         """
         end = skip(tokens, index)
-        items: list[dict[str, Any]] = []
+        items: list[tuple[int | None, dict[str, Any]]] = []
         position = index + 1
         while position < end - 1:
             item_end = skip(tokens, position)
             item = self.list_item(tokens[position + 1:item_end - 1], offset)
             if item is not None:
-                items.append(item)
+                items.append((self.line(tokens[position], offset), item))
             position = item_end
         return items, end
 

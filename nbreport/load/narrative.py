@@ -78,23 +78,27 @@ def read_districts(md: MarkdownFile, meta: dict[str, Any], tokens: list[Token], 
 
 
 def _district(md: MarkdownFile, name: str, tokens: list[Token], offset: int, path: PathKey) -> dict[str, Any]:
+    """Return one district: paragraphs are its introduction, ``-`` items its ▶ items, in that order."""
     entry: dict[str, Any] = {"name": name, "intro": [], "items": []}
     index = 0
     while index < len(tokens):
         token = tokens[index]
         line = md.line(token, offset)
         match token.type:
+            case "paragraph_open" if entry["items"]:
+                # printing it before the items would silently reorder the text
+                md.report("E-MD-STRUCTURE", line, "- 条目之后的段落（区县简介写在条目之前，或把它写成一个条目）")
             case "paragraph_open":
                 md.reader.sources.add(path + ("intro", len(entry["intro"])), md.at(line))
                 entry["intro"].append(md.paragraph(tokens[index + 1], offset))
             case "bullet_list_open":
                 items, _ = md.list_items(tokens, index, offset)
-                for item in items:
-                    md.reader.sources.add(path + ("items", len(entry["items"])), md.at(line))
+                for item_line, item in items:
+                    md.reader.sources.add(path + ("items", len(entry["items"])), md.at(item_line))
                     entry["items"].append(item)
             case _:
-                detail = f"{describe(token)}（区县条目中只能有段落和 - 列表）"
-                md.report("E-MD-STRUCTURE", line, detail)
+                what = f"{token.markup} 标题" if token.type == "heading_open" else describe(token)
+                md.report("E-MD-STRUCTURE", line, f"{what}（区县条目中只能有段落和 - 列表）")
         index = skip(tokens, index)
     return entry
 

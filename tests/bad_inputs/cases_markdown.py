@@ -49,6 +49,8 @@ CASES: list[Case] = [
     _md("md-thematic-spaced", "E-MD-STRUCTURE", "ch.md:9", "正文。\n\n- - -\n"),
     _md("md-h6-heading", "E-MD-STRUCTURE", "ch.md:7", "###### 六级\n"),
     _md("md-h2-in-case", "E-MD-STRUCTURE", "ch.md:8", CASE_BOX + "## 不是节\n\n故事。\n````\n"),
+    _file("md-paragraph-after-district-items", "E-MD-STRUCTURE", "ch.md:10", DISTRICTS + "- **引语。**条目。\n\n简介写在了后面。\n"),
+    _file("md-subheading-in-district", "E-MD-STRUCTURE", "ch.md:10", DISTRICTS + "简介。\n\n### 小标题\n"),
     _file("md-blockquote-in-district", "E-MD-STRUCTURE", "ch.md:8", DISTRICTS + "> 引用\n"),
     # empty headings and titles are reported by the loader, so the Report is still built
     _file("md-empty-section-heading", "E-MD-STRUCTURE", "ch.md:5", "---\ntitle: 章\n---\n\n##\n\n正文。\n"),
@@ -98,5 +100,5 @@ CASES: list[Case] = [
     _md("struct-lead-without-stop", "W-STRUCT-LEAD", "ch.md:7", "**加大基础研究投入**正文。\n"),
     _md("struct-lead-with-comma", "W-STRUCT-LEAD", "ch.md:7", "**加大基础研究投入，**正文。\n"),
     _md("struct-lead-after-sentence", "W-STRUCT-LEAD", "ch.md:7", "**甲。**正文。**乙**正文。\n"),
-    _file("struct-lead-in-district-item", "W-STRUCT-LEAD", "ch.md:8", DISTRICTS + "- **引语：**正文。\n"),
+    _file("struct-lead-in-district-item", "W-STRUCT-LEAD", "ch.md:9", DISTRICTS + "- **引语。**正文。\n- **引语：**正文。\n"),
 ]

@@ -125,3 +125,24 @@ def test_front_matter_typos_are_findings_at_their_line(tmp_path, front, line):
 def test_kind_belongs_to_chapters_only(tmp_path):
     root = write_dataset(tmp_path, "conclusion: end.md\n", **{"end.md": "---\ntitle: 结语\nkind: districts\n---\n\n正文。\n"})
     assert [(f.code, f.where.line) for f in load_dataset(root).findings] == [("E-MD-FRONTMATTER", 3)]
+
+
+def test_case_box_holds_tables_lists_and_subheadings_with_their_lines(tmp_path):
+    body = "````case 案例\n### 小标题\n\n- 条目\n\n```table\nfile: t.csv\n```\n````\n"
+    root = write_dataset(tmp_path, "chapters: [ch.md]\n", **{"ch.md": HEAD + body, "t.csv": "名称,数量\n甲,1\n"})
+    result = load_dataset(root)
+    assert result.findings == []
+    case = first_block(result)
+    assert [block.kind for block in case.blocks] == ["subheading", "bullets", "table"]
+    sources = result.report._sources
+    table = ("chapters", 0, "sections", 0, "blocks", 0, "blocks", 2)
+    assert str(sources.locate(table)) == "ch.md:12"
+    assert str(sources.locate(table + ("rows", 0))).startswith("t.csv:2")
+    assert str(sources.locate(("chapters", 0, "sections", 0, "blocks", 0, "blocks", 1))) == "ch.md:10"
+
+
+def test_district_items_are_located_at_their_own_lines(tmp_path):
+    head = "---\ntitle: 区县\nkind: districts\n---\n\n## 海曙区\n\n"
+    result = load_body(tmp_path, "简介。\n\n- **甲。**一\n- **乙。**二\n", head=head)
+    sources = result.report._sources
+    assert str(sources.locate(("chapters", 0, "districts", 0, "items", 1))) == "ch.md:11"
