@@ -117,9 +117,8 @@ class MarkdownFile:
         env: dict[str, Any] = {}
         tokens = _MD.parse(text, env)
         lines = text.split("\n")
-        for ref in env.get("references", {}).values():
-            start = ref["map"][0]
-            detail = f"链接引用定义 {lines[start].strip()}（这一行不会印出）"
+        for start in _unread_lines(tokens, env, lines):
+            detail = f"“{_clip(lines[start].strip())}”这一行不会印出（[标签]: 网址 是链接引用定义，不是正文）"
             self.report("E-MD-STRUCTURE", start + 1 + offset, detail)
         deep = next((t for t in tokens if t.level >= _DEEPEST and t.map), None)
         if deep is not None:
@@ -127,7 +126,7 @@ class MarkdownFile:
             self.report("E-MD-STRUCTURE", self.line(deep, offset), detail)
         for token in tokens:
             if token.type == "fence" and token.map and not _closed(token, lines):
-                detail = f"没有结束行 {token.markup}，其后的内容都被并入了这个代码块"
+                detail = f"没有结束行 {_clip(token.markup)}，其后的内容都被并入了这个代码块"
                 where = self.at(self.line(token, offset))
                 self.reader.add(codes.make("E-MD-FENCE", where, kind=token.info.strip().partition(" ")[0], detail=detail))
         return tokens
@@ -281,6 +280,30 @@ class MarkdownFile:
                 return None
             figure["image"] = self.reader.sources.relative(resolved)
         return figure
+
+
+def _unread_lines(tokens: list[Token], env: dict[str, Any], lines: list[str]) -> list[int]:
+    """Return the first line of each run of non-blank lines the parser consumed without a token.
+
+    Link-reference definitions (``[a]: http://x``, also ``[^1]: …``) are such lines; a
+    definition repeating a label is not even kept in ``env``, so coverage finds it too.
+    """
+    covered = [False] * len(lines)
+    for token in tokens:
+        if token.level == 0 and token.map:
+            covered[token.map[0]:token.map[1]] = [True] * (token.map[1] - token.map[0])
+    nested = {ref["map"][0] for ref in env.get("references", {}).values() if covered[ref["map"][0]]}
+    starts = sorted(nested)
+    for number, line in enumerate(lines):
+        unread = not covered[number] and line.strip()
+        if unread and (number == 0 or covered[number - 1] or not lines[number - 1].strip()):
+            starts.append(number)
+    return sorted(set(starts))
+
+
+def _clip(text: str, width: int = 30) -> str:
+    """Return ``text`` cut to ``width`` characters with an ellipsis, for messages."""
+    return text if len(text) <= width else text[:width] + "…"
 
 
 def _closed(fence: Token, lines: list[str]) -> bool:

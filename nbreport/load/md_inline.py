@@ -21,6 +21,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import unquote
 
 from markdown_it.token import Token
 
@@ -91,7 +92,7 @@ def _piece(child: Token, line: int, note: Note) -> tuple[str, int]:
             return child.content, line
         case "link_open":
             if child.markup != "autolink":
-                note(line, "W-MD-INLINE", f"链接地址 {child.attrs.get('href', '')} 不会印出，只印链接文字")
+                note(line, "W-MD-INLINE", f"链接地址 {unquote(str(child.attrs.get('href', '')))} 不会印出，只印链接文字")
             return "", line
         case "image":
             note(line, "E-MD-INLINE", f"图片 ![{child.content}]（插图请用 ```figure 代码块）")
@@ -112,12 +113,18 @@ def _resolve_soft_breaks(text: str) -> str:
     if SOFT not in text:
         return text
     pieces = text.split(SOFT)
-    result = pieces[0]
+    result = [pieces[0]]
+    last = _visible(pieces[0], -1)
     for piece in pieces[1:]:
-        before = result.replace(BOLD, "")[-1:]
-        after = piece.replace(BOLD, "")[:1]
-        result += (" " if _narrow(before) and _narrow(after) else "") + piece
-    return result
+        result.append((" " if _narrow(last) and _narrow(_visible(piece, 0)) else "") + piece)
+        last = _visible(piece, -1) or last
+    return "".join(result)
+
+
+def _visible(piece: str, end: int) -> str:
+    """Return the first (end 0) or last (end -1) character of ``piece`` that is not a bold toggle."""
+    stripped = piece.strip(BOLD)
+    return stripped[end] if stripped else ""
 
 
 def _narrow(char: str) -> bool:

@@ -102,3 +102,10 @@ CASES: list[Case] = [
     _md("struct-lead-after-sentence", "W-STRUCT-LEAD", "ch.md:7", "**甲。**正文。**乙**正文。\n"),
     _file("struct-lead-in-district-item", "W-STRUCT-LEAD", "ch.md:9", DISTRICTS + "- **引语。**正文。\n- **引语：**正文。\n"),
 ]
+
+CASES += [
+    # a definition repeating a label is not even kept by the parser: line coverage finds it
+    _md("md-link-reference-repeated", "E-MD-STRUCTURE", "ch.md:11", "正文。\n\n[a]: http://x\n\n[a]: http://y\n"),
+    _md("md-link-reference-before-text", "E-MD-STRUCTURE", "ch.md:7", "[a]: http://x\n正文。\n"),
+    _md("md-link-reference-in-list", "E-MD-STRUCTURE", "ch.md:9", "- 项\n\n  [a]: http://x\n"),
+]
