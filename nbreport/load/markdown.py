@@ -117,8 +117,9 @@ class MarkdownFile:
         env: dict[str, Any] = {}
         tokens = _MD.parse(text, env)
         lines = text.split("\n")
-        for start in _unread_lines(tokens, env, lines):
-            detail = f"“{_clip(lines[start].strip())}”这一行不会印出（[标签]: 网址 是链接引用定义，不是正文）"
+        for start, count in _unread_lines(tokens, env, lines):
+            what = "这一行" if count == 1 else f"起的 {count} 行"
+            detail = f"“{_clip(lines[start].strip())}”{what}不会印出（[标签]: 网址 是链接引用定义，不是正文）"
             self.report("E-MD-STRUCTURE", start + 1 + offset, detail)
         deep = next((t for t in tokens if t.level >= _DEEPEST and t.map), None)
         if deep is not None:
@@ -282,8 +283,8 @@ class MarkdownFile:
         return figure
 
 
-def _unread_lines(tokens: list[Token], env: dict[str, Any], lines: list[str]) -> list[int]:
-    """Return the first line of each run of non-blank lines the parser consumed without a token.
+def _unread_lines(tokens: list[Token], env: dict[str, Any], lines: list[str]) -> list[tuple[int, int]]:
+    """Return (first line, length) of each run of non-blank lines the parser consumed without a token.
 
     Link-reference definitions (``[a]: http://x``, also ``[^1]: …``) are such lines; a
     definition repeating a label is not even kept in ``env``, so coverage finds it too.
@@ -292,13 +293,16 @@ def _unread_lines(tokens: list[Token], env: dict[str, Any], lines: list[str]) ->
     for token in tokens:
         if token.level == 0 and token.map:
             covered[token.map[0]:token.map[1]] = [True] * (token.map[1] - token.map[0])
-    nested = {ref["map"][0] for ref in env.get("references", {}).values() if covered[ref["map"][0]]}
-    starts = sorted(nested)
-    for number, line in enumerate(lines):
-        unread = not covered[number] and line.strip()
-        if unread and (number == 0 or covered[number - 1] or not lines[number - 1].strip()):
-            starts.append(number)
-    return sorted(set(starts))
+    runs = [(ref["map"][0], 1) for ref in env.get("references", {}).values() if covered[ref["map"][0]]]
+    start = None
+    for number, line in enumerate([*lines, ""]):
+        unread = number < len(lines) and not covered[number] and bool(line.strip())
+        if unread and start is None:
+            start = number
+        elif not unread and start is not None:
+            runs.append((start, number - start))
+            start = None
+    return sorted(runs)
 
 
 def _clip(text: str, width: int = 30) -> str:

@@ -46,7 +46,8 @@ def bullets(draw):
     depth, lines, words = 0, [], []
     straight_down = draw(st.booleans())  # else a random walk, which seldom gets deep
     for index in range(draw(st.integers(1, 30))):
-        depth = index if straight_down else draw(st.integers(0, depth + 1))
+        # the first item at the margin, or it would continue the construct before it
+        depth = index if straight_down else draw(st.integers(0, depth + 1)) if index else 0
         text, item_words = draw(inline())
         lines.append("  " * depth + "- " + text)
         words += item_words
