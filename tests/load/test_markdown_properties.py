@@ -67,7 +67,18 @@ def fenced(draw):
     return f"> {text}", words
 
 
-constructs = st.lists(st.one_of(paragraph(), heading(), bullets(), fenced()), min_size=1, max_size=5)
+@st.composite
+def foreign(draw):
+    """Return a construct the dialect lacks, written around a word: it must be reported."""
+    w = draw(word)
+    form = draw(st.sampled_from([
+        "{}\n---", "{}\n===", "| {} | x |\n|---|---|\n| 1 | 2 |", "[{}]: http://x", "1. {}",
+        "<div>\n{}\n</div>", "    {}", "***\n\n{}", "{}\n\n---", "````case {}\n", "[^{}]: note",
+    ]))
+    return form.format(w), [w]
+
+
+constructs = st.lists(st.one_of(paragraph(), heading(), bullets(), fenced(), foreign()), min_size=1, max_size=5)
 
 
 def visible_text(report) -> str:
@@ -80,8 +91,8 @@ def test_every_word_is_printed_or_its_construct_reported(parts):
     body, spans, line = "", [], FIRST_LINE
     for text, words in parts:
         spans.append((line, line + text.count("\n"), words))
-        body += text + "\n\n"
-        line += text.count("\n") + 2
+        body += text + "\n\n。\n\n"  # a paragraph at the margin ends any list before it
+        line += text.count("\n") + 4
     with tempfile.TemporaryDirectory() as tmp:
         result = load_dataset(write_dataset(Path(tmp), "chapters: [ch.md]\n", **{"ch.md": HEAD + body}))
     if result.report is None:  # nothing at all is printed: the errors say why
@@ -89,8 +100,9 @@ def test_every_word_is_printed_or_its_construct_reported(parts):
         return
     # a warning promises the text is kept, so only an error excuses a missing word
     lines = {f.where.line for f in result.findings if f.where.line and f.severity == "error"}
-    # a nesting finding says everything after it is unread
-    unread_from = min((f.where.line for f in result.findings if "层" in f.message), default=None)
+    # a nesting or unclosed-fence finding says everything after it is unread
+    unread_from = min((f.where.line for f in result.findings if "层" in f.message or "没有结束行" in f.message),
+                      default=None)
     text = visible_text(result.report)
     printed_latin = set(LATIN.findall(text))
     for first, last, words in spans:
