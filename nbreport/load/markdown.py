@@ -229,7 +229,7 @@ class MarkdownFile:
             if token.type == "paragraph_open" and item is None:
                 item = self.paragraph(tokens[index + 1], offset)
             else:
-                what = "第二段文字" if token.type == "paragraph_open" else describe(token)
+                what = "第二段文字" if token.type == "paragraph_open" else describe(token, hint=False)
                 self.report("E-MD-STRUCTURE", self.line(token, offset), f"列表项中的{what}（列表项只能有一段文字）")
             index = skip(tokens, index)
         return item
@@ -330,12 +330,12 @@ def skip(tokens: list[Token], index: int) -> int:
     return position
 
 
-def describe(token: Token) -> str:
-    """Return the Chinese name of a construct the dialect does not have, with what to write instead."""
+def describe(token: Token, hint: bool = True) -> str:
+    """Return the Chinese name of a construct the dialect lacks here; ``hint`` adds which headings fit."""
     if token.type == "heading_open":
         if token.markup in ("=", "-"):
             return f"文字下一行的 {token.markup * 3} 使这段文字成了标题（标题请用 ## 开头；分隔线不支持）"
-        return f"{token.markup} 级标题（此处只能用 ### 或 ####；## 是节标题）"
+        return f"{token.markup} 标题" + ("（此处只能用 ### 或 ####；## 是节标题）" if hint else "")
     names = {
         "bullet_list_open": "嵌套的 - 列表",
         "ordered_list_open": "编号列表（请用 - 列表或把编号写进文字）",

@@ -97,8 +97,7 @@ def _district(md: MarkdownFile, name: str, tokens: list[Token], offset: int, pat
                     md.reader.sources.add(path + ("items", len(entry["items"])), md.at(item_line))
                     entry["items"].append(item)
             case _:
-                what = f"{token.markup} 标题" if token.type == "heading_open" else describe(token)
-                md.report("E-MD-STRUCTURE", line, f"{what}（区县条目中只能有段落和 - 列表）")
+                md.report("E-MD-STRUCTURE", line, f"{describe(token, hint=False)}（区县条目中只能有段落和 - 列表）")
         index = skip(tokens, index)
     return entry
 
