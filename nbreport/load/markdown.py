@@ -244,7 +244,7 @@ class MarkdownFile:
             self.reader.add(codes.make("E-MD-FENCE", self.at(line), kind=kind, detail="只支持 figure、table、case"))
             return None
         try:
-            spec, _ = parse_yaml(token.content, line_offset=line)
+            spec, positions = parse_yaml(token.content, line_offset=line)
         except YamlSyntaxError as error:
             self.reader.add(codes.make("E-MD-FENCE", self.at(error.line), kind=kind, detail=str(error)))
             return None
@@ -252,7 +252,7 @@ class MarkdownFile:
             self.reader.add(codes.make("E-MD-FENCE", self.at(line), kind=kind, detail="内容应为 键: 值"))
             return None
         if kind == "figure":
-            return self.figure(spec, line)
+            return self.figure(spec, line, positions)
         return self.reader.table(spec, self.file.parent, path, self.at(line))
 
     def case(self, token: Token, title: str, line: int, path: PathKey, depth: int) -> dict[str, Any] | None:
@@ -267,12 +267,20 @@ class MarkdownFile:
         # a body whose every block was reported is left out; its findings say why
         return {"kind": "case", "title": title, "blocks": blocks} if blocks else None
 
-    def figure(self, spec: dict[str, Any], line: int) -> dict[str, Any] | None:
-        """Return figure data; its image must exist inside the dataset."""
+    def figure(self, spec: dict[str, Any], line: int,
+               positions: dict[tuple[str | int, ...], int]) -> dict[str, Any] | None:
+        """Return figure data; its texts must be text and its image must exist inside the dataset."""
         unknown = set(spec) - _FIGURE_KEYS
         if unknown or not spec.get("caption"):
             detail = f"未知的键 {'、'.join(sorted(unknown))}" if unknown else "缺少 caption"
             self.reader.add(codes.make("E-MD-FENCE", self.at(line), kind="figure", detail=detail))
+            return None
+        # YAML reads 2023 as a number and 1.50 as 1.5: turning it back into text could change it
+        typed = [key for key in ("caption", "source", "image") if key in spec and not isinstance(spec[key], str)]
+        for key in typed:
+            detail = f"{key} 应为文字（数字或 true/false 请加引号，如 {key}: \"2023\"）"
+            self.reader.add(codes.make("E-MD-FENCE", self.at(positions.get((key,), line)), kind="figure", detail=detail))
+        if typed:
             return None
         figure = {"kind": "figure", **spec}
         if spec.get("image"):

@@ -109,3 +109,10 @@ CASES += [
     _md("md-link-reference-before-text", "E-MD-STRUCTURE", "ch.md:7", "[a]: http://x\n正文。\n"),
     _md("md-link-reference-in-list", "E-MD-STRUCTURE", "ch.md:9", "- 项\n\n  [a]: http://x\n"),
 ]
+
+CASES += [
+    # figure texts YAML reads as numbers, booleans or lists are reported at their key
+    _md("md-figure-caption-number", "E-MD-FENCE", "ch.md:8", "```figure\ncaption: 2023\n```\n"),
+    _md("md-figure-source-boolean", "E-MD-FENCE", "ch.md:9", "```figure\ncaption: 图\nsource: true\n```\n"),
+    _md("md-figure-image-list", "E-MD-FENCE", "ch.md:9", "```figure\ncaption: 图\nimage: [a.png]\n```\n"),
+]
