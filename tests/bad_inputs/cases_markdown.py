@@ -85,6 +85,7 @@ CASES: list[Case] = [
     _md("md-case-closed-by-shorter-fence", "E-MD-FENCE", "ch.md:7", "````case 案例\n故事。\n```\n\n正文。\n"),
     _md("md-case-in-case", "E-MD-FENCE", "ch.md:8", "`````case 外\n````case 内\n故事。\n````\n`````\n"),
     _md("md-case-empty", "E-MD-FENCE", "ch.md:7", "````case 案例\n\n````\n"),
+    _md("md-case-in-case-tildes", "E-MD-FENCE", "ch.md:8", "~~~~case 外\n```case 内\n故事。\n```\n~~~~\n"),
     _md("md-thematic-in-case", "E-MD-STRUCTURE", "ch.md:8", "````case 案例\n***\n````\n"),
     # editor checks: numbers typed into titles compose numbers again
     _file("struct-chapter-numbered", "W-STRUCT-NUMBERED", "ch.md:2", "---\ntitle: 第一章 培育战略科技力量\n---\n\n## 节\n\n正文。\n"),
