@@ -181,6 +181,20 @@ CATALOGUE: dict[str, Code] = {
                          "See the theme guide for the roles, e.g. body, chapter.title, table.cell."),
     # == markdown: Markdown constructs and editor checks ==
     # (codes of this area, kept together)
+    "E-MD-INLINE": Code("error", "正文中有无法排版的 Markdown：{detail}", "Inline Markdown that cannot be typeset: {detail}",
+                        "正文只支持文字和 **加粗**：插图用 ```figure 代码块，删除线 ~~…~~ 请改写或删除。",
+                        "Body text has only text and **bold**: use a ```figure block for images; rewrite or remove ~~strike~~."),
+    "W-MD-INLINE": Code("warning", "Markdown 标记不会印出，只保留文字：{detail}", "Markdown mark not printed, its text is kept: {detail}",
+                        "报告正文只有加粗（**…**）；如需保留网址或强调，把它写成文字，否则删除该标记。",
+                        "Report text has only bold (**…**); write a URL or emphasis as words, or remove the mark."),
+    "W-STRUCT-NUMBERED": Code("warning", "标题“{title}”自带编号“{number}”，生成报告时会再编一次号",
+                              "Title “{title}” carries its own number “{number}”; the report numbers it again",
+                              "删除标题中的“{number}”：章、节的编号（第一章、第一节）由程序自动加上。",
+                              "Remove “{number}”: chapters and sections are numbered automatically."),
+    "W-STRUCT-EMPTY": Code("warning", "{what}“{title}”下没有内容", "{what} “{title}” has no content",
+                           "在标题下写上正文，或删除这个空的{what}。", "Write its text or remove the empty heading."),
+    "W-STRUCT-LEAD": Code("warning", "加粗引语“{lead}”没有以“。”结尾", "Bold lead-in “{lead}” does not end with “。”",
+                          "把句号写在加粗里：**{fixed}**正文……", "Put the full stop inside the bold: **{fixed}**text…"),
     # == checks: dates, names, glyphs, sizes and images ==
     # (codes of this area, kept together)
     # == document: composed document and renderers ==
@@ -213,6 +227,19 @@ DETAILS: dict[str, tuple[str, str]] = {
     "chrono.month": ("日期“{text}”的月份不存在", "date “{text}” names no such month"),
     "chrono.day": ("日期“{text}”不存在", "date “{text}” does not exist"),
     "chrono.reversed": ("日期“{text}”的起止日颠倒", "date “{text}” ends before it starts"),
+    # == markdown: Markdown constructs and editor checks ==
+    "md.bold_unpaired": ("未配对的 **（按原样印出）", "an unpaired ** (printed as typed)"),
+    "md.hard_break": ("硬换行（行尾两个空格或 \\）按普通换行处理", "a hard line break (two trailing spaces or \\) is read as a soft one"),
+    "md.emphasis": ("斜体 {mark}…{mark} 只印文字", "emphasis {mark}…{mark}: only its text is printed"),
+    "md.code": ("代码 `{code}` 只印文字", "code `{code}`: only its text is printed"),
+    "md.link": ("链接地址“{href}”不会印出，只印链接文字", "the link address “{href}” is not printed, only the link text"),
+    "md.image": ("图片“![{alt}]”（插图请用 ```figure 代码块）", "an image “![{alt}]” (use a ```figure block for pictures)"),
+    "md.html": ("HTML 标记“{tag}”不起作用，按原样印出", "the HTML tag “{tag}” has no effect and is printed as typed"),
+    "md.strike": ("删除线 ~~…~~（印出来会像正文）", "strikethrough ~~…~~ (it would print like body text)"),
+    "md.inline_other": ("行内结构 {kind}", "inline construct {kind}"),
+    "what.chapter": ("章", "chapter"),
+    "what.section": ("节", "section"),
+    "what.district": ("区县", "district"),
 }
 
 

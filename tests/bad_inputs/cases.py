@@ -37,7 +37,7 @@ CORE_CASES: list[Case] = [
     Case("md-no-front-matter", [("E-MD-FRONTMATTER", "ch.md:1")], report=CHAPTER, files={"ch.md": "## 节\n\n正文。\n"}),
     Case("md-front-matter-without-title", [("E-MD-FRONTMATTER", "ch.md:1")], report=CHAPTER, files={"ch.md": "---\nkind: chapter\n---\n\n正文。\n"}),
     Case("md-front-matter-bad-yaml", [("E-MD-FRONTMATTER", "ch.md:2")], report=CHAPTER, files={"ch.md": "---\ntitle: [章\n---\n\n正文。\n"}),
-    Case("md-empty-title", [("E-CELL-REQUIRED", "ch.md:1")], report=CHAPTER, files={"ch.md": "---\ntitle: ''\n---\n\n正文。\n"}),
+    Case("md-empty-title", [("E-MD-FRONTMATTER", "ch.md:2")], report=CHAPTER, files={"ch.md": "---\ntitle: ''\n---\n\n正文。\n"}),
     Case("md-h1-heading", [("E-MD-STRUCTURE", "ch.md:7")], report=CHAPTER, files=chapter("# 一级标题\n")),
     Case("md-h5-heading", [("E-MD-STRUCTURE", "ch.md:7")], report=CHAPTER, files=chapter("##### 五级标题\n")),
     Case("md-blockquote", [("E-MD-STRUCTURE", "ch.md:7")], report=CHAPTER, files=chapter("> 引用\n")),
