@@ -71,7 +71,8 @@ CATALOGUE: dict[str, Code] = {
                           "日期写作 5月17日、5月22—24日、11月下旬 或 12月，且须真实存在。",
                           "Write dates as 5月17日, 5月22—24日, 11月下旬 or 12月; they must exist."),
     "E-CHRONO-YEAR": Code("error", "大事记日期“{date}”不在报告年度 {year} 年内", "Chronology date “{date}” is outside the report year {year}",
-                          "改正年份，或删除该事件。", "Fix the year or remove the event."),
+                          "大事记收录本年度的事件，以及次年 1 月的事件（写明年份，如 {next}年1月3日）；改正年份或删除该事件。",
+                          "Record events of the report year and of the next January (written {next}年1月3日); fix the year or remove it."),
     "E-CHRONO-MONTH": Code("error", "事件日期“{date}”属于 {month} 月，却被归在 {filed} 月", "Event dated “{date}” is filed under month {filed}",
                            "把该事件移到 {month} 月（月份由日期决定）。", "Move it to month {month}; the month comes from the date."),
     "E-CHRONO-ORDER": Code("error", "大事记未按日期排序：“{date}”排在“{previous}”之后", "Chronology out of order: “{date}” after “{previous}”",
@@ -149,6 +150,12 @@ CATALOGUE: dict[str, Code] = {
     # (codes of this area, kept together)
     # == checks: dates, names, glyphs, sizes and images ==
     # (codes of this area, kept together)
+    "E-CHRONO-DUPLICATE": Code("error", "大事记事件重复：{date}“{text}”与 {other} 相同", "Chronology event repeated: {date} “{text}” repeats {other}",
+                               "删除重复的一行。", "Remove the repeated row."),
+    "W-CHRONO-NEAR-DUPLICATE": Code("warning", "大事记疑似重复：{date}“{text}”与 {other} 的开头相同",
+                                    "Chronology event may repeat: {date} “{text}” and {other} start alike",
+                                    "确认是否为同一事件；是则删除较短的一条，否则补充区别。",
+                                    "If it is the same event, remove the shorter one; otherwise tell them apart."),
     # == document: composed document and renderers ==
     # (codes of this area, kept together)
     # == workflow: workflow: init, output folder, fonts ==
