@@ -156,6 +156,9 @@ CATALOGUE: dict[str, Code] = {
                                     "Chronology event may repeat: {date} “{text}” and {other} start alike",
                                     "确认是否为同一事件；是则删除较短的一条，否则补充区别。",
                                     "If it is the same event, remove the shorter one; otherwise tell them apart."),
+    "W-NAME-INVISIBLE": Code("warning", "人名“{value}”中含有不可见字符或特殊空格 {chars}", "Person name “{value}” contains invisible or unusual spaces {chars}",
+                             "重新输入该姓名，应为“{fixed}”（此类字符常见于从网页复制的文本，会使同名查不出）。",
+                             "Retype the name as “{fixed}”; such characters often come from copy-paste and hide duplicates."),
     # == document: composed document and renderers ==
     # (codes of this area, kept together)
     # == workflow: workflow: init, output folder, fonts ==

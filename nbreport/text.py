@@ -20,6 +20,9 @@ LINE_SEPARATOR = re.compile("[\u2028\u2029\x85]")
 # Invisible or unusual spaces that make two equal-looking names differ.
 INVISIBLE = re.compile("[\u00a0\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff\u180e]")
 
+# The INVISIBLE characters that show as a space of some width (the others have none).
+WIDE_SPACES = frozenset("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000")
+
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 MAX_INT_DIGITS = 9
 

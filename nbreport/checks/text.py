@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import codes
-from ..text import CONTROL
+from ..text import CONTROL, name_key
 from ..findings import Finding
 from ..schema.chapters import DistrictChapter
 from ..schema.report import Report
@@ -28,16 +28,16 @@ def check_text(report: Report, ctx: CheckContext) -> Iterator[Finding]:
 
 
 def check_duplicates(report: Report, ctx: CheckContext) -> Iterator[Finding]:
-    """Yield findings for chapters or districts that appear twice."""
+    """Yield findings for chapters or districts that appear twice, compared as they print (NFKC)."""
     titles: set[str] = set()
     for number, chapter in enumerate(report.chapters):
-        if chapter.title in titles:
+        if name_key(chapter.title) in titles:
             yield codes.make("E-DUPLICATE-ID", ctx.at(("chapters", number)), what="章标题", value=chapter.title)
-        titles.add(chapter.title)
+        titles.add(name_key(chapter.title))
         if isinstance(chapter, DistrictChapter):
             names: set[str] = set()
             for index, entry in enumerate(chapter.districts):
-                if entry.name in names:
+                if name_key(entry.name) in names:
                     where = ctx.at(("chapters", number, "districts", index))
                     yield codes.make("E-DUPLICATE-ID", where, what="区县", value=entry.name)
-                names.add(entry.name)
+                names.add(name_key(entry.name))

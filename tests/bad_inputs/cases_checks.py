@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
-from bad_inputs.cases_base import CHAPTER, CHRONO, Case, table_chapter
+from bad_inputs.cases_base import AWARD_HEAD, AWARDS, CHAPTER, CHRONO, PEOPLE, PEOPLE_HEAD, Case, table_chapter
 
 HEAD = "日期,事件\n"
 
 
 def chrono(rows: str, header: str = HEAD) -> dict[str, str | bytes]:
     return {"c.csv": header + rows}
+
+
+def districts(first: str, second: str) -> dict[str, str | bytes]:
+    return {"ch.md": f"---\ntitle: 区县\nkind: districts\n---\n\n## {first}\n\n简介。\n\n## {second}\n\n简介。\n"}
+
+
+def titled(first: str, second: str) -> dict[str, str | bytes]:
+    return {"a.md": f"---\ntitle: {first}\n---\n\n正文。\n", "b.md": f"---\ntitle: {second}\n---\n\n正文。\n"}
+
+
+def awards(rows: str) -> dict[str, str | bytes]:
+    return {"a.csv": AWARD_HEAD + rows}
 
 
 def numbered(rows: str) -> dict[str, str | bytes]:
@@ -48,6 +60,26 @@ CASES: list[Case] = [
          files=chrono("5月3日,甲会召开，部署全年工作。\n5月3日,甲会召开\n")),
     Case("chrono-prefix-range", [("W-CHRONO-NEAR-DUPLICATE", "c.csv:4:2")], report=CHRONO,
          files=chrono("5月22—24日,培训班举办\n5月22—24日,论坛举办\n5月22—24日,培训班举办，100人参加\n")),
+    # Names that print alike are the same name (NFKC: compatibility ideographs, NFD, invisible characters)
+    Case("district-compat-ideograph", [("E-DUPLICATE-ID", "ch.md:10")], report=CHAPTER, files=districts("\u8c48山区", "\uf900山区")),
+    Case("district-zero-width", [("E-DUPLICATE-ID", "ch.md:10")], report=CHAPTER, files=districts("海曙区", "海\u200b曙区")),
+    Case("district-full-width-letters", [("E-DUPLICATE-ID", "ch.md:10")], report=CHAPTER, files=districts("AB新区", "ＡＢ新区")),
+    Case("chapter-title-compat-ideograph", [("E-DUPLICATE-ID", "b.md:1")], report="chapters: [a.md, b.md]\n",
+         files=titled("\u8c48章", "\uf900章")),
+    Case("award-row-nfd-name", [("E-AWARD-DUPLICATE", "a.csv:3:2")], report=AWARDS,
+         files=awards("省科技进步一等奖,甲,单位,Ren\u00e9\n省科技进步一等奖,甲,单位,Rene\u0301\n")),
+    Case("award-row-compat-ideograph", [("E-AWARD-DUPLICATE", "a.csv:3:2")], report=AWARDS,
+         files=awards("省科技进步一等奖,\u8c48项目,单位,张三\n省科技进步一等奖,\uf900项目,单位,张三\n")),
+    Case("award-row-nbsp-in-name", [("E-AWARD-DUPLICATE", "a.csv:3:2")], report=AWARDS,
+         files=awards("省科技进步一等奖,甲,单位,张三\n省科技进步一等奖,甲,单位,张\u00a0三\n")),
+    # Person names carrying invisible characters or unusual spaces
+    Case("name-zero-width-space", [("W-NAME-INVISIBLE", "a.csv:2:4")], report=AWARDS, files=awards("省科技进步一等奖,甲,单位,张\u200b刚、李四\n")),
+    Case("name-word-joiner", [("W-NAME-INVISIBLE", "a.csv:2:4")], report=AWARDS, files=awards("省科技进步一等奖,甲,单位,张刚\u2060、李四\n")),
+    Case("name-bom-inside", [("W-NAME-INVISIBLE", "p.csv:2:1")], report=PEOPLE, files={"p.csv": PEOPLE_HEAD + "蒲\ufeff波,单位,北仑区人民政府\n"}),
+    Case("name-nbsp", [("W-NAME-INVISIBLE", "p.csv:2:1")], report=PEOPLE, files={"p.csv": PEOPLE_HEAD + "蒲\u00a0波,单位,北仑区人民政府\n"}),
+    Case("name-thin-space", [("W-NAME-INVISIBLE", "p.csv:2:1")], report=PEOPLE, files={"p.csv": PEOPLE_HEAD + "蒲\u2009波,单位,北仑区人民政府\n"}),
+    Case("name-hair-space", [("W-NAME-INVISIBLE", "a.csv:2:4")], report=AWARDS, files=awards("省科技进步一等奖,甲,单位,李四、王\u200a五\n")),
+    Case("name-ideographic-space", [("W-NAME-SPACE", "p.csv:2:1")], report=PEOPLE, files={"p.csv": PEOPLE_HEAD + "蒲\u3000波,单位,北仑区人民政府\n"}),
     # 序号 that look like numbers but are not
     Case("seq-circled-number", [("E-CELL-TYPE", "t.csv:3:1")], report=CHAPTER, files=numbered("1,甲\n②,乙\n")),
     Case("seq-superscript", [("E-CELL-TYPE", "t.csv:2:1")], report=CHAPTER, files=numbered("¹,甲\n")),
