@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -95,9 +96,33 @@ def build(
 
 
 def output_name(report: Report) -> str:
-    """Return the base file name of the outputs, e.g. ``2023年度宁波市科技进步报告``."""
-    name = report.meta.full_title
-    return "".join(ch for ch in name if ch not in '\\/:*?"<>|').strip() or str(report.meta.year)
+    """Return a safe base file name of the outputs, e.g. ``2023年度宁波市科技进步报告``.
+
+    The title is user text: characters no file system or shell should see are dropped
+    (controls, line separators, bidi controls, path separators, Windows' reserved
+    characters), leading dots and trailing dots/spaces go, Windows device names get a
+    suffix, and the name is cut to NAME_MAX_CHARS characters and NAME_MAX_BYTES UTF-8 bytes.
+    """
+    year = str(report.meta.year)
+    kept = "".join(ch for ch in report.meta.full_title if not _unsafe_in_name(ch))
+    name = " ".join(kept.split()).lstrip(". ")[:NAME_MAX_CHARS]
+    while len(name.encode("utf-8")) > NAME_MAX_BYTES:
+        name = name[:-1]
+    name = name.rstrip(". ")
+    if name.split(".")[0].upper() in _WINDOWS_DEVICES:
+        name += f"_{year}"
+    return name or year
+
+
+NAME_MAX_CHARS = 100
+NAME_MAX_BYTES = 200  # of 255: room for ".docx", the ".building" temporary name and a suffix
+_WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(10)), *(f"LPT{n}" for n in range(10))}
+
+
+def _unsafe_in_name(char: str) -> bool:
+    # Cc: C0/C1 controls and DEL; Cf: bidi controls, zero-width and BOM; Zl/Zp: U+2028/U+2029;
+    # Cs/Co/Cn: surrogates, private use, unassigned.
+    return char in '\\/:*?"<>|' or unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn")
 
 
 def _render(fmt: str, document: Document, theme: Theme, path: Path, docx_template: str | Path | None) -> Path:

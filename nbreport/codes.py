@@ -159,6 +159,20 @@ CATALOGUE: dict[str, Code] = {
     "W-NAME-INVISIBLE": Code("warning", "人名“{value}”中含有不可见字符或特殊空格 {chars}", "Person name “{value}” contains invisible or unusual spaces {chars}",
                              "重新输入该姓名，应为“{fixed}”（此类字符常见于从网页复制的文本，会使同名查不出）。",
                              "Retype the name as “{fixed}”; such characters often come from copy-paste and hide duplicates."),
+    "E-TABLE-TOO-WIDE": Code("error", "表格有 {columns} 列，{page}页面排不下：最窄的列“{column}”只有 {width} 毫米，至少需要 {need} 毫米",
+                             "Table has {columns} columns and does not fit the page: column “{column}” gets {width} mm, needs {need} mm",
+                             "减少列数（拆成几张表），或作为附录横向排印（landscape: true），或缩短其他列的内容。",
+                             "Use fewer columns (split the table), print it as a landscape appendix, or shorten other columns."),
+    "E-TITLE-LONG": Code("error", "标题过长（{length} 字，上限 {limit} 字）", "Title too long ({length} characters, limit {limit})",
+                         "缩短 meta 中的 {field}；输出文件以标题命名，过长的标题无法作为文件名。",
+                         "Shorten meta.{field}; the output files are named after the title."),
+    "E-TEXT-TOO-LONG": Code("error", "一段文字过长（{length} 字，上限 {limit} 字），无法排版", "Text too long to lay out ({length} characters, limit {limit})",
+                            "把这段文字分成多段（段落之间空一行），或删去误粘贴的内容。",
+                            "Split it into paragraphs (a blank line between them) or remove pasted-in content."),
+    "E-TABLE-ROW-TALL": Code("error", "表格单元格“{column}”的内容过长（{length} 字），这一行超过一页，无法排版",
+                             "Cell “{column}” is too long ({length} characters): its row is taller than a page",
+                             "表格单元格只写简短内容；长的说明移到表格前后的正文中。",
+                             "Keep cells short; move long explanations into the text around the table."),
     # == document: composed document and renderers ==
     # (codes of this area, kept together)
     # == workflow: workflow: init, output folder, fonts ==

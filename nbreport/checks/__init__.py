@@ -7,6 +7,7 @@ from ..schema.report import Report
 from .awards import AWARD_CATEGORIES, check_award_table, check_person_names
 from .chronology import check_chronology
 from .context import CheckContext
+from .sizes import check_table_width, check_titles
 from .tables import check_table
 from .text import check_text, check_duplicates
 from .walk import iter_tables
@@ -16,15 +17,24 @@ def run_checks(report: Report, ctx: CheckContext | None = None) -> list[Finding]
     """Return the findings of every rule on ``report``, in a stable order."""
     ctx = ctx or CheckContext()
     findings: list[Finding] = []
+    findings.extend(check_titles(report, ctx))
     findings.extend(check_chronology(report, ctx))
     for path, table in iter_tables(report):
         findings.extend(check_table(table, path, ctx))
+        findings.extend(check_table_width(table, path, ctx, _landscape(report, path)))
         if table.table_kind == "award":
             findings.extend(check_award_table(table, path, ctx))
         findings.extend(check_person_names(table, path, ctx))
     findings.extend(check_text(report, ctx))
     findings.extend(check_duplicates(report, ctx))
     return findings
+
+
+def _landscape(report: Report, path: tuple[str | int, ...]) -> bool | None:
+    # Body tables print on portrait pages; an appendix may ask for landscape (None: by width).
+    if path[0] == "appendices" and isinstance(path[1], int):
+        return report.appendices[path[1]].landscape
+    return False
 
 
 __all__ = ["AWARD_CATEGORIES", "CheckContext", "run_checks"]

@@ -57,7 +57,7 @@ def check_person_names(table: Table, path: PathKey, ctx: CheckContext) -> Iterat
         for row_index, row in enumerate(table.rows):
             cell = row[column]
             for person in cell if isinstance(cell, list) else [cell or ""]:
-                yield from _person(person, ctx.cell(path, row_index, column))
+                yield from _person(str(person), ctx.cell(path, row_index, column))
 
 
 def _person(person: str, where: Location) -> Iterator[Finding]:

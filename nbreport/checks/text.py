@@ -9,7 +9,8 @@ from ..text import CONTROL, name_key
 from ..findings import Finding
 from ..schema.chapters import DistrictChapter
 from ..schema.report import Report
-from .context import CheckContext
+from .context import CheckContext, PathKey
+from .sizes import MAX_TEXT
 from .walk import iter_strings
 
 LONG_TEXT = 5000
@@ -23,8 +24,22 @@ def check_text(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         if found:
             chars = " ".join(f"U+{ord(ch):04X}" for ch in found)
             yield codes.make("E-TEXT-CONTROL", ctx.at(path), chars=chars)
-        if len(text) > LONG_TEXT:
-            yield codes.make("W-TEXT-LONG", ctx.at(path), length=len(text))
+    for path, length in _lengths(data).items():
+        if length > MAX_TEXT:
+            yield codes.make("E-TEXT-TOO-LONG", ctx.at(path), length=length, limit=MAX_TEXT)
+        elif length > LONG_TEXT:
+            yield codes.make("W-TEXT-LONG", ctx.at(path), length=length)
+
+
+def _lengths(data: object) -> dict[PathKey, int]:
+    # A paragraph is measured whole: the line breaker lays out all its runs together,
+    # so a megabyte split into many bold/plain runs costs as much as one run.
+    lengths: dict[PathKey, int] = {}
+    for path, text in iter_strings(data):
+        if len(path) >= 3 and path[-3] == "runs" and path[-1] == "text":
+            path = path[:-3]
+        lengths[path] = lengths.get(path, 0) + len(text)
+    return lengths
 
 
 def check_duplicates(report: Report, ctx: CheckContext) -> Iterator[Finding]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Literal, cast
 
 from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
@@ -55,7 +55,7 @@ class EventDate(Model):
         year, month = (int(found["year"]) if found["year"] else None), int(found["month"])
         day, end = (int(found["day"]) if found["day"] else None), (int(found["end"]) if found["end"] else None)
         _check_calendar(text, year, month, day, end)
-        return cls(year=year, month=month, day=day, day_end=end, part=found["part"])
+        return cls(year=year, month=month, day=day, day_end=end, part=cast("MonthPart | None", found["part"]))
 
     def check_calendar(self, text: str) -> None:
         """Raise if the day does not exist in its month or the range runs backwards."""

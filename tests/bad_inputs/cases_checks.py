@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bad_inputs.cases_base import AWARD_HEAD, AWARDS, CHAPTER, CHRONO, PEOPLE, PEOPLE_HEAD, Case, table_chapter
+from bad_inputs.cases_base import AWARD_HEAD, AWARDS, CH, CHAPTER, CHRONO, PEOPLE, PEOPLE_HEAD, Case, table_chapter
 
 HEAD = "日期,事件\n"
 
@@ -21,6 +21,19 @@ def titled(first: str, second: str) -> dict[str, str | bytes]:
 
 def awards(rows: str) -> dict[str, str | bytes]:
     return {"a.csv": AWARD_HEAD + rows}
+
+
+def wide(columns: int, cell: str = "甲") -> str:
+    return ",".join(f"列{i}" for i in range(columns)) + "\n" + ",".join(cell for _ in range(columns)) + "\n"
+
+
+def titled_report(title: str, title_en: str = "") -> dict[str, str | bytes]:
+    english = f"  title_en: {title_en}\n" if title_en else ""
+    return {"report.yaml": f"meta:\n  year: 2023\n  region: 宁波市\n  title: {title}\n{english}"}
+
+
+APPENDIX = "appendices:\n  - title: 附\n    table:\n      file: w.csv\n"
+LONG = "科技创新推动发展，" * 2300
 
 
 def numbered(rows: str) -> dict[str, str | bytes]:
@@ -80,6 +93,27 @@ CASES: list[Case] = [
     Case("name-thin-space", [("W-NAME-INVISIBLE", "p.csv:2:1")], report=PEOPLE, files={"p.csv": PEOPLE_HEAD + "蒲\u2009波,单位,北仑区人民政府\n"}),
     Case("name-hair-space", [("W-NAME-INVISIBLE", "a.csv:2:4")], report=AWARDS, files=awards("省科技进步一等奖,甲,单位,李四、王\u200a五\n")),
     Case("name-ideographic-space", [("W-NAME-SPACE", "p.csv:2:1")], report=PEOPLE, files={"p.csv": PEOPLE_HEAD + "蒲\u3000波,单位,北仑区人民政府\n"}),
+    # Tables the page cannot hold: too many columns, a row taller than a page
+    Case("table-60-columns", [("E-TABLE-TOO-WIDE", "ch.md:7")], report=CHAPTER, files=table_chapter("file: t.csv", "t.csv", wide(60))),
+    Case("table-30-columns", [("E-TABLE-TOO-WIDE", "ch.md:7")], report=CHAPTER, files=table_chapter("file: t.csv", "t.csv", wide(30))),
+    Case("table-appendix-200-columns", [("E-TABLE-TOO-WIDE", "w.csv:1")], report=APPENDIX, files={"w.csv": wide(200)}),
+    Case("table-appendix-two-up-40-columns", [("E-TABLE-TOO-WIDE", "w.csv:1")],
+         report=APPENDIX + "      layout: two-up\n", files={"w.csv": wide(40)}),
+    Case("table-cell-a-page-long", [("E-TABLE-ROW-TALL", "t.csv:2:3")], report=CHAPTER,
+         files=table_chapter("file: t.csv", "t.csv", "序号,名称,说明\n1,甲," + "很长的说明" * 600 + "\n")),
+    Case("table-cell-long-in-narrow-column", [("E-TABLE-ROW-TALL", "t.csv:3:1")], report=CHAPTER,
+         files=table_chapter("file: t.csv", "t.csv", "名称,说明,备注,单位\n甲,乙,丙,丁\n" + "长" * 1500 + ",乙,丙,丁\n")),
+    Case("table-appendix-cell-long", [("E-TABLE-ROW-TALL", "w.csv:2:2")], report=APPENDIX, files={"w.csv": "名称,说明\n甲," + "长" * 9000 + "\n"}),
+    # Titles too long for a cover line and a file name
+    Case("title-120-characters", [("E-TITLE-LONG", "report.yaml:4")], files=titled_report("宁波市科技进步报告" * 14)),
+    Case("title-61-characters", [("E-TITLE-LONG", "report.yaml:4")], files=titled_report("长" * 61)),
+    Case("title-en-long", [("E-TITLE-LONG", "report.yaml:5")], files=titled_report("宁波市科技进步报告", "Report " * 40)),
+    # Text too long to lay out (one paragraph, one run split in many, one cell)
+    Case("paragraph-20001-characters", [("E-TEXT-TOO-LONG", "ch.md:7")], report=CHAPTER, files={"ch.md": CH + LONG + "\n"}),
+    Case("paragraph-long-in-bold-runs", [("E-TEXT-TOO-LONG", "ch.md:7")], report=CHAPTER,
+         files={"ch.md": CH + "**加粗**正文" * 6000 + "\n"}),
+    Case("bullet-20001-characters", [("E-TEXT-TOO-LONG", "ch.md:7")], report=CHAPTER, files={"ch.md": CH + "- " + LONG + "\n"}),
+    Case("chronology-event-20001-characters", [("E-TEXT-TOO-LONG", "c.csv:2:2")], report=CHRONO, files=chrono("5月3日," + LONG + "\n")),
     # 序号 that look like numbers but are not
     Case("seq-circled-number", [("E-CELL-TYPE", "t.csv:3:1")], report=CHAPTER, files=numbered("1,甲\n②,乙\n")),
     Case("seq-superscript", [("E-CELL-TYPE", "t.csv:2:1")], report=CHAPTER, files=numbered("¹,甲\n")),
