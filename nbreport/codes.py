@@ -173,6 +173,9 @@ CATALOGUE: dict[str, Code] = {
                              "Cell “{column}” is too long ({length} characters): its row is taller than a page",
                              "表格单元格只写简短内容；长的说明移到表格前后的正文中。",
                              "Keep cells short; move long explanations into the text around the table."),
+    "E-CHART-DATA": Code("error", "{detail}", "Chart data cannot be drawn: {detail}",
+                         "每个数据系列为每个类别给出一个数字（不写 NaN、inf 或空列表）；units 只为已有的系列写单位。",
+                         "Give every series one number per category (no NaN, inf or empty lists); units only for existing series."),
     # == document: composed document and renderers ==
     # (codes of this area, kept together)
     # == workflow: workflow: init, output folder, fonts ==

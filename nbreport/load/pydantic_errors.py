@@ -23,6 +23,8 @@ def findings_from_validation(error: ValidationError, sources: SourceMap, raw: An
         kind = item["type"]
         if kind in _CHRONO_TYPES:
             findings.append(codes.make("E-CHRONO-DATE", where, detail=item["msg"]))
+        elif kind == "chart_data":
+            findings.append(codes.make("E-CHART-DATA", where, detail=item["msg"]))
         elif kind == "missing":
             findings.append(codes.make("E-SCHEMA-MISSING", where, field=field))
         elif kind == "extra_forbidden":

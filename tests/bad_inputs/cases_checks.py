@@ -36,6 +36,10 @@ APPENDIX = "appendices:\n  - title: 附\n    table:\n      file: w.csv\n"
 LONG = "科技创新推动发展，" * 2300
 
 
+def charted(chart: str) -> dict[str, str | bytes]:
+    return {"ch.md": CH + f"```figure\ncaption: 图\nchart: {chart}\n```\n"}
+
+
 def numbered(rows: str) -> dict[str, str | bytes]:
     return table_chapter("file: t.csv", "t.csv", "序号,名称\n" + rows)
 
@@ -114,6 +118,17 @@ CASES: list[Case] = [
          files={"ch.md": CH + "**加粗**正文" * 6000 + "\n"}),
     Case("bullet-20001-characters", [("E-TEXT-TOO-LONG", "ch.md:7")], report=CHAPTER, files={"ch.md": CH + "- " + LONG + "\n"}),
     Case("chronology-event-20001-characters", [("E-TEXT-TOO-LONG", "c.csv:2:2")], report=CHRONO, files=chrono("5月3日," + LONG + "\n")),
+    # Chart data the renderers cannot draw
+    Case("chart-empty-series", [("E-CHART-DATA", "ch.md:7")], report=CHAPTER, files=charted("{categories: [a], series: {x: []}}")),
+    Case("chart-nan", [("E-CHART-DATA", "ch.md:7")], report=CHAPTER, files=charted("{categories: [a, b], series: {x: [1, .nan]}}")),
+    Case("chart-inf", [("E-CHART-DATA", "ch.md:7")], report=CHAPTER, files=charted("{categories: [a], series: {x: [.inf]}}")),
+    Case("chart-negative-inf", [("E-CHART-DATA", "ch.md:7")], report=CHAPTER, files=charted("{categories: [a], series: {x: [-.inf]}}")),
+    Case("chart-unequal-lengths", [("E-CHART-DATA", "ch.md:7")], report=CHAPTER,
+         files=charted("{type: bar+line, categories: [a, b], series: {x: [1, 2], y: [1]}}")),
+    Case("chart-longer-series", [("E-CHART-DATA", "ch.md:7")], report=CHAPTER, files=charted("{categories: [a], series: {x: [1, 2, 3]}}")),
+    Case("chart-huge-number", [("E-CHART-DATA", "ch.md:7")], report=CHAPTER, files=charted("{categories: [a], series: {x: [1e309]}}")),
+    Case("chart-units-of-unknown-series", [("E-CHART-DATA", "ch.md:7")], report=CHAPTER,
+         files=charted("{categories: [a], series: {x: [1]}, units: {y: '%'}}")),
     # 序号 that look like numbers but are not
     Case("seq-circled-number", [("E-CELL-TYPE", "t.csv:3:1")], report=CHAPTER, files=numbered("1,甲\n②,乙\n")),
     Case("seq-superscript", [("E-CELL-TYPE", "t.csv:2:1")], report=CHAPTER, files=numbered("¹,甲\n")),
