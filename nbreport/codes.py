@@ -176,6 +176,12 @@ CATALOGUE: dict[str, Code] = {
     "E-CHART-DATA": Code("error", "{detail}", "Chart data cannot be drawn: {detail}",
                          "每个数据系列为每个类别给出一个数字（不写 NaN、inf 或空列表）；units 只为已有的系列写单位。",
                          "Give every series one number per category (no NaN, inf or empty lists); units only for existing series."),
+    "E-IMAGE-READ": Code("error", "无法读取图片 {path}：{detail}", "Cannot read image {path}: {detail}",
+                         "图片须为完整的 PNG（.png）或 JPEG（.jpg/.jpeg）文件；用看图软件打开后重新“另存为”。",
+                         "Use a complete PNG (.png) or JPEG (.jpg/.jpeg) file; open it in an image viewer and save it again."),
+    "E-IMAGE-TOO-LARGE": Code("error", "图片 {path} 过大（{detail}）", "Image {path} is too large ({detail})",
+                              "把图片缩小到 4000 × 3000 像素以内（印刷用已足够）后再引用。",
+                              "Scale it to at most 4000 × 3000 pixels, plenty for print."),
     # == document: composed document and renderers ==
     # (codes of this area, kept together)
     # == workflow: workflow: init, output folder, fonts ==

@@ -7,6 +7,7 @@ from ..schema.report import Report
 from .awards import AWARD_CATEGORIES, check_award_table, check_person_names
 from .chronology import check_chronology
 from .context import CheckContext
+from .images import check_images
 from .sizes import check_table_width, check_titles
 from .tables import check_table
 from .text import check_text, check_duplicates
@@ -25,6 +26,7 @@ def run_checks(report: Report, ctx: CheckContext | None = None) -> list[Finding]
         if table.table_kind == "award":
             findings.extend(check_award_table(table, path, ctx))
         findings.extend(check_person_names(table, path, ctx))
+    findings.extend(check_images(report, ctx))
     findings.extend(check_text(report, ctx))
     findings.extend(check_duplicates(report, ctx))
     return findings

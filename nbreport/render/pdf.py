@@ -18,6 +18,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from ..compose import nodes as dn
 from ..schema.theme import Theme
 from .atomic import atomic_path
+from ..checks.images import check_image
 from .errors import RenderError
 from .fonts import load_fonts
 from .pdf_chart import chart_drawing
@@ -200,8 +201,8 @@ class PdfWalker:
 
     def _image(self, image: str, where: str) -> Image:
         path = Path(image)
-        if not path.is_file():
-            raise RenderError(self.record, f"{where}.image", f"找不到图片文件 {image}")
+        if (problem := check_image(path)) is not None:  # never decode what validate would refuse
+            raise RenderError(self.record, f"{where}.image", problem.message)
         width, height = self._frame_size()
         picture = Image(str(path))
         scale = min(width / picture.imageWidth, height * FIGURE_MAX_HEIGHT / picture.imageHeight)

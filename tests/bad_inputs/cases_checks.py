@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import struct
+import zlib
+
 from bad_inputs.cases_base import AWARD_HEAD, AWARDS, CH, CHAPTER, CHRONO, PEOPLE, PEOPLE_HEAD, Case, table_chapter
 
 HEAD = "日期,事件\n"
@@ -38,6 +41,30 @@ LONG = "科技创新推动发展，" * 2300
 
 def charted(chart: str) -> dict[str, str | bytes]:
     return {"ch.md": CH + f"```figure\ncaption: 图\nchart: {chart}\n```\n"}
+
+
+def png(width: int, height: int, bit_depth: int = 8, colour: int = 2) -> bytes:
+    """Return a complete PNG of zero pixels; 1-bit grey keeps a 15000 × 15000 bomb near 27 KB."""
+    channels = {0: 1, 2: 3}[colour]
+    row = b"\x00" * (1 + (width * channels * bit_depth + 7) // 8)
+    packer = zlib.compressobj(9)
+    data = b"".join(packer.compress(row) for _ in range(height)) + packer.flush()
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+    header = struct.pack(">IIBBBBB", width, height, bit_depth, colour, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", data) + chunk(b"IEND", b"")
+
+
+def jpeg_header(width: int, height: int) -> bytes:
+    """Return a JPEG that declares ``width`` × ``height`` in its SOF0 and ends at EOI, with no pixels."""
+    app0 = b"\xff\xe0" + struct.pack(">H", 16) + b"JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+    sof = b"\xff\xc0" + struct.pack(">HBHHB", 11, 8, height, width, 1) + b"\x01\x11\x00"
+    return b"\xff\xd8" + app0 + sof + b"\xff\xd9"
+
+
+def pictured(name: str, content: bytes) -> dict[str, str | bytes]:
+    return {"ch.md": CH + f"```figure\ncaption: 图\nimage: {name}\n```\n", name: content}
 
 
 def numbered(rows: str) -> dict[str, str | bytes]:
@@ -129,6 +156,17 @@ CASES: list[Case] = [
     Case("chart-huge-number", [("E-CHART-DATA", "ch.md:7")], report=CHAPTER, files=charted("{categories: [a], series: {x: [1e309]}}")),
     Case("chart-units-of-unknown-series", [("E-CHART-DATA", "ch.md:7")], report=CHAPTER,
          files=charted("{categories: [a], series: {x: [1]}, units: {y: '%'}}")),
+    # Images that cannot be read: not an image, cut short, content and extension disagree
+    Case("image-text-file", [("E-IMAGE-READ", "ch.md:7")], report=CHAPTER, files=pictured("p.png", "不是图片\n")),
+    Case("image-empty-file", [("E-IMAGE-READ", "ch.md:7")], report=CHAPTER, files=pictured("p.png", b"")),
+    Case("image-truncated-png", [("E-IMAGE-READ", "ch.md:7")], report=CHAPTER, files=pictured("p.png", png(40, 30)[:-20])),
+    Case("image-truncated-jpeg", [("E-IMAGE-READ", "ch.md:7")], report=CHAPTER, files=pictured("p.jpg", jpeg_header(40, 30)[:-2])),
+    Case("image-png-named-jpg", [("E-IMAGE-READ", "ch.md:7")], report=CHAPTER, files=pictured("p.jpg", png(40, 30))),
+    Case("image-gif", [("E-IMAGE-READ", "ch.md:7")], report=CHAPTER, files=pictured("p.gif", b"GIF89a" + b"\x00" * 20)),
+    # Images too large to decode: a decompression bomb is refused from its header
+    Case("image-png-bomb", [("E-IMAGE-TOO-LARGE", "ch.md:7")], report=CHAPTER, files=pictured("p.png", png(15000, 15000, 1, 0))),
+    Case("image-jpeg-declares-65535", [("E-IMAGE-TOO-LARGE", "ch.md:7")], report=CHAPTER, files=pictured("p.jpg", jpeg_header(65535, 65535))),
+    Case("image-png-wide-strip", [("E-IMAGE-TOO-LARGE", "ch.md:7")], report=CHAPTER, files=pictured("p.png", png(2_000_000, 21, 1, 0))),
     # 序号 that look like numbers but are not
     Case("seq-circled-number", [("E-CELL-TYPE", "t.csv:3:1")], report=CHAPTER, files=numbered("1,甲\n②,乙\n")),
     Case("seq-superscript", [("E-CELL-TYPE", "t.csv:2:1")], report=CHAPTER, files=numbered("¹,甲\n")),

@@ -1,0 +1,168 @@
+"""Rules for figure images: inside the dataset, readable PNG or JPEG, of a size a page can take.
+
+Only the file headers are read (PNG IHDR, JPEG SOF): a decompression bomb declares its
+pixel count up front, so it is refused without decoding a pixel. The renderers call
+:func:`check_image` too, so an image handed to them directly is refused, not decoded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath, PureWindowsPath
+
+from .. import codes
+from ..findings import Finding, Location
+from ..schema.blocks import CaseBox, Figure
+from ..schema.chapters import Chapter
+from ..schema.report import Report
+from .context import CheckContext, PathKey
+
+MAX_PIXELS = 40_000_000  # 40 megapixels: a full-page photo at 300 dpi needs under 9
+MAX_BYTES = 30 * 1024 * 1024
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+_PNG_END = b"\x00\x00\x00\x00IEND\xaeB`\x82"
+_EXTENSIONS = {"png": (".png",), "jpeg": (".jpg", ".jpeg")}
+# JPEG start-of-frame markers carry the dimensions; C4 (DHT), C8 (JPG) and CC (DAC) do not.
+_SOF = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}
+
+
+@dataclass(frozen=True)
+class ImageProblem:
+    """Say why an image cannot be printed: a finding code and its message parameters."""
+
+    code: str
+    params: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        """Return the Chinese message, for a renderer's RenderError."""
+        return codes.make(self.code, Location(), **self.params).message
+
+
+def check_image(path: Path) -> ImageProblem | None:
+    """Return why the image file at ``path`` cannot be printed, or None if it can.
+
+    Checks the file exists, is at most MAX_BYTES, is a complete PNG or JPEG whose
+    content matches its extension, and declares at most MAX_PIXELS pixels.
+    """
+    shown = path.name
+    if not path.is_file():
+        return ImageProblem("E-FILE-MISSING", {"path": shown})
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return ImageProblem("E-IMAGE-TOO-LARGE", {"path": shown, "detail": f"{size // (1024 * 1024)} MB，上限 {MAX_BYTES // (1024 * 1024)} MB"})
+        with path.open("rb") as handle:
+            head = handle.read(64 * 1024)
+            handle.seek(max(0, size - 1024))
+            tail = handle.read()
+    except OSError as error:
+        return ImageProblem("E-IMAGE-READ", {"path": shown, "detail": error.strerror or type(error).__name__})
+    return _check_content(shown, path.suffix.lower(), head, tail)
+
+
+def _check_content(shown: str, suffix: str, head: bytes, tail: bytes) -> ImageProblem | None:
+    kind = "png" if head.startswith(_PNG_SIGNATURE) else "jpeg" if head.startswith(b"\xff\xd8\xff") else None
+    if kind is None:
+        return ImageProblem("E-IMAGE-READ", {"path": shown, "detail": "不是 PNG 或 JPEG 图片"})
+    if suffix not in _EXTENSIONS[kind]:
+        return ImageProblem("E-IMAGE-READ", {"path": shown, "detail": f"扩展名“{suffix}”与内容（{kind.upper()}）不符"})
+    size = _png_size(head) if kind == "png" else _jpeg_size(head)
+    complete = tail.endswith(_PNG_END) if kind == "png" else tail.rstrip(b"\x00").endswith(b"\xff\xd9")
+    if size is None or not complete:
+        return ImageProblem("E-IMAGE-READ", {"path": shown, "detail": "文件不完整或已损坏"})
+    width, height = size
+    if width * height > MAX_PIXELS:
+        detail = f"{width} × {height} 像素，上限 {MAX_PIXELS // 1_000_000} 百万像素"
+        return ImageProblem("E-IMAGE-TOO-LARGE", {"path": shown, "detail": detail})
+    return None
+
+
+def _png_size(head: bytes) -> tuple[int, int] | None:
+    if head[12:16] != b"IHDR" or len(head) < 24:
+        return None
+    width, height = int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
+    return (width, height) if width and height else None
+
+
+def _jpeg_size(head: bytes) -> tuple[int, int] | None:
+    index = 2
+    while index + 4 <= len(head):
+        if head[index] != 0xFF:
+            return None
+        marker = head[index + 1]
+        if marker == 0xFF:  # fill byte before a marker
+            index += 1
+            continue
+        length = int.from_bytes(head[index + 2:index + 4], "big")
+        if marker in _SOF and index + 9 <= len(head):
+            height, width = int.from_bytes(head[index + 5:index + 7], "big"), int.from_bytes(head[index + 7:index + 9], "big")
+            return (width, height) if width and height else None
+        if marker == 0xDA or length < 2:  # image data before any frame header: broken
+            return None
+        index += 2 + length
+    return None
+
+
+def check_images(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Yield findings for figure images outside the report's root, missing, unreadable or too large.
+
+    Image paths are relative to the report's root: the dataset folder of a loaded report;
+    for a Report built in code, the current folder. Absolute paths and ``..`` are refused.
+    """
+    root = Path(report._root) if report._root else Path.cwd()
+    for path, figure in iter_figures(report):
+        if figure.image:
+            yield from _image_findings(figure.image, root, ctx, path + ("image",))
+
+
+def _image_findings(image: str, root: Path, ctx: CheckContext, path: PathKey) -> Iterator[Finding]:
+    where = ctx.at(path)
+    if not is_relative_inside(image):
+        yield codes.make("E-PATH-ESCAPE", where, path=image)
+        return
+    try:
+        resolved = (root / image).resolve()
+        inside = resolved.is_relative_to(root.resolve())
+    except (OSError, RuntimeError, ValueError):  # symlink loops, NUL bytes
+        inside = False
+    if not inside:
+        yield codes.make("E-PATH-ESCAPE", where, path=image)
+        return
+    problem = check_image(resolved)
+    if problem is not None:
+        yield codes.make(problem.code, where, **{**problem.params, "path": image})
+
+
+def is_relative_inside(image: str) -> bool:
+    """Return whether ``image`` is a relative path that never climbs out with ``..`` (POSIX or Windows)."""
+    if "\x00" in image:
+        return False
+    for pure in (PurePosixPath(image), PureWindowsPath(image)):
+        if pure.is_absolute() or pure.drive or pure.anchor or ".." in pure.parts:
+            return False
+    return bool(image.strip())
+
+
+def iter_figures(report: Report) -> Iterator[tuple[PathKey, Figure]]:
+    """Yield every figure of the report (overview, chapters, case boxes, conclusion) with its path."""
+    if report.overview:
+        yield from _block_figures(report.overview.intro, ("overview", "intro"))
+        for index, section in enumerate(report.overview.sections):
+            yield from _block_figures(section.blocks, ("overview", "sections", index, "blocks"))
+    for number, chapter in enumerate(report.chapters):
+        yield from _block_figures(chapter.intro, ("chapters", number, "intro"))
+        if isinstance(chapter, Chapter):
+            for index, section in enumerate(chapter.sections):
+                yield from _block_figures(section.blocks, ("chapters", number, "sections", index, "blocks"))
+    if report.conclusion:
+        yield from _block_figures(report.conclusion.blocks, ("conclusion", "blocks"))
+
+
+def _block_figures(blocks: list, path: PathKey) -> Iterator[tuple[PathKey, Figure]]:
+    for index, block in enumerate(blocks):
+        if isinstance(block, Figure):
+            yield path + (index,), block
+        elif isinstance(block, CaseBox):
+            yield from _block_figures(block.blocks, path + (index, "blocks"))
