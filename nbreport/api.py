@@ -61,11 +61,13 @@ def build(
     theme: Theme | None = None,
     docx_template: str | Path | None = None,
     progress: Callable[[str], None] | None = None,
+    font_fallback: bool = False,
 ) -> list[Path]:
     """Validate, compose and render ``report`` into ``out_dir``; return the files written.
 
     Raises DatasetError when the report has errors, RenderError when content cannot be laid
     out: nothing is written then. All formats are written, or none (earlier outputs stay).
+    Without a Chinese font the PDF is refused (FontMissingError) unless ``font_fallback``.
     """
     unknown = [fmt for fmt in formats if fmt not in FORMATS]
     if unknown:
@@ -85,7 +87,7 @@ def build(
     staged = [target.with_name(f".{target.name}.building") for target in targets]
     try:
         for fmt, path in zip(formats, staged):
-            _render(fmt, document, theme, path, docx_template)
+            _render(fmt, document, theme, path, docx_template, font_fallback)
             say(fmt)
         for path, target in zip(staged, targets):
             os.replace(path, target)
@@ -125,7 +127,8 @@ def _unsafe_in_name(char: str) -> bool:
     return char in '\\/:*?"<>|' or unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn")
 
 
-def _render(fmt: str, document: Document, theme: Theme, path: Path, docx_template: str | Path | None) -> Path:
+def _render(fmt: str, document: Document, theme: Theme, path: Path, docx_template: str | Path | None,
+            font_fallback: bool = False) -> Path:
     if fmt == "docx":
         from .render.docx import render_docx
 
@@ -133,5 +136,5 @@ def _render(fmt: str, document: Document, theme: Theme, path: Path, docx_templat
     if fmt == "pdf":
         from .render.pdf import render_pdf
 
-        return render_pdf(document, theme, path)
+        return render_pdf(document, theme, path, font_fallback)
     raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")

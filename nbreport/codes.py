@@ -182,6 +182,16 @@ CATALOGUE: dict[str, Code] = {
     "E-IMAGE-TOO-LARGE": Code("error", "图片 {path} 过大（{detail}）", "Image {path} is too large ({detail})",
                               "把图片缩小到 4000 × 3000 像素以内（印刷用已足够）后再引用。",
                               "Scale it to at most 4000 × 3000 pixels, plenty for print."),
+    "W-GLYPH-MISSING": Code("warning", "所配置的字体都没有这些字符，PDF 中会显示为方框或空白：{chars}",
+                            "No configured font has these characters; the PDF shows boxes or blanks: {chars}",
+                            "改用常用字或通行写法；确需使用时，在主题 fallback_fonts 中加入含这些字符的 TrueType 字体（如 生僻字 用 HanaMinB.ttf）。",
+                            "Use common characters, or add a TrueType font that has them to the theme's fallback_fonts."),
+    "W-TEXT-RTL": Code("warning", "文本含有从右向左书写的文字（希伯来文、阿拉伯文等），PDF 中会显示为倒序",
+                       "Text contains right-to-left script (Hebrew, Arabic); the PDF prints it reversed",
+                       "改用中文或拉丁字母转写；确需原文时，以图片形式插入。", "Use a transliteration, or insert the original as an image."),
+    "E-TEXT-BIDI": Code("error", "文本含有改变书写方向的隐形控制字符 {chars}", "Text contains invisible bidi control characters {chars}",
+                        "删除这些字符：它们会让显示的文字与实际内容不同（常见于从网页复制的文本）。",
+                        "Delete them: they make the text display differently from what it says."),
     # == document: composed document and renderers ==
     # (codes of this area, kept together)
     # == workflow: workflow: init, output folder, fonts ==

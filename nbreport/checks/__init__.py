@@ -7,6 +7,7 @@ from ..schema.report import Report
 from .awards import AWARD_CATEGORIES, check_award_table, check_person_names
 from .chronology import check_chronology
 from .context import CheckContext
+from .glyphs import check_glyphs
 from .images import check_images
 from .sizes import check_table_width, check_titles
 from .tables import check_table
@@ -28,6 +29,7 @@ def run_checks(report: Report, ctx: CheckContext | None = None) -> list[Finding]
         findings.extend(check_person_names(table, path, ctx))
     findings.extend(check_images(report, ctx))
     findings.extend(check_text(report, ctx))
+    findings.extend(check_glyphs(report, ctx))
     findings.extend(check_duplicates(report, ctx))
     return findings
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import codes
-from ..text import CONTROL, name_key
+from ..text import BIDI_CONTROL, CONTROL, name_key
 from ..findings import Finding
 from ..schema.chapters import DistrictChapter
 from ..schema.report import Report
@@ -17,13 +17,16 @@ LONG_TEXT = 5000
 
 
 def check_text(report: Report, ctx: CheckContext) -> Iterator[Finding]:
-    """Yield findings for characters XML and PDF cannot carry, and for suspiciously long text."""
+    """Yield findings for characters XML and PDF cannot carry, bidi controls, and text too long."""
     data = report.model_dump(mode="python", exclude={"indicators"})
     for path, text in iter_strings(data):
         found = sorted(set(CONTROL.findall(text)))
         if found:
             chars = " ".join(f"U+{ord(ch):04X}" for ch in found)
             yield codes.make("E-TEXT-CONTROL", ctx.at(path), chars=chars)
+        bidi = sorted(set(BIDI_CONTROL.findall(text)))
+        if bidi:
+            yield codes.make("E-TEXT-BIDI", ctx.at(path), chars=" ".join(f"U+{ord(ch):04X}" for ch in bidi))
     for path, length in _lengths(data).items():
         if length > MAX_TEXT:
             yield codes.make("E-TEXT-TOO-LONG", ctx.at(path), length=length, limit=MAX_TEXT)

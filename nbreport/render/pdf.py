@@ -34,13 +34,15 @@ FIGURE_MAX_HEIGHT = 0.6  # share of the frame height a picture may take
 CASE_PADDING_EM = 0.8  # case box padding in units of the case body font size
 
 
-def render_pdf(document: dn.Document, theme: Theme, path: Path) -> Path:
+def render_pdf(document: dn.Document, theme: Theme, path: Path, font_fallback: bool = False) -> Path:
     """Write ``document`` as a PDF at ``path`` (atomically) and return ``path``.
+
+    Without a Chinese TrueType font it raises FontMissingError, unless ``font_fallback``.
 
     With SOURCE_DATE_EPOCH set, the file is byte-for-byte reproducible.
     """
     path = Path(path)
-    styles = StyleMap(theme, load_fonts(theme))
+    styles = StyleMap(theme, load_fonts(theme, allow_fallback=font_fallback))
     geometry, ledger = PageGeometry.of(theme), PageLedger()
     _check_info(document.info)
     story = PdfWalker(styles, ledger, geometry).story(document)

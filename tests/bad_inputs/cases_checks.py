@@ -167,6 +167,14 @@ CASES: list[Case] = [
     Case("image-png-bomb", [("E-IMAGE-TOO-LARGE", "ch.md:7")], report=CHAPTER, files=pictured("p.png", png(15000, 15000, 1, 0))),
     Case("image-jpeg-declares-65535", [("E-IMAGE-TOO-LARGE", "ch.md:7")], report=CHAPTER, files=pictured("p.jpg", jpeg_header(65535, 65535))),
     Case("image-png-wide-strip", [("E-IMAGE-TOO-LARGE", "ch.md:7")], report=CHAPTER, files=pictured("p.png", png(2_000_000, 21, 1, 0))),
+    # Bidi controls (text that displays differently from what it says) and right-to-left script
+    Case("bidi-override-in-paragraph", [("E-TEXT-BIDI", "ch.md:7")], report=CHAPTER, files={"ch.md": CH + "正文\u202e甲乙\u202c。\n"}),
+    Case("bidi-isolate-in-heading", [("E-TEXT-BIDI", "ch.md:5")], report=CHAPTER, files={"ch.md": "---\ntitle: 章\n---\n\n## 节\u2067名\u2069\n\n正文。\n"}),
+    Case("bidi-mark-in-award-cell", [("E-TEXT-BIDI", "a.csv:2:2")], report=AWARDS, files=awards("省科技进步一等奖,项目\u200f甲,单位,张三\n")),
+    Case("bidi-mark-in-chronology", [("E-TEXT-BIDI", "c.csv:2:2")], report=CHRONO, files=chrono("5月3日,会议\u200e召开\n")),
+    Case("rtl-hebrew-paragraph", [("W-TEXT-RTL", "ch.md:7")], report=CHAPTER, files={"ch.md": CH + "与以色列合作伙伴（שלום）签约。\n"}),
+    Case("rtl-arabic-in-cell", [("W-TEXT-RTL", "a.csv:2")], report=AWARDS, files=awards("省科技进步一等奖,甲,جامعة,张三\n")),
+    Case("rtl-arabic-chronology", [("W-TEXT-RTL", "c.csv:2:2")], report=CHRONO, files=chrono("5月3日,迪拜（دبي）展会\n")),
     # 序号 that look like numbers but are not
     Case("seq-circled-number", [("E-CELL-TYPE", "t.csv:3:1")], report=CHAPTER, files=numbered("1,甲\n②,乙\n")),
     Case("seq-superscript", [("E-CELL-TYPE", "t.csv:2:1")], report=CHAPTER, files=numbered("¹,甲\n")),
