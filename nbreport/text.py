@@ -14,9 +14,6 @@ CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # what an editor shows.
 BIDI_CONTROL = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
 
-# Line/paragraph separators break file names and single-line fields.
-LINE_SEPARATOR = re.compile("[\u2028\u2029\x85]")
-
 # Invisible or unusual spaces that make two equal-looking names differ.
 INVISIBLE = re.compile("[\u00a0\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff\u180e]")
 

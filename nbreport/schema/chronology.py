@@ -8,7 +8,7 @@ from typing import Literal, cast
 from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
 
-from ..text import ascii_digits, shorten
+from ..text import ascii_digits, parse_int, shorten
 from .base import Model
 
 MonthPart = Literal["上旬", "中旬", "下旬"]
@@ -104,6 +104,15 @@ class ChronologyEvent(Model):
     @classmethod
     def _parse_date(cls, value: object) -> object:
         return EventDate.parse(value) if isinstance(value, str) else value
+
+    @field_validator("filed_month", mode="before")
+    @classmethod
+    def _check_month(cls, value: object) -> object:
+        # Answered in Chinese like a date: the 月份 column is typed by the same editors.
+        number = parse_int(value) if isinstance(value, str) else value
+        if number is None and value is not None or isinstance(number, int) and not 1 <= number <= 12:
+            raise PydanticCustomError("chrono_date_invalid", "月份“{value}”应为 1 到 12 的数字", {"value": shorten(str(value))})
+        return number
 
 
 class Chronology(Model):

@@ -85,8 +85,10 @@ CASES: list[Case] = [
     Case("chrono-arabic-indic-digit", [("E-CHRONO-DATE", "c.csv:2:1")], report=CHRONO, files=chrono("٥月3日,甲\n")),
     Case("chrono-5000-digit-day", [("E-CHRONO-DATE", "c.csv:2:1")], report=CHRONO, files=chrono("5月" + "9" * 5000 + "日,甲\n")),
     Case("chrono-5000-digit-month", [("E-CHRONO-DATE", "c.csv:2:1")], report=CHRONO, files=chrono("9" * 5000 + "月,甲\n")),
-    Case("chrono-5000-digit-filed-month", [("E-SCHEMA-VALUE", "c.csv:2:3")], report=CHRONO,
+    Case("chrono-5000-digit-filed-month", [("E-CHRONO-DATE", "c.csv:2:3")], report=CHRONO,
          files=chrono("5月3日,甲," + "9" * 5000 + "\n", "日期,事件,月份\n")),
+    Case("chrono-superscript-filed-month", [("E-CHRONO-DATE", "c.csv:2:3")], report=CHRONO, files=chrono("5月3日,甲,²\n", "日期,事件,月份\n")),
+    Case("chrono-filed-month-13", [("E-CHRONO-DATE", "c.csv:2:3")], report=CHRONO, files=chrono("5月3日,甲,13月\n", "日期,事件,月份\n")),
     # 大事记: years outside the report period (the next January is inside)
     Case("chrono-next-february", [("E-CHRONO-YEAR", "c.csv:3:1")], report=CHRONO, files=chrono("12月3日,甲\n2024年2月3日,乙\n")),
     Case("chrono-previous-december", [("E-CHRONO-YEAR", "c.csv:2:1")], report=CHRONO, files=chrono("2022年12月3日,甲\n")),

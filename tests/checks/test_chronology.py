@@ -49,3 +49,10 @@ def test_full_width_dates_are_read_without_findings(tmp_path):
 def test_thousands_of_events_on_one_date_are_compared_by_neighbours(tmp_path):
     rows = "".join(f"5月3日,事件{i:05d}\n" for i in range(20000))
     assert validate(chronology_dataset(tmp_path, rows)).ok
+
+
+def test_the_month_column_is_read_like_a_date_and_answered_in_chinese(tmp_path):
+    root = chronology_dataset(tmp_path, "5月3日,甲,５月\n6月3日,乙,²\n", header="日期,事件,月份")
+    report = validate(root)
+    assert found(report) == [("E-CHRONO-DATE", "chronology.csv:3:3")]
+    assert "“²”应为 1 到 12 的数字" in report.findings[0].message
