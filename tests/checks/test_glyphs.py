@@ -64,3 +64,10 @@ def test_bidi_controls_are_errors_naming_the_code_point(control):
     report = validate(small_report(conclusion={"blocks": [{"kind": "paragraph", "runs": [{"text": f"正文{control}甲"}]}]}))
     bidi = [f for f in report.findings if f.code == "E-TEXT-BIDI"]
     assert len(bidi) == 1 and f"U+{ord(control):04X}" in bidi[0].message and not report.ok
+
+
+@pytest.mark.parametrize("sequence", ["\u2764\ufe0f", "\U0001f44d\U0001f3fd", "a\u200db"])
+def test_characters_only_a_shaping_engine_draws_are_warned_even_when_covered(sequence, monkeypatch):
+    monkeypatch.setattr(glyphs, "coverage", lambda theme: COVERED | frozenset(map(ord, sequence)))
+    report = validate(small_report(conclusion={"blocks": [{"kind": "paragraph", "runs": [{"text": "正文" + sequence}]}]}))
+    assert [f.code for f in report.findings] == ["W-GLYPH-MISSING"]
