@@ -192,6 +192,8 @@ CATALOGUE: dict[str, Code] = {
     "E-TEXT-BIDI": Code("error", "文本含有改变书写方向的隐形控制字符 {chars}", "Text contains invisible bidi control characters {chars}",
                         "删除这些字符：它们会让显示的文字与实际内容不同（常见于从网页复制的文本）。",
                         "Delete them: they make the text display differently from what it says."),
+    "E-HEADING-LONG": Code("error", "标题或图表题过长（{length} 字，上限 {limit} 字），无法排版", "Heading or caption too long ({length} characters, limit {limit})",
+                           "缩短标题；较长的说明写在标题下的正文中。", "Shorten it; put the explanation in the text below."),
     # == document: composed document and renderers ==
     # (codes of this area, kept together)
     # == workflow: workflow: init, output folder, fonts ==

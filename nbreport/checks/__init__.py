@@ -9,7 +9,7 @@ from .chronology import check_chronology
 from .context import CheckContext
 from .glyphs import check_glyphs
 from .images import check_images
-from .sizes import check_table_width, check_titles
+from .sizes import check_headings, check_table_width, check_titles
 from .tables import check_table
 from .text import check_text, check_duplicates
 from .walk import iter_tables
@@ -20,6 +20,7 @@ def run_checks(report: Report, ctx: CheckContext | None = None) -> list[Finding]
     ctx = ctx or CheckContext()
     findings: list[Finding] = []
     findings.extend(check_titles(report, ctx))
+    findings.extend(check_headings(report, ctx))
     findings.extend(check_chronology(report, ctx))
     for path, table in iter_tables(report):
         findings.extend(check_table(table, path, ctx))

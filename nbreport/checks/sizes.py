@@ -25,6 +25,8 @@ CELL_PADDING_EM = 0.35  # each side, as render/pdf_table.py pads cells
 ROW_SHARE_OF_PAGE = 0.8  # of the frame height a row may fill, leaving room for caption and header
 MAX_TITLE = 60  # characters: a cover line, a running header and a file name (255 bytes)
 MAX_TITLE_EN = 200  # characters of the English cover line
+MAX_HEADING = 100  # characters of a heading, district name, case title or column name
+MAX_CAPTION = 200  # characters of a figure or table caption
 MAX_TEXT = 20_000  # characters in one paragraph or cell; W-TEXT-LONG warns far earlier
 
 
@@ -92,3 +94,29 @@ def check_titles(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         value = getattr(report.meta, field) or ""
         if len(value) > limit:
             yield codes.make("E-TITLE-LONG", ctx.at(("meta", field)), field=field, length=len(value), limit=limit)
+
+
+def check_headings(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Yield an error for a heading or caption too long to keep with its text on one page.
+
+    A heading is kept with the next paragraph and repeated in the 目录; one of a thousand
+    characters is taller than a page and stops the PDF ("Splitting error").
+    """
+    data = report.model_dump(mode="python", exclude={"meta", "indicators"})
+    for path, field, text in _heading_texts(data, ()):
+        limit = MAX_CAPTION if field == "caption" else MAX_HEADING
+        if len(text) > limit:
+            yield codes.make("E-HEADING-LONG", ctx.at(path), length=len(text), limit=limit)
+
+
+def _heading_texts(data: object, path: PathKey) -> Iterator[tuple[PathKey, str, str]]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            heading = key in ("title", "name", "caption") or (key == "text" and data.get("kind") == "subheading")
+            if heading and isinstance(value, str):
+                yield path + (key,), key, value
+            else:
+                yield from _heading_texts(value, path + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _heading_texts(value, path + (index,))

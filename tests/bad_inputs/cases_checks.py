@@ -141,6 +141,12 @@ CASES: list[Case] = [
     Case("title-120-characters", [("E-TITLE-LONG", "report.yaml:4")], files=titled_report("宁波市科技进步报告" * 14)),
     Case("title-61-characters", [("E-TITLE-LONG", "report.yaml:4")], files=titled_report("长" * 61)),
     Case("title-en-long", [("E-TITLE-LONG", "report.yaml:5")], files=titled_report("宁波市科技进步报告", "Report " * 40)),
+    # Headings and captions taller than a page with their text
+    Case("heading-section-1000", [("E-HEADING-LONG", "ch.md:5")], report=CHAPTER, files={"ch.md": "---\ntitle: 章\n---\n\n## " + "长" * 1000 + "\n\n正文。\n"}),
+    Case("heading-subheading-3000", [("E-HEADING-LONG", "ch.md:7")], report=CHAPTER, files={"ch.md": CH + "### " + "长" * 3000 + "\n\n正文。\n"}),
+    Case("heading-chapter-title", [("E-HEADING-LONG", "ch.md:1")], report=CHAPTER, files={"ch.md": "---\ntitle: " + "长" * 500 + "\n---\n\n正文。\n"}),
+    Case("heading-district-name", [("E-HEADING-LONG", "ch.md:6")], report=CHAPTER, files=districts("长" * 300, "海曙区")),
+    Case("heading-figure-caption", [("E-HEADING-LONG", "ch.md:7")], report=CHAPTER, files={"ch.md": CH + "```figure\ncaption: " + "图" * 300 + "\n```\n"}),
     # Text too long to lay out (one paragraph, one run split in many, one cell)
     Case("paragraph-20001-characters", [("E-TEXT-TOO-LONG", "ch.md:7")], report=CHAPTER, files={"ch.md": CH + LONG + "\n"}),
     Case("paragraph-long-in-bold-runs", [("E-TEXT-TOO-LONG", "ch.md:7")], report=CHAPTER,

@@ -2,7 +2,7 @@
 
 from builders import small_report, write_dataset
 from nbreport import build, validate
-from nbreport.checks.sizes import MAX_TITLE, frame_width_mm
+from nbreport.checks.sizes import MAX_CAPTION, MAX_HEADING, MAX_TITLE, frame_width_mm
 from nbreport.schema.theme import Theme
 
 CHAPTER = "---\ntitle: 章\n---\n\n## 节\n\n```table\nfile: t.csv\n```\n"
@@ -62,3 +62,31 @@ def test_a_paragraph_is_measured_over_all_its_runs():
     runs = [{"text": "长" * 1000, "strong": i % 2 == 0} for i in range(21)]
     report = small_report(conclusion={"blocks": [{"kind": "paragraph", "runs": runs}]})
     assert codes_of(validate(report)) == ["E-TEXT-TOO-LONG"]
+
+
+def headings_report(n: int, caption: int, column: int):
+    long = "长" * n
+    blocks = [
+        {"kind": "subheading", "level": 3, "text": long}, {"kind": "subheading", "level": 4, "text": long},
+        {"kind": "paragraph", "runs": [{"text": "正文。"}]},
+        {"kind": "case", "title": long, "blocks": [{"kind": "paragraph", "runs": [{"text": "案例。"}]}]},
+        {"kind": "figure", "caption": "图" * caption},
+        {"kind": "table", "caption": "表" * caption, "columns": [{"name": "列" * column}, {"name": "名称"}], "rows": [["甲", "乙"]]},
+    ]
+    chapters = [
+        {"kind": "chapter", "title": long, "sections": [{"title": long, "blocks": blocks}]},
+        {"kind": "districts", "title": "区县", "districts": [{"name": long, "intro": [{"runs": [{"text": "简介。"}]}]}]},
+    ]
+    return small_report(chapters=chapters)
+
+
+def test_headings_and_captions_at_their_limits_are_laid_out(tmp_path):
+    report = headings_report(MAX_HEADING, MAX_CAPTION, 20)  # a 100-character column name leaves no room for others
+    assert validate(report).findings == []
+    assert all(path.stat().st_size > 0 for path in build(report, tmp_path))
+
+
+def test_each_heading_past_its_limit_is_an_error_at_its_path():
+    found = [(f.code, f.where.path) for f in validate(headings_report(MAX_HEADING + 1, MAX_CAPTION + 1, MAX_HEADING + 1)).findings]
+    headings = [path for code, path in found if code == "E-HEADING-LONG"]
+    assert {path.rsplit(".", 1)[-1] for path in headings} == {"title", "text", "caption", "name"} and len(headings) == 9
