@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import BinaryIO
 
 from .. import codes
 from ..findings import Finding, Location
@@ -22,6 +23,8 @@ MAX_PIXELS = 40_000_000  # 40 megapixels: a full-page photo at 300 dpi needs und
 MAX_BYTES = 30 * 1024 * 1024
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _PNG_END = b"\x00\x00\x00\x00IEND\xaeB`\x82"
+_TAIL = 64 * 1024
+_MAX_SEGMENTS = 1000
 _EXTENSIONS = {"png": (".png",), "jpeg": (".jpg", ".jpeg")}
 # JPEG start-of-frame markers carry the dimensions; C4 (DHT), C8 (JPG) and CC (DAC) do not.
 _SOF = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}
@@ -52,27 +55,29 @@ def check_image(path: Path) -> ImageProblem | None:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            return ImageProblem("E-IMAGE-TOO-LARGE", {"path": shown, "detail": f"{size // (1024 * 1024)} MB，上限 {MAX_BYTES // (1024 * 1024)} MB"})
+            detail = f"{size // (1024 * 1024)} MB，上限 {MAX_BYTES // (1024 * 1024)} MB"
+            return ImageProblem("E-IMAGE-TOO-LARGE", {"path": shown, "detail": detail})
         with path.open("rb") as handle:
-            head = handle.read(64 * 1024)
-            handle.seek(max(0, size - 1024))
-            tail = handle.read()
+            return _check_content(shown, path.suffix.lower(), handle, size)
     except OSError as error:
         return ImageProblem("E-IMAGE-READ", {"path": shown, "detail": error.strerror or type(error).__name__})
-    return _check_content(shown, path.suffix.lower(), head, tail)
 
 
-def _check_content(shown: str, suffix: str, head: bytes, tail: bytes) -> ImageProblem | None:
+def _check_content(shown: str, suffix: str, handle: BinaryIO, size: int) -> ImageProblem | None:
+    head = handle.read(32)
     kind = "png" if head.startswith(_PNG_SIGNATURE) else "jpeg" if head.startswith(b"\xff\xd8\xff") else None
     if kind is None:
         return ImageProblem("E-IMAGE-READ", {"path": shown, "detail": "不是 PNG 或 JPEG 图片"})
     if suffix not in _EXTENSIONS[kind]:
         return ImageProblem("E-IMAGE-READ", {"path": shown, "detail": f"扩展名“{suffix}”与内容（{kind.upper()}）不符"})
-    size = _png_size(head) if kind == "png" else _jpeg_size(head)
-    complete = tail.endswith(_PNG_END) if kind == "png" else tail.rstrip(b"\x00").endswith(b"\xff\xd9")
-    if size is None or not complete:
+    dimensions = _png_size(head) if kind == "png" else _jpeg_size(handle)
+    handle.seek(max(0, size - _TAIL))
+    tail = handle.read()
+    # A PNG ends with its IEND chunk; a JPEG's end-of-image marker may be followed by a short trailer.
+    complete = tail.endswith(_PNG_END) if kind == "png" else b"\xff\xd9" in tail
+    if dimensions is None or not complete:
         return ImageProblem("E-IMAGE-READ", {"path": shown, "detail": "文件不完整或已损坏"})
-    width, height = size
+    width, height = dimensions
     if width * height > MAX_PIXELS:
         detail = f"{width} × {height} 像素，上限 {MAX_PIXELS // 1_000_000} 百万像素"
         return ImageProblem("E-IMAGE-TOO-LARGE", {"path": shown, "detail": detail})
@@ -80,28 +85,34 @@ def _check_content(shown: str, suffix: str, head: bytes, tail: bytes) -> ImagePr
 
 
 def _png_size(head: bytes) -> tuple[int, int] | None:
-    if head[12:16] != b"IHDR" or len(head) < 24:
+    if len(head) < 24 or head[12:16] != b"IHDR":
         return None
     width, height = int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
     return (width, height) if width and height else None
 
 
-def _jpeg_size(head: bytes) -> tuple[int, int] | None:
-    index = 2
-    while index + 4 <= len(head):
-        if head[index] != 0xFF:
+def _jpeg_size(handle: BinaryIO) -> tuple[int, int] | None:
+    # Walk the segments from the start (EXIF and ICC segments can push the frame header
+    # far into the file); each step reads a few bytes, at most _MAX_SEGMENTS steps.
+    handle.seek(2)
+    for _ in range(_MAX_SEGMENTS):
+        marker = handle.read(2)
+        while marker[:1] == b"\xff" and marker[1:] == b"\xff":  # fill bytes before a marker
+            marker = b"\xff" + handle.read(1)
+        if len(marker) < 2 or marker[0] != 0xFF:
             return None
-        marker = head[index + 1]
-        if marker == 0xFF:  # fill byte before a marker
-            index += 1
-            continue
-        length = int.from_bytes(head[index + 2:index + 4], "big")
-        if marker in _SOF and index + 9 <= len(head):
-            height, width = int.from_bytes(head[index + 5:index + 7], "big"), int.from_bytes(head[index + 7:index + 9], "big")
+        segment = handle.read(7)
+        if len(segment) < 2:
+            return None
+        length = int.from_bytes(segment[:2], "big")
+        if marker[1] in _SOF:
+            if len(segment) < 7:
+                return None
+            height, width = int.from_bytes(segment[3:5], "big"), int.from_bytes(segment[5:7], "big")
             return (width, height) if width and height else None
-        if marker == 0xDA or length < 2:  # image data before any frame header: broken
+        if marker[1] == 0xDA or length < 2:  # image data before any frame header: broken
             return None
-        index += 2 + length
+        handle.seek(length - len(segment), 1)
     return None
 
 

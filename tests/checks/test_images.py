@@ -102,3 +102,15 @@ def test_the_renderers_refuse_a_bomb_handed_to_them(fmt, tmp_path):
                                                ("", False), ("/a.png", False), ("..", False), ("a\x00.png", False)])
 def test_is_relative_inside(image, inside):
     assert is_relative_inside(image) is inside
+
+
+def test_a_jpeg_whose_frame_header_sits_after_large_exif_segments_is_read(tmp_path):
+    content = jpeg(30, 20)
+    app1 = b"\xff\xe1" + (65535).to_bytes(2, "big") + b"Exif\x00\x00" + b"\x00" * 65527
+    (tmp_path / "p.jpg").write_bytes(content[:2] + app1 * 3 + content[2:])
+    assert check_image(tmp_path / "p.jpg") is None
+
+
+def test_a_jpeg_with_a_short_trailer_after_its_end_is_complete(tmp_path):
+    (tmp_path / "p.jpg").write_bytes(jpeg(30, 20) + b"trailer" * 10)
+    assert check_image(tmp_path / "p.jpg") is None
