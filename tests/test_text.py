@@ -35,3 +35,11 @@ def test_different_names_keep_different_keys():
 
 def test_shorten_keeps_short_text_and_cuts_long():
     assert shorten("短") == "短" and shorten("长" * 100, 10) == "长" * 10 + "…"
+
+
+@pytest.mark.parametrize("text", ["9" * 5000, "٣", "1.5"])
+def test_submission_sequence_cells_use_the_same_rule(text):
+    from nbreport.submit.normalise import CellProblem, to_int
+
+    with pytest.raises(CellProblem):
+        to_int(text)
