@@ -9,7 +9,7 @@ from .chronology import check_chronology
 from .context import CheckContext
 from .glyphs import check_glyphs
 from .images import check_images
-from .sizes import check_headings, check_table_width, check_titles
+from .sizes import check_headings, check_table_fits, check_titles
 from .tables import check_table
 from .text import check_text, check_duplicates
 from .walk import iter_tables
@@ -24,7 +24,7 @@ def run_checks(report: Report, ctx: CheckContext | None = None) -> list[Finding]
     findings.extend(check_chronology(report, ctx))
     for path, table in iter_tables(report):
         findings.extend(check_table(table, path, ctx))
-        findings.extend(check_table_width(table, path, ctx, _landscape(report, path)))
+        findings.extend(check_table_fits(table, path, ctx, _landscape(report, path)))
         if table.table_kind == "award":
             findings.extend(check_award_table(table, path, ctx))
         findings.extend(check_person_names(table, path, ctx))

@@ -1,4 +1,4 @@
-"""Limits on sizes the renderers cannot lay out: table width, title and text length.
+"""Limits on sizes the renderers cannot lay out: table width and row height, titles, headings, text.
 
 Each limit is found at validate time, so build never meets content it cannot place.
 """
@@ -42,7 +42,7 @@ def frame_height_mm(theme: Theme, landscape: bool) -> float:
     return (width if landscape else height) - theme.margin_top_mm - theme.margin_bottom_mm
 
 
-def check_table_width(table: Table, path: PathKey, ctx: CheckContext, landscape: bool | None,
+def check_table_fits(table: Table, path: PathKey, ctx: CheckContext, landscape: bool | None,
                       theme: Theme | None = None) -> Iterator[Finding]:
     """Yield an error when the table's narrowest column cannot hold one character of its font.
 
