@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..findings import Finding
 from ..schema.report import Report
+from ..schema.theme import Theme
 from .awards import AWARD_CATEGORIES, check_award_table, check_person_names
 from .chronology import check_chronology
 from .context import CheckContext
@@ -15,8 +16,12 @@ from .text import check_text, check_duplicates
 from .walk import iter_tables
 
 
-def run_checks(report: Report, ctx: CheckContext | None = None) -> list[Finding]:
-    """Return the findings of every rule on ``report``, in a stable order."""
+def run_checks(report: Report, ctx: CheckContext | None = None, theme: Theme | None = None) -> list[Finding]:
+    """Return the findings of every rule on ``report``, in a stable order.
+
+    ``theme`` is the one the build will use (page size, fonts); None means the default.
+    Table sizes and glyph coverage depend on it.
+    """
     ctx = ctx or CheckContext()
     findings: list[Finding] = []
     findings.extend(check_titles(report, ctx))
@@ -24,13 +29,13 @@ def run_checks(report: Report, ctx: CheckContext | None = None) -> list[Finding]
     findings.extend(check_chronology(report, ctx))
     for path, table in iter_tables(report):
         findings.extend(check_table(table, path, ctx))
-        findings.extend(check_table_fits(table, path, ctx, _landscape(report, path)))
+        findings.extend(check_table_fits(table, path, ctx, _landscape(report, path), theme))
         if table.table_kind == "award":
             findings.extend(check_award_table(table, path, ctx))
         findings.extend(check_person_names(table, path, ctx))
     findings.extend(check_images(report, ctx))
     findings.extend(check_text(report, ctx))
-    findings.extend(check_glyphs(report, ctx))
+    findings.extend(check_glyphs(report, ctx, theme))
     findings.extend(check_duplicates(report, ctx))
     return findings
 

@@ -90,3 +90,14 @@ def test_each_heading_past_its_limit_is_an_error_at_its_path():
     found = [(f.code, f.where.path) for f in validate(headings_report(MAX_HEADING + 1, MAX_CAPTION + 1, MAX_HEADING + 1)).findings]
     headings = [path for code, path in found if code == "E-HEADING-LONG"]
     assert {path.rsplit(".", 1)[-1] for path in headings} == {"title", "text", "caption", "name"} and len(headings) == 9
+
+
+def test_table_limits_follow_the_theme_the_build_uses():
+    from nbreport.checks import CheckContext, run_checks
+
+    columns = 22
+    table = {"kind": "table", "columns": [{"name": f"列{i}"} for i in range(columns)], "rows": [["甲"] * columns]}
+    report = small_report(conclusion={"blocks": [table]})
+    assert run_checks(report, CheckContext()) == []
+    narrow = Theme(page_size="B5", margin_left_mm=30, margin_right_mm=30)
+    assert [f.code for f in run_checks(report, CheckContext(), narrow)] == ["E-TABLE-TOO-WIDE"]
