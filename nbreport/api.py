@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -89,6 +90,7 @@ def build(
     theme: Theme | None = None,
     docx_template: str | Path | None = None,
     progress: Callable[[str], None] | None = None,
+    font_fallback: bool = False,
 ) -> list[Path]:
     """Validate, compose and render ``report`` into ``out_dir``; return the files written.
 
@@ -96,6 +98,7 @@ def build(
     out: nothing is written then. All formats are written, or none (earlier outputs stay).
     Builds into one folder take turns (OutputBusy after five minutes of waiting); files staged
     by a build that was killed are removed.
+    Without a Chinese font the PDF is refused (FontMissingError) unless ``font_fallback``.
     """
     formats = _formats(formats)
     say = progress or (lambda message: None)
@@ -114,7 +117,7 @@ def build(
     with locked_output(Path(out_dir)):
         try:
             for fmt, path in zip(formats, staged):
-                _render(fmt, document, theme, path, docx_template)
+                _render(fmt, document, theme, path, docx_template, font_fallback)
                 say(fmt)
             for path, target in zip(staged, targets):
                 os.replace(path, target)
@@ -181,12 +184,37 @@ def _formats(formats: Sequence[str] | str) -> tuple[str, ...]:
 
 
 def output_name(report: Report) -> str:
-    """Return the base file name of the outputs, e.g. ``2023年度宁波市科技进步报告``."""
-    name = report.meta.full_title
-    return "".join(ch for ch in name if ch not in '\\/:*?"<>|').strip() or str(report.meta.year)
+    """Return a safe base file name of the outputs, e.g. ``2023年度宁波市科技进步报告``.
+
+    The title is user text: characters no file system or shell should see are dropped
+    (controls, line separators, bidi controls, path separators, Windows' reserved
+    characters), leading dots and trailing dots/spaces go, Windows device names get a
+    suffix, and the name is cut to NAME_MAX_CHARS characters and NAME_MAX_BYTES UTF-8 bytes.
+    """
+    year = str(report.meta.year)
+    kept = "".join(ch for ch in report.meta.full_title if not _unsafe_in_name(ch))
+    name = " ".join(kept.split()).lstrip(". ")[:NAME_MAX_CHARS]
+    while len(name.encode("utf-8")) > NAME_MAX_BYTES:
+        name = name[:-1]
+    name = name.rstrip(". ")
+    if name.split(".")[0].upper() in _WINDOWS_DEVICES:
+        name += f"_{year}"
+    return name or year
 
 
-def _render(fmt: str, document: Document, theme: Theme, path: Path, docx_template: str | Path | None) -> Path:
+NAME_MAX_CHARS = 100
+NAME_MAX_BYTES = 200  # of 255: room for ".docx", the ".building" temporary name and a suffix
+_WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(10)), *(f"LPT{n}" for n in range(10))}
+
+
+def _unsafe_in_name(char: str) -> bool:
+    # Cc: C0/C1 controls and DEL; Cf: bidi controls, zero-width and BOM; Zl/Zp: U+2028/U+2029;
+    # Cs/Co/Cn: surrogates, private use, unassigned.
+    return char in '\\/:*?"<>|' or unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn")
+
+
+def _render(fmt: str, document: Document, theme: Theme, path: Path, docx_template: str | Path | None,
+            font_fallback: bool = False) -> Path:
     if fmt == "docx":
         from .render.docx import render_docx
 
@@ -194,5 +222,5 @@ def _render(fmt: str, document: Document, theme: Theme, path: Path, docx_templat
     if fmt == "pdf":
         from .render.pdf import render_pdf
 
-        return render_pdf(document, theme, path)
+        return render_pdf(document, theme, path, font_fallback)
     raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")

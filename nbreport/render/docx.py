@@ -29,6 +29,7 @@ from . import ooxml
 from .atomic import atomic_path
 from .docx_package import build_time, open_base, package_bytes
 from .docx_styles import StyleMap
+from ..checks.images import check_image
 from .errors import RenderError
 
 __all__ = ["HANDLERS", "render_docx"]
@@ -273,6 +274,8 @@ class _DocxWriter:
     def _picture(self, image: str) -> None:
         p = self._new_paragraph(self.styles.role("caption"))
         p.paragraph_format.keep_with_next = True
+        if (problem := check_image(Path(image))) is not None:  # never decode what validate would refuse
+            raise RenderError(self.record, "figure.image", problem.message)
         try:
             shape = p.add_run().add_picture(image)
         except (OSError, UnrecognizedImageError, ValueError) as exc:

@@ -17,6 +17,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from ..compose import nodes as dn
 from ..schema.theme import Theme
 from .atomic import atomic_path
+from ..checks.images import check_image
 from .docx_package import sane_source_date_epoch
 from .errors import RenderError
 from .fonts import load_fonts
@@ -33,13 +34,15 @@ FIGURE_MAX_HEIGHT = 0.6  # share of the frame height a picture may take
 CASE_PADDING_EM = 0.8  # case box padding in units of the case body font size
 
 
-def render_pdf(document: dn.Document, theme: Theme, path: Path) -> Path:
+def render_pdf(document: dn.Document, theme: Theme, path: Path, font_fallback: bool = False) -> Path:
     """Write ``document`` as a PDF at ``path`` (atomically) and return ``path``.
+
+    Without a Chinese TrueType font it raises FontMissingError, unless ``font_fallback``.
 
     With SOURCE_DATE_EPOCH set, the file is byte-for-byte reproducible.
     """
     path = Path(path)
-    styles = StyleMap(theme, load_fonts(theme))
+    styles = StyleMap(theme, load_fonts(theme, allow_fallback=font_fallback))
     geometry, ledger = PageGeometry.of(theme), PageLedger()
     _check_info(document.info)
     story = PdfWalker(styles, ledger, geometry).story(document)
@@ -200,8 +203,8 @@ class PdfWalker:
 
     def _image(self, image: str, where: str) -> Image:
         path = Path(image)
-        if not path.is_file():
-            raise RenderError(self.record, f"{where}.image", f"找不到图片文件 {image}")
+        if (problem := check_image(path)) is not None:  # never decode what validate would refuse
+            raise RenderError(self.record, f"{where}.image", problem.message)
         width, height = self._frame_size()
         picture = Image(str(path))
         scale = min(width / picture.imageWidth, height * FIGURE_MAX_HEIGHT / picture.imageHeight)
