@@ -13,6 +13,7 @@ from ..schema.blocks import ChartSpec
 from ..schema.inline import Run
 
 Orientation = Literal["portrait", "landscape"]
+PageRun = Literal["front", "body", "appendix"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,9 +173,16 @@ class Chronology:
 
 @dataclass(frozen=True, slots=True)
 class PageBreak:
-    """Start a new page in the given orientation."""
+    """Start a new page run in the given orientation; ``header`` is its running-header chapter title.
+
+    ``run`` names the part of the report the pages belong to (front matter, body,
+    appendix); ``header`` is printed beside the running title on the pages that follow,
+    "" prints the running title alone.
+    """
 
     orientation: Orientation = "portrait"
+    run: PageRun = "body"
+    header: str = ""
 
 
 Node = Union[

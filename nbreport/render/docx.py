@@ -27,6 +27,7 @@ from ..compose import nodes as dn
 from ..schema.theme import Theme
 from . import ooxml
 from .atomic import atomic_path
+from .docx_layout import Office, PageLayout, with_office_layout
 from .docx_package import build_time, open_base, package_bytes
 from .docx_styles import StyleMap
 from .errors import RenderError
@@ -44,17 +45,27 @@ COVER_EDITOR_GAP = 0.30  # share of the text height between the English title an
 Runs = Iterable[tuple[str, bool]]
 
 
-def render_docx(document: dn.Document, theme: Theme, path: Path, reference: Path | None = None) -> Path:
+def render_docx(
+    document: dn.Document, theme: Theme, path: Path, reference: Path | None = None, office: Office | None = None,
+) -> Path:
     """Write ``document`` to ``path`` as .docx and return ``path``.
 
     ``reference`` is a .docx whose styles, fonts and page setup are used (like pandoc's
     --reference-doc); None uses python-docx's template restyled from ``theme``. Nothing is
     written when a node cannot be rendered (RenderError names its record and field).
+    When LibreOffice is installed its layout fills the 目录 page numbers and splits merged
+    cells where its pages break (docx_layout; ``office`` None finds the installed one);
+    otherwise Word fills them when it opens the file.
     """
-    base, from_reference = open_base(Path(reference) if reference else None, theme)
-    writer = _DocxWriter(base, theme, document.info, keep_existing_styles=from_reference)
-    writer.write(document.nodes)
-    data = package_bytes(writer.doc)
+    reference = Path(reference) if reference else None
+
+    def render(layout: PageLayout | None) -> bytes:
+        base, from_reference = open_base(reference, theme)
+        writer = _DocxWriter(base, theme, document.info, keep_existing_styles=from_reference, layout=layout)
+        writer.write(document.nodes)
+        return package_bytes(writer.doc)
+
+    data = with_office_layout(render, office)
     path = Path(path)
     with atomic_path(path) as tmp:
         tmp.write_bytes(data)
@@ -64,8 +75,12 @@ def render_docx(document: dn.Document, theme: Theme, path: Path, reference: Path
 class _DocxWriter:
     """Walk the nodes into one python-docx Document, appending to the body or a case box cell."""
 
-    def __init__(self, base: DocxDocument, theme: Theme, info: dn.DocumentInfo, keep_existing_styles: bool) -> None:
+    def __init__(
+        self, base: DocxDocument, theme: Theme, info: dn.DocumentInfo, keep_existing_styles: bool,
+        layout: PageLayout | None = None,
+    ) -> None:
         self.doc = base
+        self.layout = layout
         self.theme = theme
         self.info = info
         self.styles = StyleMap(base, theme, keep_existing=keep_existing_styles)
@@ -76,7 +91,8 @@ class _DocxWriter:
         self._bookmark_ids = itertools.count(1)
         self._section_has_content = False
         self._has_cover = False
-        self._toc_section: int | None = None  # index of the section holding the 目录
+        self._headers: list[str] = [""]  # the running-header chapter title of each section
+        self._table_ids = itertools.count(1)
 
     # ------------------------------------------------------------ walking
 
@@ -128,10 +144,10 @@ class _DocxWriter:
                 ooxml.begin_field(p._p, instruction)
             link = ooxml.add_internal_link(p._p, entry.anchor)
             ooxml.add_run(link, entry.label + "\t")
-            ooxml.add_field(link, f"PAGEREF {entry.anchor} \\h")
+            page = self.layout.pages.get(entry.anchor) if self.layout else None
+            ooxml.add_field(link, f"PAGEREF {entry.anchor} \\h", "" if page is None else str(page))
             if index == len(node.entries) - 1:
                 ooxml.end_field(p._p)
-        self._toc_section = len(self.doc.sections) - 1
 
     def heading(self, node: dn.Heading) -> None:
         """Print a heading's label in its Word heading style, bookmarked with its anchor."""
@@ -177,19 +193,26 @@ class _DocxWriter:
         self._insert(tbl)  # attach before filling: lxml moves a big detached tree in quadratic time
         rows = ooxml.RowBuilder(tbl)
         header = ooxml.CellFormat(self.styles.role("table.header").style_id, "center", fill=self.theme.table_header_fill)
-        rows.add_row([column.name for column in grid.columns], [header] * len(grid.columns), header=True)
+        head = rows.add_row([column.name for column in grid.columns], [header] * len(grid.columns), header=True)
+        pages: Sequence[int] = ()
+        if any(cell.span > 1 for row in grid.rows for cell in row):
+            name = f"tbl{next(self._table_ids)}"  # lets the office layout report the page of each row
+            ooxml.add_bookmark(head.find(qn("w:tc")).find(qn("w:p")), next(self._bookmark_ids), name)
+            pages = self.layout.rows.get(name, ()) if self.layout else ()
         cell_style = self.styles.role("table.cell").style_id
         kinds: dict[tuple[int, str | None, str], ooxml.CellFormat] = {}
         added = []
-        for row in grid.rows:
-            formats = []
+        for r, row in enumerate(grid.rows):
+            formats, texts = [], []
             for c, cell in enumerate(row):
-                key = (c, _merge_state(cell.span), "top" if cell.span > LONG_MERGE_ROWS else "center")
+                text, state, top = _cell_on_page(grid, r, c, pages)
+                key = (c, state, "top" if top else "center")
                 fmt = kinds.get(key)
                 if fmt is None:
                     fmt = kinds[key] = ooxml.CellFormat(cell_style, grid.columns[c].align, key[1], valign=key[2])
                 formats.append(fmt)
-            added.append(rows.add_row([cell.text for cell in row], formats))
+                texts.append(text)
+            added.append(rows.add_row(texts, formats))
         if len(added) >= 3:
             ooxml.keep_row_with_next(added[-2])  # the last row never stands alone on a page
         if node.note:
@@ -237,6 +260,8 @@ class _DocxWriter:
         if self._section_has_content:
             ooxml.section_break(self._body)
             self._section_has_content = False
+            self._headers.append(node.header)
+        self._headers[-1] = node.header
         _orient(self.doc.sections[-1], node.orientation)
 
     # ------------------------------------------------------------ building blocks
@@ -313,8 +338,9 @@ class _DocxWriter:
         """Give the pages after the cover the running header and the page-number footer.
 
         Pages are numbered on from the cover, as in the PDF. The header holds the running
-        title and, from the first chapter on, the current chapter (a STYLEREF field), right
-        aligned; a section whose text width differs gets its own header so the tab fits.
+        title and, right aligned, the chapter title compose gave the section's page run,
+        as literal text (a STYLEREF field is left empty by LibreOffice and WPS); a section
+        whose title or text width differs gets its own header.
         """
         sections = list(self.doc.sections)
         self.doc.settings.odd_and_even_pages_header_footer = False
@@ -329,15 +355,14 @@ class _DocxWriter:
         if first >= len(sections):
             return
         self._footer(sections[first])
-        chapters_from = first if self._toc_section is None else self._toc_section + 1
         written = None
         for index in range(first, len(sections)):
-            kind = (index >= chapters_from, _text_width_of(sections[index]))
+            kind = (self._headers[index], _text_width_of(sections[index]))
             if kind != written:
                 self._header(sections[index], *kind)
                 written = kind
 
-    def _header(self, section: Section, with_chapter: bool, width: int) -> None:
+    def _header(self, section: Section, chapter: str, width: int) -> None:
         header = section.header
         header.is_linked_to_previous = False
         _clear(header)
@@ -348,10 +373,10 @@ class _DocxWriter:
         p.alignment = WD_ALIGN_PARAGRAPH.LEFT
         ppr = p._p.get_or_add_pPr()
         ooxml.add_run(p._p, self.info.running_title)
-        if with_chapter:
+        if chapter:
+            self._check(chapter, "page_break.header")
             ooxml.add_tab_stop(ppr, width, "right")
-            ooxml.add_run(p._p, "\t")
-            ooxml.add_field(p._p, "STYLEREF 1")
+            ooxml.add_run(p._p, "\t" + chapter)
         ooxml.set_bottom_rule(ppr, self.theme.accent_color, size_eighths=5)
 
     def _footer(self, section: Section) -> None:
@@ -384,7 +409,8 @@ class _DocxWriter:
 
     def _settings(self) -> None:
         settings = self.doc.settings.element
-        ooxml.set_update_fields(settings)
+        if self.layout is None:  # with the page numbers filled in, Word need not ask on every open
+            ooxml.set_update_fields(settings)
         ooxml.set_theme_font_language(settings, self.info.language)
         ooxml.set_language(ooxml.default_run_properties(self.doc.styles.element), self.info.language)
 
@@ -404,10 +430,27 @@ HANDLERS: dict[type, Callable[[_DocxWriter, Any], None]] = {
 }
 
 
-def _merge_state(span: int) -> str | None:
-    if span == 0:
-        return "continue"
-    return "restart" if span > 1 else None
+def _cell_on_page(grid: dn.TableGrid, r: int, c: int, pages: Sequence[int]) -> tuple[str, str | None, bool]:
+    """Return a cell's text, vertical-merge state and whether it sits at the top.
+
+    ``pages`` holds the page of the header row and of every grid row, as the office layout
+    put them; a merge that crosses a page break restarts there with the grid's continuation
+    label, so every page shows the category of its rows.
+    """
+    cell = grid.rows[r][c]
+    if cell.span == 0:
+        if len(pages) == len(grid.rows) + 1 and pages[r + 1] != pages[r]:
+            return cell.merge_label or grid.rows[r][c].text, "restart", _run_length(grid, r, c) > LONG_MERGE_ROWS
+        return "", "continue", False
+    return cell.text, "restart" if cell.span > 1 else None, cell.span > LONG_MERGE_ROWS
+
+
+def _run_length(grid: dn.TableGrid, r: int, c: int) -> int:
+    """Return how many rows from ``r`` on are covered by the same merge."""
+    end = r
+    while end + 1 < len(grid.rows) and grid.rows[end + 1][c].span == 0:
+        end += 1
+    return end - r + 1
 
 
 def _split(total: int, fractions: Sequence[float]) -> list[int]:

@@ -277,10 +277,19 @@ def test_cover_is_bare_and_the_other_pages_carry_header_and_page_number(word):
     assert toc_section.header.paragraphs[0].text == "2023年度宁波市科技进步报告"
     assert header_fields(toc_section) == []
     assert not first_body.header.is_linked_to_previous
-    assert header_fields(first_body) == ["STYLEREF 1"]
+    assert header_fields(first_body) == []  # literal text: LibreOffice and WPS leave STYLEREF empty
     assert all(s.footer.is_linked_to_previous for s in sections[2:])
     assert [t.text.strip() for t in toc_section.footer._element.iter(qn("w:instrText"))] == ["PAGE"]
     assert not list(word.element.body.iter(qn("w:pgNumType")))  # numbered on from the cover, as the PDF
+
+
+def test_each_page_run_prints_its_chapter_title_in_the_header(document, word):
+    runs = [node for node in document.nodes if isinstance(node, dn.PageBreak)]
+    assert len(word.sections) == len(runs) + 1  # the cover, then one section per page run
+    for section, run in zip(word.sections[1:], runs):
+        header = section.header.paragraphs[0].text
+        assert header == (f"{document.info.running_title}\t{run.header}" if run.header else document.info.running_title)
+    assert any(run.header for run in runs)
 
 
 def test_appendix_is_landscape_with_a_header_as_wide_as_its_text(word):
