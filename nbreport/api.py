@@ -30,7 +30,7 @@ def validate(target: Report | str | Path, lang: str = "zh") -> ValidationReport:
     """Return every finding for a dataset folder or a Report; never raises for bad input."""
     if isinstance(target, Report):
         sources = target._sources if isinstance(target._sources, SourceMap) else None
-        findings = run_checks(target, CheckContext(sources=sources))
+        findings = run_checks(target, CheckContext(sources=sources, award_categories=target.award_categories))
         return _localised(ValidationReport(target=f"{target.meta.year}", findings=findings), lang)
     return check_dataset(target, lang)[1]
 
@@ -40,7 +40,8 @@ def check_dataset(path: str | Path, lang: str = "zh") -> tuple[Report | None, Va
     result = load_dataset(path)
     findings = list(result.findings)
     if result.report is not None:
-        ctx = CheckContext(sources=result.report._sources, award_categories=result.award_categories)  # type: ignore[arg-type]
+        report = result.report
+        ctx = CheckContext(sources=report._sources, award_categories=report.award_categories)  # type: ignore[arg-type]
         findings.extend(run_checks(result.report, ctx))
     return result.report, _localised(ValidationReport(target=str(path), findings=findings), lang)
 
