@@ -12,10 +12,11 @@ from .compose import Document, compose
 from .findings import ValidationReport
 from .load import DatasetError, load_dataset
 from .load.sources import SourceMap
+from .render import RENDERERS, RenderOptions
 from .schema.report import Report
 from .schema.theme import Theme
 
-FORMATS = ("docx", "pdf")
+FORMATS = tuple(RENDERERS)
 
 
 def load(path: str | Path) -> Report:
@@ -102,12 +103,7 @@ def output_name(report: Report) -> str:
 
 
 def _render(fmt: str, document: Document, theme: Theme, path: Path, docx_template: str | Path | None) -> Path:
-    if fmt == "docx":
-        from .render.docx import render_docx
-
-        return render_docx(document, theme, path, Path(docx_template) if docx_template else None)
-    if fmt == "pdf":
-        from .render.pdf import render_pdf
-
-        return render_pdf(document, theme, path)
-    raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    renderer = RENDERERS.get(fmt)
+    if renderer is None:
+        raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    return renderer(document, theme, path, RenderOptions(docx_template=Path(docx_template) if docx_template else None))

@@ -8,9 +8,8 @@ roles to Word styles through ``docx_styles.StyleMap`` and leaves raw Wordprocess
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
 
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
@@ -30,15 +29,12 @@ from .atomic import atomic_path
 from .docx_layout import Office, PageLayout, with_office_layout
 from .docx_package import build_time, open_base, package_bytes
 from .docx_styles import StyleMap
-from .errors import RenderError
+from .errors import RenderError, check_printable
 
-__all__ = ["HANDLERS", "render_docx"]
+__all__ = ["render_docx"]
 
 EMU_PER_TWIP = 635
-CASE_PADDING_TWIPS = 170  # 3 mm inside the case box
-CHRONOLOGY_GAP = "\u3000"  # between a bold date and the event text, as in the printed report
-LONG_MERGE_ROWS = 8  # a merged cell over more rows may cross pages: print its text at the top
-FIGURE_MAX_HEIGHT = 0.6  # share of the text height a picture may take
+TWIPS_PER_MM = 1440 / 25.4
 COVER_TOP = 0.18  # share of the text height above the year line
 COVER_EDITOR_GAP = 0.30  # share of the text height between the English title and the editor
 
@@ -57,6 +53,7 @@ def render_docx(
     cells where its pages break (docx_layout; ``office`` None finds the installed one);
     otherwise Word fills them when it opens the file.
     """
+    check_printable(document)
     reference = Path(reference) if reference else None
 
     def render(layout: PageLayout | None) -> bytes:
@@ -105,31 +102,52 @@ class _DocxWriter:
         self._settings()
 
     def dispatch(self, node: dn.Node) -> None:
-        """Render one node through its handler in HANDLERS."""
-        handler = HANDLERS.get(type(node))
-        if handler is None:
-            raise RenderError(self.record, "node", f"没有处理 {type(node).__name__} 节点的方法")
-        handler(self, node)
+        """Render one node through the handler of its kind (mypy checks every kind has one)."""
+        match node:
+            case dn.Cover():
+                self.cover(node)
+            case dn.Toc():
+                self.toc(node)
+            case dn.Heading():
+                self.heading(node)
+            case dn.Paragraph():
+                self.paragraph(node)
+            case dn.BulletList():
+                self.bullet_list(node)
+            case dn.Figure():
+                self.figure(node)
+            case dn.TableBlock():
+                self.table_block(node)
+            case dn.CaseBox():
+                self.case_box(node)
+            case dn.DistrictEntry():
+                self.district_entry(node)
+            case dn.Chronology():
+                self.chronology(node)
+            case dn.PageBreak():
+                self.page_break(node)
+            case _:
+                raise RenderError(self.record, "node", f"没有处理 {dn.unhandled(node)} 节点的方法")
 
     def cover(self, node: dn.Cover) -> None:
         """Print the cover in its own section: year line, title, English title, editor line."""
         self.record = "cover"
         self._has_cover = True
         height = self._text_height()
-        year = self._paragraph("cover.year", [(node.year_line, False)], "cover.year_line")
+        year = self._paragraph("cover.year", [(node.year_line, False)])
         year.paragraph_format.space_before = Emu(int(height * COVER_TOP))
-        self._paragraph("cover.title", [(node.title, False)], "cover.title")
+        self._paragraph("cover.title", [(node.title, False)])
         if node.title_en:
-            self._paragraph("cover.title_en", [(node.title_en, False)], "cover.title_en")
+            self._paragraph("cover.title_en", [(node.title_en, False)])
         if node.editor_line:
-            editor = self._paragraph("cover.editor", [(node.editor_line, False)], "cover.editor_line")
+            editor = self._paragraph("cover.editor", [(node.editor_line, False)])
             gap = Pt(self.theme.style("cover.editor").space_before) + int(height * COVER_EDITOR_GAP)
             editor.paragraph_format.space_before = Emu(gap)
 
     def toc(self, node: dn.Toc) -> None:
         """Print the 目录 as a TOC field pre-filled with the entries; page numbers are PAGEREF fields."""
         self.record = "toc"
-        self._paragraph("toc.title", [(node.title, False)], "toc.title")
+        self._paragraph("toc.title", [(node.title, False)])
         instruction = f'TOC \\o "1-{self.theme.toc_levels}" \\h \\z \\u'
         width = self._text_width()
         if not node.entries:
@@ -137,7 +155,6 @@ class _DocxWriter:
             ooxml.begin_field(p._p, instruction)
             ooxml.end_field(p._p)
         for index, entry in enumerate(node.entries):
-            self._check(entry.label, f"entries[{index}].label")
             p = self._new_paragraph(self.styles.toc(entry.level))
             ooxml.add_tab_stop(p._p.get_or_add_pPr(), width, "right", leader="dot")
             if index == 0:
@@ -153,14 +170,14 @@ class _DocxWriter:
         """Print a heading's label in its Word heading style, bookmarked with its anchor."""
         self.record = node.anchor
         style = self.styles.heading(node.level, node.role)
-        p = self._paragraph(style, [(node.label, False)], "heading.text")
+        p = self._paragraph(style, [(node.label, False)])
         ooxml.add_bookmark(p._p, next(self._bookmark_ids), node.anchor)
-        if not node.in_toc and node.level <= self.theme.toc_levels:
+        if not node.in_toc:  # out of the 目录 (when Word refreshes it) and of the navigation pane
             ooxml.set_outline_level(p._p.get_or_add_pPr(), 9)
 
     def paragraph(self, node: dn.Paragraph) -> None:
         """Print a paragraph in its role; strong runs are bold."""
-        self._paragraph(node.role, ((run.text, run.strong) for run in node.runs), "paragraph")
+        self._paragraph(node.role, ((run.text, run.strong) for run in node.runs))
 
     def bullet_list(self, node: dn.BulletList) -> None:
         """Print each item after the list's marker, hanging from it."""
@@ -168,12 +185,14 @@ class _DocxWriter:
             self._bullet(item, node.marker)
 
     def figure(self, node: dn.Figure) -> None:
-        """Print the image scaled to the text width, then the caption; a chart prints its caption alone."""
+        """Print the image scaled to the text width, or the chart's data as a table, then the caption."""
         if node.image:
-            self._picture(node.image)
-        self._paragraph("caption", [(node.caption, False)], "figure.caption")
+            self._picture(node.image, node.max_height)
+        elif node.chart:
+            self._chart_table(node.chart)
+        self._paragraph("caption", [(node.caption, False)])
         if node.source:
-            self._paragraph("table.note", [(node.source, False)], "figure.source")
+            self._paragraph("table.note", [(node.source, False)])
 
     def table_block(self, node: dn.TableBlock) -> None:
         """Print the caption, then the grid as a table whose header row repeats, then the note."""
@@ -185,9 +204,8 @@ class _DocxWriter:
 
     def _table(self, node: dn.TableBlock) -> None:
         if node.caption:
-            self._paragraph("table.caption", [(node.caption, False)], "table.caption")
+            self._paragraph("table.caption", [(node.caption, False)])
         grid = node.grid
-        self._check_grid(grid)
         widths = _split(self._text_width(), [column.width for column in grid.columns])
         tbl = ooxml.new_table(widths, self.theme.table_rule_color)
         self._insert(tbl)  # attach before filling: lxml moves a big detached tree in quadratic time
@@ -213,21 +231,35 @@ class _DocxWriter:
                 formats.append(fmt)
                 texts.append(text)
             added.append(rows.add_row(texts, formats))
-        if len(added) >= 3:
-            ooxml.keep_row_with_next(added[-2])  # the last row never stands alone on a page
+        if len(added) > grid.keep_last_rows:
+            for row in added[-grid.keep_last_rows:-1]:
+                ooxml.keep_row_with_next(row)  # the last rows stay together: no widow row
         if node.note:
-            self._paragraph("table.note", [(node.note, False)], "table.note")
+            self._paragraph("table.note", [(node.note, False)])
+
+    def _chart_table(self, chart: dn.Chart) -> None:
+        """Print a chart as the table of its data: python-docx draws no charts and no PNG renderer is installed."""
+        columns = len(chart.categories) + 1
+        tbl = ooxml.new_table(_split(int(self._text_width() * chart.width), [1.0] * columns), self.theme.table_rule_color)
+        self._insert(tbl)
+        rows = ooxml.RowBuilder(tbl)
+        header = ooxml.CellFormat(self.styles.role("table.header").style_id, "center", fill=self.theme.table_header_fill)
+        cell = ooxml.CellFormat(self.styles.role("table.cell").style_id, "center")
+        rows.add_row(["", *chart.categories], [header] * columns, header=True)
+        for series in chart.series:
+            rows.add_row([series.label, *series.value_labels], [cell] * columns)
 
     def case_box(self, node: dn.CaseBox) -> None:
         """Print a titled story inside a shaded one-cell table ruled in the accent colour."""
         width = self._text_width()
-        tbl, title_cell, body_cell = ooxml.box_table(width, self.theme.case_fill, self.theme.accent_color, CASE_PADDING_TWIPS)
+        padding = round(node.padding_mm * TWIPS_PER_MM)
+        tbl, title_cell, body_cell = ooxml.box_table(width, self.theme.case_fill, self.theme.accent_color, padding)
         self._insert(tbl)
         outer = (self._container, self._box_width)
-        self._box_width = width - 2 * CASE_PADDING_TWIPS
+        self._box_width = width - 2 * padding
         try:
             self._container = title_cell
-            self._paragraph("case.title", [(node.title, True)], "case.title")
+            self._paragraph("case.title", [(node.title, True)])
             self._container = body_cell
             for child in node.children:
                 self.dispatch(child)
@@ -250,8 +282,8 @@ class _DocxWriter:
         for month in node.months:
             self.heading(month.heading)
             for event in month.events:
-                runs = [(event.date, True), (CHRONOLOGY_GAP + event.text, False)]
-                self._paragraph("chronology.event", runs, f"chronology[{event.date}]")
+                runs = [(event.date, True), (node.gap + event.text, False)]
+                self._paragraph("chronology.event", runs)
 
     def page_break(self, node: dn.PageBreak) -> None:
         """Start a new section on a new page in the node's orientation (none if the page is still empty)."""
@@ -266,11 +298,10 @@ class _DocxWriter:
 
     # ------------------------------------------------------------ building blocks
 
-    def _paragraph(self, role: str | ParagraphStyle, runs: Runs, field: str) -> DocxParagraph:
+    def _paragraph(self, role: str | ParagraphStyle, runs: Runs) -> DocxParagraph:
         style = self.styles.role(role) if isinstance(role, str) else role
         p = self._new_paragraph(style)
-        for index, (text, bold) in enumerate(runs):
-            self._check(text, f"{field}.runs[{index}]")
+        for text, bold in runs:  # check_printable has checked every string of the document
             run = p.add_run(text)
             if bold:
                 run.bold = True
@@ -278,7 +309,7 @@ class _DocxWriter:
 
     def _bullet(self, item: dn.Paragraph, marker: str) -> None:
         runs = [(marker + "\t", False), *((run.text, run.strong) for run in item.runs)]
-        self._paragraph(item.role, runs, "bullet")
+        self._paragraph(item.role, runs)
 
     def _new_paragraph(self, style: ParagraphStyle) -> DocxParagraph:
         p = OxmlElement("w:p")
@@ -295,7 +326,7 @@ class _DocxWriter:
         if self._container is self._body:
             self._section_has_content = True
 
-    def _picture(self, image: str) -> None:
+    def _picture(self, image: str, max_height: float) -> None:
         p = self._new_paragraph(self.styles.role("caption"))
         p.paragraph_format.keep_with_next = True
         try:
@@ -303,7 +334,7 @@ class _DocxWriter:
         except (OSError, UnrecognizedImageError, ValueError) as exc:
             raise RenderError(self.record, "figure.image", f"无法读取图片 {image}：{exc}") from None
         width = self._text_width() * EMU_PER_TWIP
-        scale = min(width / shape.width, FIGURE_MAX_HEIGHT * self._text_height() / shape.height)
+        scale = min(width / shape.width, max_height * self._text_height() / shape.height)
         shape.width, shape.height = Emu(int(shape.width * scale)), Emu(int(shape.height * scale))
 
     def _check(self, text: str, field: str) -> None:
@@ -313,14 +344,6 @@ class _DocxWriter:
                 self.record, field,
                 f"第 {index + 1} 个字符 U+{ord(text[index]):04X} 是 XML 不允许的控制字符，Word 文件无法保存它",
             )
-
-    def _check_grid(self, grid: dn.TableGrid) -> None:
-        for c, column in enumerate(grid.columns):
-            self._check(column.name, f"columns[{c}].name")
-        for r, row in enumerate(grid.rows):
-            for c, cell in enumerate(row):
-                if ooxml.illegal_character(cell.text) is not None:
-                    self._check(cell.text, f"rows[{r}][{c}]")
 
     def _text_width(self) -> int:
         """Return the width available in the current container, in twips."""
@@ -369,12 +392,10 @@ class _DocxWriter:
         p = header.add_paragraph(style=self.styles.role("running"))
         if not self.theme.running_header:
             return
-        self._check(self.info.running_title, "running_title")
         p.alignment = WD_ALIGN_PARAGRAPH.LEFT
         ppr = p._p.get_or_add_pPr()
         ooxml.add_run(p._p, self.info.running_title)
         if chapter:
-            self._check(chapter, "page_break.header")
             ooxml.add_tab_stop(ppr, width, "right")
             ooxml.add_run(p._p, "\t" + chapter)
         ooxml.set_bottom_rule(ppr, self.theme.accent_color, size_eighths=5)
@@ -395,8 +416,6 @@ class _DocxWriter:
 
     def _properties(self) -> None:
         info = self.info
-        for value, field in ((info.title, "title"), (info.author, "author"), (info.subject, "subject")):
-            self._check(value, f"info.{field}")
         props = self.doc.core_properties
         props.title = info.title
         props.author = info.author
@@ -415,21 +434,6 @@ class _DocxWriter:
         ooxml.set_language(ooxml.default_run_properties(self.doc.styles.element), self.info.language)
 
 
-HANDLERS: dict[type, Callable[[_DocxWriter, Any], None]] = {
-    dn.Cover: _DocxWriter.cover,
-    dn.Toc: _DocxWriter.toc,
-    dn.Heading: _DocxWriter.heading,
-    dn.Paragraph: _DocxWriter.paragraph,
-    dn.BulletList: _DocxWriter.bullet_list,
-    dn.Figure: _DocxWriter.figure,
-    dn.TableBlock: _DocxWriter.table_block,
-    dn.CaseBox: _DocxWriter.case_box,
-    dn.DistrictEntry: _DocxWriter.district_entry,
-    dn.Chronology: _DocxWriter.chronology,
-    dn.PageBreak: _DocxWriter.page_break,
-}
-
-
 def _cell_on_page(grid: dn.TableGrid, r: int, c: int, pages: Sequence[int]) -> tuple[str, str | None, bool]:
     """Return a cell's text, vertical-merge state and whether it sits at the top.
 
@@ -440,9 +444,9 @@ def _cell_on_page(grid: dn.TableGrid, r: int, c: int, pages: Sequence[int]) -> t
     cell = grid.rows[r][c]
     if cell.span == 0:
         if len(pages) == len(grid.rows) + 1 and pages[r + 1] != pages[r]:
-            return cell.merge_label or grid.rows[r][c].text, "restart", _run_length(grid, r, c) > LONG_MERGE_ROWS
+            return cell.merge_label or cell.text, "restart", _run_length(grid, r, c) > grid.top_align_span
         return "", "continue", False
-    return cell.text, "restart" if cell.span > 1 else None, cell.span > LONG_MERGE_ROWS
+    return cell.text, "restart" if cell.span > 1 else None, cell.span > grid.top_align_span
 
 
 def _run_length(grid: dn.TableGrid, r: int, c: int) -> int:

@@ -70,6 +70,18 @@ class Stack(Flowable):
         return list(self.items)
 
 
+class FigureStack(Stack):
+    """Stack a picture or chart with its caption: never split, they move to the next page together.
+
+    Handing the frame the items one by one let a chart that did not fit fail the whole
+    layout (reportlab cannot split a Drawing) and could part a caption from its picture.
+    """
+
+    def split(self, availWidth, availHeight):  # noqa: N803
+        """Return nothing, so the frame moves the figure to the next page."""
+        return []
+
+
 class KeepWithNext(Stack):
     """Keep a heading (or a case title) on the same page as the start of what follows it."""
 

@@ -22,7 +22,6 @@ from ..compose.nodes import Heading
 from .pdf_flow import Stack
 from .pdf_text import CJKParagraph
 
-_OUTLINE_LEVELS = 2  # headings deeper than this get an anchor but no outline entry
 
 
 class PageLedger:
@@ -50,7 +49,7 @@ class PageLedger:
         """Note the page of ``heading``, bookmark its top edge, add it to the outline."""
         self.pages.setdefault(heading.anchor, canv.getPageNumber())
         canv.bookmarkHorizontal(heading.anchor, 0, height)
-        if heading.level <= _OUTLINE_LEVELS:
+        if heading.in_toc:  # compose decides which headings enter the outline
             # An outline level may only go one deeper than the entry before it.
             level = min(heading.level - 1, self._depth)
             canv.addOutlineEntry(heading.label, heading.anchor, level=level)
