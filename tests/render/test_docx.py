@@ -349,6 +349,7 @@ def test_same_source_date_epoch_gives_identical_bytes(document, tmp_path, monkey
 def test_reference_document_styles_win(document, tmp_path):
     reference = docx.Document()
     reference.styles["Heading 1"].font.size = Pt(31)
+    reference.styles["Normal"].font.size = Pt(13)
     reference.add_paragraph("参考文档里的正文，不应出现在输出中")
     reference.sections[0].left_margin = docx.shared.Mm(40)
     reference.save(tmp_path / "reference.docx")
@@ -356,7 +357,10 @@ def test_reference_document_styles_win(document, tmp_path):
     assert out.styles["Heading 1"].font.size == Pt(31)
     assert abs(out.sections[0].left_margin - docx.shared.Mm(40)) < docx.shared.Mm(0.1)
     assert "参考文档里的正文，不应出现在输出中" not in [p.text for p in out.paragraphs]
-    assert out.styles["nb.body"].font.size == Pt(THEME.style("body").size)
+    assert "nb.body" not in [style.name for style in out.styles]  # body text is the reference's own Normal
+    body = [p for p in out.paragraphs if p.text == "正文内容。" or p.text.endswith("正文内容。")]
+    assert body and all(p.style.name == "Normal" for p in body)
+    assert out.styles["Normal"].font.size == Pt(13)
 
 
 def test_unreadable_reference_is_a_render_error(document, tmp_path):
