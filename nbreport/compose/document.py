@@ -125,7 +125,7 @@ class _Composer:
 
     def appendix(self, appendix, number: int) -> Iterator[dn.Node]:
         table = self.blocks.table(appendix.table, f"appendices[{number - 1}].table", appendix.landscape)
-        orientation = "landscape" if table.grid.landscape else "portrait"
+        orientation: dn.Orientation = "landscape" if table.grid.landscape else "portrait"
         yield from self.part_heading(appendix.title, f"附录{number}", orientation, run="appendix")
         yield dn.TableBlock(caption=None, grid=table.grid, note=table.note, record=table.record)
 

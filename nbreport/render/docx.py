@@ -353,7 +353,7 @@ class _DocxWriter:
 
     def _text_height(self) -> int:
         section = self.doc.sections[-1]
-        return section.page_height - section.top_margin - section.bottom_margin
+        return _emu(section.page_height) - _emu(section.top_margin) - _emu(section.bottom_margin)
 
     # ------------------------------------------------------------ finishing
 
@@ -468,14 +468,19 @@ def _split(total: int, fractions: Sequence[float]) -> list[int]:
 
 def _text_width_of(section: Section) -> int:
     """Return the width between the margins of ``section``, in twips."""
-    return (section.page_width - section.left_margin - section.right_margin) // EMU_PER_TWIP
+    return (_emu(section.page_width) - _emu(section.left_margin) - _emu(section.right_margin)) // EMU_PER_TWIP
+
+
+def _emu(length: int | None) -> int:
+    """Return a section length in EMU; None (not set in the file) counts as 0."""
+    return int(length or 0)
 
 
 def _orient(section: Section, orientation: dn.Orientation) -> None:
     landscape = orientation == "landscape"
-    width, height = section.page_width, section.page_height
+    width, height = _emu(section.page_width), _emu(section.page_height)
     if landscape != (width > height):
-        section.page_width, section.page_height = height, width
+        section.page_width, section.page_height = Emu(height), Emu(width)
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
 
 

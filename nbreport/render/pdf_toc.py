@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
@@ -83,7 +84,7 @@ class NumberSlot:
 
     name: str
     anchor: str
-    style: object
+    style: Any  # a reportlab ParagraphStyle (reportlab has no type hints)
     x: float = 0.0
     y: float = 0.0
 
@@ -93,7 +94,7 @@ class TocRow:
     """Hold one printed TOC line: its label markup, style, indent and target anchor."""
 
     markup: str
-    style: object
+    style: Any  # a reportlab ParagraphStyle (reportlab has no type hints)
     indent: float
     anchor: str
     number_width: float
