@@ -84,9 +84,11 @@ def build(
     say("compose")
     targets = [Path(out_dir) / f"{output_name(report)}.{fmt}" for fmt in formats]
     staged = [target.with_name(f".{target.name}.building") for target in targets]
+    options = RenderOptions(docx_template=Path(docx_template) if docx_template else None)
     try:
-        for fmt, path in zip(formats, staged):
-            _render(fmt, document, theme, path, docx_template)
+        # The PDF first: its heading pages fill the DOCX's 目录 when LibreOffice is not installed.
+        for fmt, path in sorted(zip(formats, staged), key=lambda pair: pair[0] != "pdf"):
+            _render(fmt, document, theme, path, options)
             say(fmt)
         for path, target in zip(staged, targets):
             os.replace(path, target)
@@ -102,8 +104,8 @@ def output_name(report: Report) -> str:
     return "".join(ch for ch in name if ch not in '\\/:*?"<>|').strip() or str(report.meta.year)
 
 
-def _render(fmt: str, document: Document, theme: Theme, path: Path, docx_template: str | Path | None) -> Path:
+def _render(fmt: str, document: Document, theme: Theme, path: Path, options: RenderOptions) -> Path:
     renderer = RENDERERS.get(fmt)
     if renderer is None:
         raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
-    return renderer(document, theme, path, RenderOptions(docx_template=Path(docx_template) if docx_template else None))
+    return renderer(document, theme, path, options)

@@ -8,7 +8,7 @@ Each entry imports its module on first use, so choosing one format loads only it
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..compose.nodes import Document
@@ -20,6 +20,7 @@ class RenderOptions:
     """Carry what a renderer may need besides the document and theme; None means the default."""
 
     docx_template: Path | None = None
+    pages: dict[str, int] = field(default_factory=dict)  # heading anchor → page, filled by the PDF renderer
 
 
 Renderer = Callable[[Document, Theme, Path, RenderOptions], Path]
@@ -28,13 +29,13 @@ Renderer = Callable[[Document, Theme, Path, RenderOptions], Path]
 def _docx(document: Document, theme: Theme, path: Path, options: RenderOptions) -> Path:
     from .docx import render_docx
 
-    return render_docx(document, theme, path, options.docx_template)
+    return render_docx(document, theme, path, options.docx_template, pdf_pages=options.pages)
 
 
 def _pdf(document: Document, theme: Theme, path: Path, options: RenderOptions) -> Path:
     from .pdf import render_pdf
 
-    return render_pdf(document, theme, path)
+    return render_pdf(document, theme, path, options.pages)
 
 
 RENDERERS: dict[str, Renderer] = {

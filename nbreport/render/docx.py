@@ -8,7 +8,7 @@ roles to Word styles through ``docx_styles.StyleMap`` and leaves raw Wordprocess
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from docx.document import Document as DocxDocument
@@ -43,6 +43,7 @@ Runs = Iterable[tuple[str, bool]]
 
 def render_docx(
     document: dn.Document, theme: Theme, path: Path, reference: Path | None = None, office: Office | None = None,
+    pdf_pages: Mapping[str, int] | None = None,
 ) -> Path:
     """Write ``document`` to ``path`` as .docx and return ``path``.
 
@@ -50,8 +51,9 @@ def render_docx(
     --reference-doc); None uses python-docx's template restyled from ``theme``. Nothing is
     written when a node cannot be rendered (RenderError names its record and field).
     When LibreOffice is installed its layout fills the 目录 page numbers and splits merged
-    cells where its pages break (docx_layout; ``office`` None finds the installed one);
-    otherwise Word fills them when it opens the file.
+    cells where its pages break (docx_layout; ``office`` None finds the installed one).
+    Without it, ``pdf_pages`` (the page of each heading in the PDF built alongside) fills the
+    目录 so LibreOffice and WPS show numbers, and Word is still asked to refresh them on open.
     """
     check_printable(document)
     reference = Path(reference) if reference else None
@@ -62,7 +64,8 @@ def render_docx(
         writer.write(document.nodes)
         return package_bytes(writer.doc)
 
-    data = with_office_layout(render, office)
+    fallback = PageLayout(pages=dict(pdf_pages), exact=False) if pdf_pages else None
+    data = with_office_layout(render, office, fallback)
     path = Path(path)
     with atomic_path(path) as tmp:
         tmp.write_bytes(data)
@@ -428,7 +431,7 @@ class _DocxWriter:
 
     def _settings(self) -> None:
         settings = self.doc.settings.element
-        if self.layout is None:  # with the page numbers filled in, Word need not ask on every open
+        if self.layout is None or not self.layout.exact:  # with Word's own numbers filled in, it need not ask
             ooxml.set_update_fields(settings)
         ooxml.set_theme_font_language(settings, self.info.language)
         ooxml.set_language(ooxml.default_run_properties(self.doc.styles.element), self.info.language)

@@ -38,6 +38,7 @@ class PageLayout:
 
     pages: dict[str, int] = field(default_factory=dict)
     rows: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    exact: bool = True  # False: pages of another layout (the PDF's), for LibreOffice and WPS to show
 
 
 @dataclass(frozen=True)
@@ -92,12 +93,14 @@ def find_office() -> Office | None:
     return Office(soffice, python, timeout if timeout > 0 else DEFAULT_TIMEOUT)
 
 
-def with_office_layout(render: Callable[[PageLayout | None], bytes], office: Office | None = None) -> bytes:
-    """Return ``render``'s DOCX completed from the office layout, or ``render(None)`` without one."""
-    data = render(None)
+def with_office_layout(
+    render: Callable[[PageLayout | None], bytes], office: Office | None = None, fallback: PageLayout | None = None,
+) -> bytes:
+    """Return ``render``'s DOCX completed from the office layout, or from ``fallback`` without one."""
     office = office if office is not None else find_office()
     if office is None:
-        return data
+        return render(fallback)
+    data = render(None)
     layout: PageLayout | None = None
     with tempfile.TemporaryDirectory(prefix="nbreport-office-") as tmp:
         for _ in range(MAX_PASSES):
@@ -105,7 +108,7 @@ def with_office_layout(render: Callable[[PageLayout | None], bytes], office: Off
                 measured = office.measure(data, Path(tmp))
             except (LayoutError, OSError) as exc:
                 warnings.warn(f"{exc}；目录页码留给 Word 打开时更新", LayoutWarning, stacklevel=2)
-                return data
+                return data if layout is not None or fallback is None else render(fallback)
             if measured == layout:
                 break
             layout = measured

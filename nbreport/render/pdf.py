@@ -30,8 +30,11 @@ from .pdf_toc import PageLedger, TocFlowable, TocRow
 
 
 
-def render_pdf(document: dn.Document, theme: Theme, path: Path) -> Path:
+def render_pdf(document: dn.Document, theme: Theme, path: Path, pages: dict[str, int] | None = None) -> Path:
     """Write ``document`` as a PDF at ``path`` (atomically) and return ``path``.
+
+    ``pages`` receives the page of every heading drawn (anchor → page), for the DOCX built
+    in the same run to fill its 目录 from when LibreOffice is not there to lay it out.
 
     With SOURCE_DATE_EPOCH set, the file is byte-for-byte reproducible.
     """
@@ -52,6 +55,8 @@ def render_pdf(document: dn.Document, theme: Theme, path: Path) -> Path:
             raise RenderError("document", "layout", f"内容无法排入页面：{error}") from error
         finally:
             rl_config.useA85 = use_a85
+    if pages is not None:
+        pages.update(ledger.pages)
     return path
 
 

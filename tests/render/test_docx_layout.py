@@ -104,3 +104,28 @@ def test_a_failing_office_gives_a_warning_and_the_word_rendering(tmp_path, body)
     with pytest.warns(LayoutWarning):
         assert with_office_layout(render, office) == b"docx"
     assert renders == [None]
+
+
+def test_without_an_office_the_pdf_pages_fill_the_toc_and_word_still_refreshes(tmp_path, monkeypatch):
+    from pypdf import PdfReader
+
+    from nbreport import api
+
+    monkeypatch.setenv("NBREPORT_OFFICE", "off")
+    from builders import small_report
+
+    chapters = [{"kind": "chapter", "title": title, "sections": [{"title": f"{title}之节", "blocks": []}]}
+                for title in ("培育战略科技力量", "推进核心技术攻关")]
+    docx_path, pdf_path = api.build(small_report(chapters=chapters), tmp_path)
+    body = docx.Document(str(docx_path)).element.body
+    results = {}
+    for p in body.iter(qn("w:hyperlink")):
+        texts = [t.text for t in p.iter(qn("w:t"))]
+        results[texts[0].rstrip("\t")] = texts[-1]
+    reader = PdfReader(pdf_path)
+    for label, page in results.items():
+        assert page.isdigit(), label
+        assert label.replace("\u3000", "") in reader.pages[int(page) - 1].extract_text().replace("\u3000", "").replace(" ", "")
+    assert len(results) >= 4
+    with zipfile.ZipFile(docx_path) as package:
+        assert b"updateFields" in package.read("word/settings.xml")  # the PDF's numbers, not Word's
