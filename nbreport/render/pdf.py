@@ -21,7 +21,7 @@ from .atomic import atomic_path
 from .errors import RenderError, check_printable
 from .fonts import load_fonts
 from .pdf_chart import chart_drawing
-from .pdf_flow import Box, FigureStack, HeadingParagraph, keep_with_next
+from .pdf_flow import Box, FigureStack, HeadingParagraph, RunningHeader, keep_with_next
 from .pdf_page import BODY, COVER, FRONT, LANDSCAPE, CoverPage, PageDecor, PageGeometry, ReportDocTemplate
 from .pdf_styles import StyleMap, hex_color
 from .pdf_table import GridFlowable, GridModel, TableLook
@@ -65,7 +65,6 @@ class PdfWalker:
 
     def __init__(self, styles: StyleMap, ledger: PageLedger, geometry: PageGeometry) -> None:
         self.styles, self.fonts, self.ledger, self.geometry = styles, styles.fonts, ledger, geometry
-        self.portrait = BODY  # the template a portrait page break opens; the 目录 has its own
         self.record = "document"  # the anchor of the last heading, to name where bad text is
         self.wide = False
 
@@ -114,14 +113,12 @@ class PdfWalker:
         if node.title_en:
             top.append(self._text(node.title_en, "cover.title_en", f"{where}.title_en"))
         bottom = [self._text(node.editor_line, "cover.editor", f"{where}.editor_line")] if node.editor_line else []
-        self.portrait = FRONT
         return [CoverPage(top, bottom, rule_after=2, color=self.styles.accent()), NextPageTemplate(FRONT)]
 
     def toc(self, node: dn.Toc, where: str) -> list[Flowable]:
         """Return the 目录 title and its entries with page numbers; body pages follow."""
         self.record = "toc"
         rows = [self._toc_row(entry, f"{where}.entries[{i}]") for i, entry in enumerate(node.entries)]
-        self.portrait = BODY
         return [self._text(node.title, "toc.title", f"{where}.title"), TocFlowable(rows, self.ledger)]
 
     def heading(self, node: dn.Heading, where: str) -> list[Flowable]:
@@ -188,9 +185,14 @@ class PdfWalker:
         return flowables
 
     def page_break(self, node: dn.PageBreak, where: str) -> list[Flowable]:
-        """Return a break to a page in the node's orientation; none if the page is still empty."""
+        """Return a break to the template of the node's page run and orientation, then its header title.
+
+        No break when the page is still empty; the running header shows ``node.header`` from
+        the new page on, as compose decided it.
+        """
         self.wide = node.orientation == "landscape"
-        return [PageBreakIfNotEmpty(nextTemplate=LANDSCAPE if self.wide else self.portrait)]
+        template = LANDSCAPE if self.wide else FRONT if node.run == "front" else BODY
+        return [PageBreakIfNotEmpty(nextTemplate=template), RunningHeader(self.ledger, node.header)]
 
     # ------------------------------------------------------------ building blocks
 

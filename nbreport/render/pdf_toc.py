@@ -55,8 +55,6 @@ class PageLedger:
             level = min(heading.level - 1, self._depth)
             canv.addOutlineEntry(heading.label, heading.anchor, level=level)
             self._depth = level + 1
-        if heading.level == 1:
-            self.chapter = heading.label
 
     def define_forms(self, canv) -> None:
         """Define every TOC number form as its heading's page, right-aligned at the form's origin.
