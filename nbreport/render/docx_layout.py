@@ -11,6 +11,7 @@ on open; a failure is a ``LayoutWarning``, never a hang or a traceback.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -74,7 +75,7 @@ class LayoutError(Exception):
 
 
 def find_office() -> Office | None:
-    """Return the installed office, or None when NBREPORT_OFFICE is off or soffice is not found.
+    """Return the installed office, or None when NBREPORT_OFFICE is off, or soffice or python3-uno is missing.
 
     NBREPORT_OFFICE may name the soffice binary; NBREPORT_OFFICE_PYTHON the Python with
     python3-uno (default /usr/bin/python3); NBREPORT_OFFICE_TIMEOUT the seconds per pass.
@@ -84,13 +85,24 @@ def find_office() -> Office | None:
         return None
     soffice = shutil.which(setting or "soffice")
     python = os.environ.get("NBREPORT_OFFICE_PYTHON", "").strip() or "/usr/bin/python3"
-    if soffice is None or shutil.which(python) is None:
+    if soffice is None or shutil.which(python) is None or not _has_uno(python):
         return None
     try:
         timeout = float(os.environ.get("NBREPORT_OFFICE_TIMEOUT", DEFAULT_TIMEOUT))
     except ValueError:
         timeout = DEFAULT_TIMEOUT
     return Office(soffice, python, timeout if timeout > 0 else DEFAULT_TIMEOUT)
+
+
+@functools.lru_cache(maxsize=4)
+def _has_uno(python: str) -> bool:
+    """Return whether ``python`` can import LibreOffice's UNO bridge (Debian: python3-uno)."""
+    try:
+        probe = subprocess.run([python, "-c", "import uno"], capture_output=True, timeout=20,
+                               env={**os.environ, "PYTHONPATH": ""})
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return probe.returncode == 0
 
 
 def with_office_layout(

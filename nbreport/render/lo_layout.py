@@ -99,6 +99,9 @@ def _row_pages(table, cursor):
 if __name__ == "__main__":
     try:
         main(*sys.argv[1:4])
+    except ImportError as exc:
+        sys.stderr.write("未安装 python3-uno（LibreOffice 的 Python 接口）：%s\n" % exc)
+        sys.exit(1)
     except Exception as exc:  # report to the caller, which falls back without LibreOffice
         sys.stderr.write("%s: %s\n" % (type(exc).__name__, exc))
         sys.exit(1)

@@ -129,3 +129,9 @@ def test_without_an_office_the_pdf_pages_fill_the_toc_and_word_still_refreshes(t
     assert len(results) >= 4
     with zipfile.ZipFile(docx_path) as package:
         assert b"updateFields" in package.read("word/settings.xml")  # the PDF's numbers, not Word's
+
+
+def test_an_office_without_python3_uno_counts_as_none(tmp_path, monkeypatch):
+    monkeypatch.delenv("NBREPORT_OFFICE")
+    monkeypatch.setenv("NBREPORT_OFFICE_PYTHON", script(tmp_path, "exit 1"))  # `import uno` fails
+    assert find_office() is None
