@@ -29,6 +29,7 @@ from .atomic import atomic_path
 from .docx_layout import Office, PageLayout, with_office_layout
 from .docx_package import build_time, open_base, package_bytes
 from .docx_styles import StyleMap
+from .docx_table import cell_on_page, split_widths
 from .errors import RenderError, check_printable
 
 __all__ = ["render_docx"]
@@ -209,7 +210,7 @@ class _DocxWriter:
         if node.caption:
             self._paragraph("table.caption", [(node.caption, False)])
         grid = node.grid
-        widths = _split(self._text_width(), [column.width for column in grid.columns])
+        widths = split_widths(self._text_width(), [column.width for column in grid.columns])
         tbl = ooxml.new_table(widths, self.theme.table_rule_color)
         self._insert(tbl)  # attach before filling: lxml moves a big detached tree in quadratic time
         rows = ooxml.RowBuilder(tbl)
@@ -226,7 +227,7 @@ class _DocxWriter:
         for r, row in enumerate(grid.rows):
             formats, texts = [], []
             for c, cell in enumerate(row):
-                text, state, top = _cell_on_page(grid, r, c, pages)
+                text, state, top = cell_on_page(grid, r, c, pages)
                 key = (c, state, "top" if top else "center")
                 fmt = kinds.get(key)
                 if fmt is None:
@@ -243,7 +244,7 @@ class _DocxWriter:
     def _chart_table(self, chart: dn.Chart) -> None:
         """Print a chart as the table of its data: python-docx draws no charts and no PNG renderer is installed."""
         columns = len(chart.categories) + 1
-        tbl = ooxml.new_table(_split(int(self._text_width() * chart.width), [1.0] * columns), self.theme.table_rule_color)
+        tbl = ooxml.new_table(split_widths(int(self._text_width() * chart.width), [1.0] * columns), self.theme.table_rule_color)
         self._insert(tbl)
         rows = ooxml.RowBuilder(tbl)
         header = ooxml.CellFormat(self.styles.role("table.header").style_id, "center", fill=self.theme.table_header_fill)
@@ -435,38 +436,6 @@ class _DocxWriter:
             ooxml.set_update_fields(settings)
         ooxml.set_theme_font_language(settings, self.info.language)
         ooxml.set_language(ooxml.default_run_properties(self.doc.styles.element), self.info.language)
-
-
-def _cell_on_page(grid: dn.TableGrid, r: int, c: int, pages: Sequence[int]) -> tuple[str, str | None, bool]:
-    """Return a cell's text, vertical-merge state and whether it sits at the top.
-
-    ``pages`` holds the page of the header row and of every grid row, as the office layout
-    put them; a merge that crosses a page break restarts there with the grid's continuation
-    label, so every page shows the category of its rows.
-    """
-    cell = grid.rows[r][c]
-    if cell.span == 0:
-        if len(pages) == len(grid.rows) + 1 and pages[r + 1] != pages[r]:
-            return cell.merge_label or cell.text, "restart", _run_length(grid, r, c) > grid.top_align_span
-        return "", "continue", False
-    return cell.text, "restart" if cell.span > 1 else None, cell.span > grid.top_align_span
-
-
-def _run_length(grid: dn.TableGrid, r: int, c: int) -> int:
-    """Return how many rows from ``r`` on are covered by the same merge."""
-    end = r
-    while end + 1 < len(grid.rows) and grid.rows[end + 1][c].span == 0:
-        end += 1
-    return end - r + 1
-
-
-def _split(total: int, fractions: Sequence[float]) -> list[int]:
-    """Return column widths in twips that follow ``fractions`` and add up to ``total``."""
-    whole = sum(fractions) or 1.0
-    widths = [int(total * fraction / whole) for fraction in fractions]
-    if widths:
-        widths[-1] += total - sum(widths)
-    return widths
 
 
 def _text_width_of(section: Section) -> int:

@@ -18,7 +18,8 @@ from PIL import Image
 from builders import paragraph, small_report
 from nbreport.compose import compose
 from nbreport.compose import nodes as dn
-from nbreport.render.docx import _split, render_docx
+from nbreport.render.docx import render_docx
+from nbreport.render.docx_table import split_widths as _split
 from nbreport.render.errors import RenderError
 from nbreport.schema import Theme
 from nbreport.schema.inline import Run
