@@ -21,10 +21,11 @@ from .load.pydantic_errors import findings_from_validation
 from .load.sources import SourceMap
 from .load.yamlfile import MAX_CHARS, MAX_YAML_BYTES, YamlSyntaxError, parse_yaml
 from .outdir import locked_output
+from .render import RENDERERS, RenderOptions
 from .schema.report import Report
 from .schema.theme import Theme
 
-FORMATS = ("docx", "pdf")
+FORMATS = tuple(RENDERERS)
 
 
 def load(path: str | Path) -> Report:
@@ -42,7 +43,7 @@ def validate(target: Report | str | Path, lang: str = "zh") -> ValidationReport:
         return _localised(ValidationReport(target=_shown(target), findings=[refused]), lang)
     if isinstance(target, Report):
         sources = target._sources if isinstance(target._sources, SourceMap) else None
-        findings = run_checks(target, CheckContext(sources=sources))
+        findings = run_checks(target, CheckContext(sources=sources, award_categories=target.award_categories))
         return _localised(ValidationReport(target=f"{target.meta.year}", findings=findings), lang)
     return check_dataset(target, lang)[1]
 
@@ -55,7 +56,8 @@ def check_dataset(path: str | Path, lang: str = "zh") -> tuple[Report | None, Va
     result = load_dataset(path)
     findings = list(result.findings)
     if result.report is not None:
-        ctx = CheckContext(sources=result.report._sources, award_categories=result.award_categories)  # type: ignore[arg-type]
+        report = result.report
+        ctx = CheckContext(sources=report._sources, award_categories=report.award_categories)  # type: ignore[arg-type]
         findings.extend(run_checks(result.report, ctx))
     return result.report, _localised(ValidationReport(target=str(path), findings=findings), lang)
 
@@ -114,10 +116,12 @@ def build(
     say("compose")
     targets = [Path(out_dir) / f"{output_name(report)}.{fmt}" for fmt in formats]
     staged = [target.with_name(f".{target.name}.building") for target in targets]
+    options = RenderOptions(docx_template=Path(docx_template) if docx_template else None, font_fallback=font_fallback)
     with locked_output(Path(out_dir)):
         try:
-            for fmt, path in zip(formats, staged):
-                _render(fmt, document, theme, path, docx_template, font_fallback)
+            # The PDF first: its heading pages fill the DOCX's 目录 when LibreOffice is not installed.
+            for fmt, path in sorted(zip(formats, staged), key=lambda pair: pair[0] != "pdf"):
+                _render(fmt, document, theme, path, options)
                 say(fmt)
             for path, target in zip(staged, targets):
                 os.replace(path, target)
@@ -213,14 +217,8 @@ def _unsafe_in_name(char: str) -> bool:
     return char in '\\/:*?"<>|' or unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn")
 
 
-def _render(fmt: str, document: Document, theme: Theme, path: Path, docx_template: str | Path | None,
-            font_fallback: bool = False) -> Path:
-    if fmt == "docx":
-        from .render.docx import render_docx
-
-        return render_docx(document, theme, path, Path(docx_template) if docx_template else None)
-    if fmt == "pdf":
-        from .render.pdf import render_pdf
-
-        return render_pdf(document, theme, path, font_fallback)
-    raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+def _render(fmt: str, document: Document, theme: Theme, path: Path, options: RenderOptions) -> Path:
+    renderer = RENDERERS.get(fmt)
+    if renderer is None:
+        raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    return renderer(document, theme, path, options)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import Field, PrivateAttr
+from typing import Annotated
+
+from pydantic import Field, PrivateAttr, StringConstraints
 
 from .appendices import Appendix
 from .base import Model
@@ -24,6 +26,10 @@ class Report(Model):
     appendices: list[Appendix] = Field(default_factory=list)
     top_events: TopEventList | None = None
     indicators: list[Indicator] = Field(default_factory=list)
+    award_categories: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]] = Field(
+        default_factory=list,
+        description="Award categories the dataset adds to the known ones (省科技进步特别奖...), a list of names.",
+    )
 
     _root: str | None = PrivateAttr(default=None)
     _sources: dict[tuple[str | int, ...], object] = PrivateAttr(default_factory=dict)
