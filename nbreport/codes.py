@@ -142,7 +142,17 @@ CATALOGUE: dict[str, Code] = {
                             "检查报送表中对应的内容（例如以 # 或 1. 开头的段落、星号）。",
                             "Check the submitted text (e.g. paragraphs starting with # or 1., asterisks)."),
     # == sheets: spreadsheets, CSV, submissions and merge ==
-    # (codes of this area, kept together)
+    "E-MERGE-WRITE": Code("error", "写入 {path} 失败，数据集中的文件均已恢复原样：{detail}",
+                          "Writing {path} failed; every dataset file was put back as it was: {detail}",
+                          "检查该文件及其所在目录是否可写、磁盘是否已满，然后重新并入。",
+                          "Check that the file and its folder are writable and the disk is not full, then merge again."),
+    "W-MERGE-NEAR-DUPLICATE": Code("warning", "大事记事件“{value}”与 {other} 的事件几乎相同，两条都会并入",
+                                   "Event “{value}” is nearly the same as the one at {other}; both will be merged",
+                                   "如是同一事件，删去其中一条（或改写使两者明显不同）后再并入。",
+                                   "If it is the same event, remove one of them (or reword it) before merging."),
+    "E-REPORT-PATH": Code("error", "标注报告不能写到 {path}：{detail}", "The annotated report cannot be written to {path}: {detail}",
+                          "用 --report 指定数据集目录以外的新文件名，例如 问题标注.xlsx。",
+                          "Give --report a new file name outside the dataset folder, e.g. issues.xlsx."),
     # == yaml: YAML, theme, API and command line ==
     # (codes of this area, kept together)
     # == markdown: Markdown constructs and editor checks ==
