@@ -17,6 +17,7 @@ from ..schema.tables import AWARD_COLUMNS
 from .as_report import district_entry
 from .check import CheckedSubmission, Record
 from .edits import CsvTable, district_markdown, put_section, read_csv_table
+from .near import EventIndex, day_key
 from .parts import DISTRICTS
 
 INCUBATOR_COLUMNS = ("序号", "科技企业孵化器名称", "依托机构名称")
@@ -171,12 +172,19 @@ def plan_chronology(ds: Dataset, plan: Plan, subs: list[CheckedSubmission]) -> N
     date_at, text_at = at["日期"], at["事件"]
     year = ds.report.meta.year
     seen = _existing(ds, file, table, lambda row: _key(row[text_at]))
+    events = EventIndex()
+    for row, line in zip(table.rows, table.lines):
+        events.add(day_key(EventDate.parse(row[date_at]), year), row[text_at], f"{_rel(ds, file)}:{line}")
     for sub in subs:
         added = 0
         for record in _ok(sub, "大事记"):
             date: EventDate = record.values["日期"]
-            if _conflict(plan, seen, _key(record.values["事件"]), record.at("事件"), "大事记事件", record.values["事件"][:30]):
+            text, where = record.values["事件"], record.at("事件")
+            if _conflict(plan, seen, _key(text), where, "大事记事件", text[:30]):
                 continue
+            earlier = events.add(day_key(date, year), text, str(where))
+            if earlier is not None:  # not the same text, so not a conflict: both go in, but a person should look
+                plan.findings.append(codes.make("W-MERGE-NEAR-DUPLICATE", where, value=text[:30], other=earlier))
             keys = [EventDate.parse(row[date_at]).sort_key(year) for row in table.rows]
             position = sum(1 for key in keys if key <= date.sort_key(year))  # after events of the same date
             row = [""] * len(table.header)

@@ -261,3 +261,35 @@ def test_an_unwritable_folder_stops_the_merge_before_any_file_changes(tmp_path, 
     result = merge_submissions(small, subs)
     assert [code for code, _ in codes(result)] == ["E-MERGE-WRITE"] and "chapters" in result.report.findings[0].message
     assert snapshot(small) == before and not [p for p in small.rglob("*.tmp")]
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("召开全市科技大会。", "召开全市科技大会，部署全年工作。"),  # one a prefix of the other
+    ("召开 全市科技大会。", "召开全市科技大会!"),  # equal once spaces and punctuation go
+    ("召开全市科技大会（第一次）。", "召开全市科技大会(第一次)"),  # full-width and half-width brackets
+])
+def test_nearly_the_same_event_on_the_same_day_from_two_submissions_is_merged_with_a_warning(tmp_path, small, first, second):
+    one = filled(tmp_path, "chronology", {"大事记": [("3月1日", first)]}, name="一.xlsx")
+    two = filled(tmp_path, "chronology", {"大事记": [("3月1日", second)]}, name="二.xlsx")
+    result = merge_submissions(small, [one, two])
+    assert result.ok and codes(result) == [("W-MERGE-NEAR-DUPLICATE", "'大事记'!B2")]
+    assert "一.xlsx '大事记'!B2" in result.report.findings[0].message and str(result.report.findings[0].where).startswith("二.xlsx")
+    assert [e.text for e in nbreport.load(small).chronology.events if e.date.label == "3月1日"] == [first, second]
+
+
+def test_an_event_nearly_repeating_one_in_the_dataset_names_its_line(tmp_path, small):
+    result = merge_submissions(small, [filled(tmp_path, "chronology", {"大事记": [("5月22—24日", "乙事件，续。")]})])
+    assert result.ok and codes(result) == [("W-MERGE-NEAR-DUPLICATE", "'大事记'!B2")]
+    assert "chronology.csv:3" in result.report.findings[0].message
+
+
+def test_similar_events_on_different_days_or_with_different_texts_are_not_flagged(tmp_path, small):
+    rows = [("3月1日", "召开全市科技大会。"), ("3月2日", "召开全市科技大会。续"), ("3月1日", "发布科技政策。")]
+    result = merge_submissions(small, [filled(tmp_path, "chronology", {"大事记": rows})])
+    assert result.ok and codes(result) == []
+
+
+def test_the_same_event_text_twice_stays_a_conflict(tmp_path, small):
+    one = filled(tmp_path, "chronology", {"大事记": [("3月1日", "召开大会。")]}, name="一.xlsx")
+    two = filled(tmp_path, "chronology", {"大事记": [("3月1日", "召开 大会")]}, name="二.xlsx")
+    assert codes(merge_submissions(small, [one, two])) == [("E-MERGE-CONFLICT", "'大事记'!B2")]
