@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 
 from openpyxl.comments import Comment
@@ -10,7 +12,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..findings import Finding, ValidationReport
+from .. import codes
+from ..findings import Finding, Location, ValidationReport
 from ..render.atomic import atomic_path
 from .parts import SUMMARY_SHEET
 
@@ -20,7 +23,37 @@ _SUMMARY_COLUMNS = (("序号", 6), ("代码", 22), ("级别", 6), ("位置", 18)
 
 
 class AnnotateError(Exception):
-    """Say why the clerk's copy of a workbook could not be written."""
+    """Say why the clerk's copy of a workbook could not be written (``finding`` set when it is one)."""
+
+    def __init__(self, message: str, finding: Finding | None = None) -> None:
+        super().__init__(message)
+        self.finding = finding
+
+
+def report_path_finding(inputs: Sequence[str | Path], target: str | Path) -> Finding | None:
+    """Return E-REPORT-PATH if ``target`` is one of ``inputs`` (also by symlink or hard link) or lies in a dataset.
+
+    A dataset is a folder holding report.yaml, the target's own folder or any above it: the report
+    must never overwrite what a clerk submitted nor drop a workbook among an editor's files.
+    """
+    out = Path(target)
+    resolved = out.resolve()
+    for source in inputs:
+        if resolved == Path(source).resolve() or _same_file(out, Path(source)):
+            return codes.make("E-REPORT-PATH", Location(file=str(target)), path=str(target),
+                              detail=f"这是要校验的报送表 {source} 本身")
+    for folder in resolved.parents:
+        if (folder / "report.yaml").is_file():
+            return codes.make("E-REPORT-PATH", Location(file=str(target)), path=str(target),
+                              detail=f"它在数据集目录 {folder} 之内")
+    return None
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except OSError:  # the target does not exist yet, or cannot be looked at: not the same file
+        return False
 
 
 def write_annotated(source: str | Path, report: ValidationReport, target: str | Path) -> Path:
@@ -31,6 +64,9 @@ def write_annotated(source: str | Path, report: ValidationReport, target: str | 
     """
     from openpyxl import load_workbook
 
+    refused = report_path_finding([source], target)
+    if refused is not None:
+        raise AnnotateError(f"{refused.message}。{refused.hint}", refused)
     try:
         # Formulas stay as typed (data_only=False); nothing is evaluated, external links are dropped.
         book = load_workbook(Path(source), keep_links=False)

@@ -60,11 +60,10 @@ def test_warnings_are_yellow(tmp_path):
 
 
 def test_a_fixed_file_loses_its_old_marks(tmp_path):
-    path = filled(tmp_path, "district", BAD)
-    checked = validate_submission(path)
-    write_annotated(path, checked.report, path)  # the clerk works on the returned copy
+    submitted = filled(tmp_path, "district", BAD)
+    path = write_annotated(submitted, validate_submission(submitted).report, tmp_path / "返回.xlsx")
     fill(path, {"区县": [("鄞州区",)], "工作亮点": [(1, "引语甲。", "内容"), (2, "引语乙。", "内容"), (3, "引语丙。", "内容")]})
-    checked, book = annotate(tmp_path, path)
+    checked, book = annotate(tmp_path, path)  # the clerk works on the returned copy and sends it again
     assert checked.report.ok and marked(book) == {}
     assert book["问题汇总"]["A2"].value == "未发现问题，可以提交。"
     assert book["工作亮点"]["B1"].comment is not None  # the template's own notes stay
@@ -91,3 +90,14 @@ def test_a_merged_range_is_marked_once_on_its_top_left_cell(tmp_path):
     assert [f.where.cell for f in checked.report.findings] == ["A2", "A3"]
     assert marked(book) == {("获奖项目", "A2"): FILLS["error"]}
     assert book["获奖项目"]["A2"].comment.text.count("未知的奖励类别") == 1
+
+
+def test_writing_the_report_over_its_own_submission_is_a_finding_and_leaves_it_alone(tmp_path):
+    from nbreport.submit import AnnotateError
+
+    path = filled(tmp_path, "district", BAD)
+    before = path.read_bytes()
+    with pytest.raises(AnnotateError) as refused:
+        write_annotated(path, validate_submission(path).report, path)
+    assert refused.value.finding.code == "E-REPORT-PATH" and refused.value.finding.where.file == str(path)
+    assert path.read_bytes() == before
