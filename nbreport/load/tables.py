@@ -11,6 +11,7 @@ from typing import Any
 from .. import codes
 from ..findings import Finding, Location
 from .encoding import DecodeFailure, decode
+from .safe_cells import unescape_csv_text
 from ..schema.tables import AWARD_COLUMNS, PEOPLE_COLUMNS
 
 MAX_ROWS = 200_000
@@ -48,7 +49,10 @@ def read_table_file(file: Path, shown: str, sheet: str | None = None) -> RawTabl
 
 
 def read_csv(file: Path, shown: str) -> RawTable:
-    """Read a UTF-8 CSV (BOM allowed, any line endings) keeping line numbers."""
+    """Read a UTF-8 CSV (BOM allowed, any line endings) keeping line numbers.
+
+    A cell written as ``'`` + formula-like text (see :mod:`nbreport.load.safe_cells`) reads as that text.
+    """
     text = decode(file.read_bytes())
     if isinstance(text, DecodeFailure):
         where = Location(file=shown, line=text.line)
@@ -57,12 +61,12 @@ def read_csv(file: Path, shown: str) -> RawTable:
     rows: list[list[str]] = []
     places: list[Location] = []
     try:
-        header = [name.strip() for name in next(reader, [])]
+        header = [unescape_csv_text(name).strip() for name in next(reader, [])]
         for record in reader:
             if not any(cell.strip() for cell in record):
                 continue
             places.append(Location(file=shown, line=reader.line_num))
-            rows.append(record)
+            rows.append([unescape_csv_text(cell) for cell in record])  # the apostrophe nbreport's writers add
             if len(rows) > MAX_ROWS:
                 raise TableReadError([codes.make("E-CSV-SYNTAX", places[-1], detail=f"超过 {MAX_ROWS} 行")])
     except csv.Error as error:

@@ -14,6 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from .. import codes
 from ..findings import Finding, Location, ValidationReport
+from ..load.safe_cells import set_text
 from ..render.atomic import atomic_path
 from .parts import SUMMARY_SHEET
 
@@ -125,11 +126,11 @@ def _mark(cell: object, findings: list[Finding]) -> None:
 
 def _summary(ws: Worksheet, report: ValidationReport) -> None:
     for column, (title, width) in enumerate(_SUMMARY_COLUMNS, start=1):
-        ws.cell(row=1, column=column, value=title).font = Font(bold=True)
+        set_text(ws.cell(row=1, column=column), title).font = Font(bold=True)
         ws.column_dimensions[chr(64 + column)].width = width
     ws.freeze_panes = "A2"
     if not report.findings:
-        ws.cell(row=2, column=1, value="未发现问题，可以提交。")
+        set_text(ws.cell(row=2, column=1), "未发现问题，可以提交。")
         return
     for row, finding in enumerate(report.findings, start=2):
         where = finding.where
@@ -137,7 +138,7 @@ def _summary(ws: Worksheet, report: ValidationReport) -> None:
         level = "错误" if finding.severity == "error" else "提醒"
         values = (row - 1, finding.code, level, place, finding.message, finding.hint)
         for column, value in enumerate(values, start=1):
-            cell = ws.cell(row=row, column=column, value=value)
+            cell = set_text(ws.cell(row=row, column=column), value)  # a sheet named "=1+1" stays text
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         if where.sheet and where.cell:
             link = ws.cell(row=row, column=4)

@@ -11,6 +11,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..load.safe_cells import set_text
 from ..render.atomic import atomic_path
 from .parts import GUIDE_SHEET, LISTS_SHEET, PARTS, Field, Part, SheetSpec, stamp
 
@@ -63,9 +64,9 @@ def _write_lists(ws: Worksheet, part: Part) -> dict[str, str]:
                 continue
             column += 1
             letter = get_column_letter(column)
-            ws.cell(row=1, column=column, value=field.name).font = Font(bold=True)
+            set_text(ws.cell(row=1, column=column), field.name).font = Font(bold=True)
             for row, choice in enumerate(field.choices, start=2):
-                ws.cell(row=row, column=column, value=choice)
+                set_text(ws.cell(row=row, column=column), choice)
             ranges[field.name] = f"'{LISTS_SHEET}'!${letter}$2:${letter}${len(field.choices) + 1}"
     ws.sheet_state = "hidden"
     ws.protection.sheet = True
@@ -76,7 +77,7 @@ def _write_sheet(ws: Worksheet, spec: SheetSpec, ranges: dict[str, str]) -> None
     last = spec.capacity + 1
     for column, field in enumerate(spec.fields, start=1):
         letter = get_column_letter(column)
-        header = ws.cell(row=1, column=column, value=field.name)
+        header = set_text(ws.cell(row=1, column=column), field.name)
         header.font = Font(bold=True)
         header.fill = _HEADER_FILL
         header.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -133,7 +134,7 @@ def _write_guide(ws: Worksheet, part: Part, year: int) -> None:
         lines += [(f"  · {_note(field)}", False) for field in spec.fields]
     ws.column_dimensions["A"].width = 110
     for row, (text, bold) in enumerate(lines, start=1):
-        cell = ws.cell(row=row, column=1, value=text)
+        cell = set_text(ws.cell(row=row, column=1), text)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         cell.font = Font(bold=bold, size=14 if row == 1 else 11)
     ws.protection.sheet = True

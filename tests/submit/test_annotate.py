@@ -4,6 +4,8 @@ import shutil
 import subprocess
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from nbreport.submit import validate_submission, write_annotated
@@ -101,3 +103,41 @@ def test_writing_the_report_over_its_own_submission_is_a_finding_and_leaves_it_a
         write_annotated(path, validate_submission(path).report, path)
     assert refused.value.finding.code == "E-REPORT-PATH" and refused.value.finding.where.file == str(path)
     assert path.read_bytes() == before
+
+
+def formulas(path):
+    """Return the cells of every worksheet in the written file that hold a formula (<f> elements)."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        return [(name, hit) for name in archive.namelist() if name.startswith("xl/worksheets/")
+                for hit in re.findall(r'<c r="([A-Z]+\d+)"[^>]*>(?:(?!</c>).)*<f[ >]', archive.read(name).decode("utf-8"))]
+
+
+def test_a_sheet_named_like_a_formula_stays_text_in_the_summary(tmp_path):
+    path = filled(tmp_path, "district", BAD)
+    book = load_workbook(path)
+    book.create_sheet("=1+1")["A1"] = "x"
+    book.save(path)
+    report = validate_submission(path).report
+    target = write_annotated(path, report, tmp_path / "问题.xlsx")
+    summary = load_workbook(target)["问题汇总"]
+    assert "=1+1" in [summary.cell(row=row, column=4).value for row in range(2, summary.max_row + 1)]
+    assert formulas(target) == []
+
+
+TEXT = st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=1)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(TEXT, min_size=1, max_size=4))
+def test_any_message_in_the_summary_is_written_as_text_and_reads_back(tmp_path, texts):
+    from nbreport.findings import Finding, Location, ValidationReport
+
+    path = filled(tmp_path, "district", district())
+    findings = [Finding("E-X", "error", Location(file="x.xlsx", sheet="区县", cell="A2"), text, text) for text in texts]
+    target = write_annotated(path, ValidationReport("x.xlsx", findings), tmp_path / "问题.xlsx")
+    summary = load_workbook(target)["问题汇总"]
+    assert formulas(target) == []
+    assert [summary.cell(row=row, column=5).value for row in range(2, 2 + len(texts))] == texts

@@ -10,7 +10,7 @@ from builders import write_dataset
 from conftest import DATA
 from nbreport.schema import DistrictChapter
 from nbreport.submit import merge_submissions
-from tests.submit.workbooks import district, filled
+from tests.submit.workbooks import Typed, district, filled
 
 DISTRICTS_MD = """\
 ---
@@ -293,3 +293,25 @@ def test_the_same_event_text_twice_stays_a_conflict(tmp_path, small):
     one = filled(tmp_path, "chronology", {"大事记": [("3月1日", "召开大会。")]}, name="一.xlsx")
     two = filled(tmp_path, "chronology", {"大事记": [("3月1日", "召开 大会")]}, name="二.xlsx")
     assert codes(merge_submissions(small, [one, two])) == [("E-MERGE-CONFLICT", "'大事记'!B2")]
+
+
+ATTACKS = ["=cmd|' /C calc'!A0", "+SUM(1,2)", "-1+2", "@SUM(A1)", "\t=1+1"]
+
+
+def test_formula_like_text_is_escaped_in_merged_csvs_and_reads_back_exactly(tmp_path, small):
+    rows = [("3月1日", Typed(f"{text}事件{n}")) for n, text in enumerate(ATTACKS)]
+    indicators = [("研发投入", 2023, -1.5, "亿元", None, Typed("=HYPERLINK(\"http://x\")"))]
+    subs = [filled(tmp_path, "chronology", {"大事记": rows}), filled(tmp_path, "indicators", {"指标": indicators})]
+    assert merge_submissions(small, subs).ok
+    import csv
+
+    cells = {}
+    for name in ("chronology.csv", "indicators.csv"):
+        with (small / name).open(encoding="utf-8", newline="") as stream:
+            cells[name] = [cell for record in csv.reader(stream) for cell in record]
+        assert not [cell for cell in cells[name] if cell.lstrip()[:1] in ("=", "+", "@") or cell.startswith("\t")
+                    or (cell.startswith("-") and cell != "-1.5")]
+    assert "-1.5" in cells["indicators.csv"]  # a negative number stays a number
+    report = nbreport.load(small)
+    assert [e.text for e in report.chronology.events if e.date.label == "3月1日"] == [text.strip() for _, text in rows]
+    assert [i.source for i in report.indicators if i.year == 2023] == ["=HYPERLINK(\"http://x\")"]

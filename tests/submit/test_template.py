@@ -72,3 +72,10 @@ def test_every_column_shows_its_note_when_selected(tmp_path):
     ws = load_workbook(template(tmp_path, "awards"))["获奖项目"]
     prompts = {str(v.sqref)[0]: v.prompt for v in ws.data_validations.dataValidation}
     assert set(prompts) == {"A", "B", "C", "D"} and "顿号" in prompts["C"]
+
+
+@pytest.mark.parametrize("part", list(PARTS))
+def test_a_template_holds_no_formula_cell(tmp_path, part):
+    from tests.submit.test_annotate import formulas
+
+    assert formulas(template(tmp_path, part)) == []
