@@ -83,10 +83,12 @@ class DatasetReader:
     def read_rows(self, file: Path, sheet: str | None = None) -> RawTable | None:
         """Return the rows of a CSV or XLSX file, or None after recording why it cannot be read."""
         try:
-            return read_table_file(file, self.sources.relative(file), sheet)
+            raw = read_table_file(file, self.sources.relative(file), sheet)
         except TableReadError as error:
             self.findings.extend(error.findings)
             return None
+        self.findings.extend(raw.findings)  # warnings and cell errors that did not stop the reading
+        return raw
 
     def table(self, spec: dict[str, Any], base: Path, path: PathKey, where: Location) -> dict[str, Any] | None:
         """Return table data from a table spec (caption, file, kind...), recording row positions."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -24,11 +24,12 @@ TABLE_SPEC_KEYS = {"caption", "file", "kind", "layout", "merge", "lists", "note"
 
 @dataclass(slots=True)
 class RawTable:
-    """Hold a table file as read: header, rows of strings and where each row is."""
+    """Hold a table file as read: header, rows of strings, where each row is, and findings that did not stop reading."""
 
     header: list[str]
     rows: list[list[str]]
     places: list[Location]
+    findings: list[Finding] = field(default_factory=list)
 
 
 class TableReadError(Exception):
@@ -80,7 +81,21 @@ def read_csv(file: Path, shown: str) -> RawTable:
         findings.append(codes.make("E-CSV-SYNTAX", Location(file=shown, line=1), detail="文件为空，缺少表头"))
     if findings:
         raise TableReadError(findings)
-    return RawTable(header=header, rows=rows, places=places)
+    return RawTable(header=header, rows=rows, places=places, findings=_number_findings(rows, places))
+
+
+def _number_findings(rows: list[list[str]], places: list[Location]) -> list[Finding]:
+    """Return an error for each cell spelling a number too long or too large (``1e99999999``)."""
+    from .workbook_notes import number_problem
+
+    findings = []
+    for row, place in zip(rows, places):
+        for index, text in enumerate(row):
+            problem = number_problem(text)
+            if problem:
+                value = text.strip() if len(text.strip()) <= 30 else text.strip()[:27] + "…"
+                findings.append(codes.make("E-NUMBER-RANGE", cell_location(place, index), value=value, detail=problem))
+    return findings
 
 
 def table_from_spec(spec: dict[str, Any], raw: RawTable, where: Location) -> tuple[dict[str, Any], list[Finding]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import zipfile
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,10 +16,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 from .. import codes
 from ..findings import Finding, Location, ValidationReport
 from ..load.safe_cells import set_text
+from ..load.sheet_scan import MAX_RANGES, scan_book
 from ..render.atomic import atomic_path
 from .parts import SUMMARY_SHEET
 
 AUTHOR = "nbreport"
+MAX_CELLS = 500_000  # cells a full openpyxl load may create (≈ 250 MB); a real submission has a few thousand
 FILLS = {"error": "FFC7CE", "warning": "FFEB9C"}  # Excel's own light red and light yellow
 _SUMMARY_COLUMNS = (("序号", 6), ("代码", 22), ("级别", 6), ("位置", 18), ("问题", 60), ("如何修改", 60))
 
@@ -50,6 +53,22 @@ def report_path_finding(inputs: Sequence[str | Path], target: str | Path) -> Fin
     return None
 
 
+def _too_many_cells(source: Path) -> Finding | None:
+    """Return E-XLSX-CELLS if a full load of ``source`` would create more than MAX_CELLS cells (all sheets, used or not).
+
+    Counted by streaming the sheet XML, before openpyxl builds anything: a 3 KB file may declare
+    a cell at XFD1048576 or a merged range the size of a sheet.
+    """
+    try:
+        scans = scan_book(source)
+    except (OSError, zipfile.BadZipFile, SyntaxError, ValueError) as error:  # iterparse raises SyntaxError subclasses
+        raise AnnotateError(f"{type(error).__name__}: {error}") from None
+    count = sum(scan.cells + scan.merged_cells for scan in scans)
+    if count > MAX_CELLS or any(scan.merge_count > MAX_RANGES for scan in scans):
+        return codes.make("E-XLSX-CELLS", Location(file=source.name), count=count, limit=MAX_CELLS)
+    return None
+
+
 def _same_file(one: Path, other: Path) -> bool:
     try:
         return os.path.samefile(one, other)
@@ -65,7 +84,7 @@ def write_annotated(source: str | Path, report: ValidationReport, target: str | 
     """
     from openpyxl import load_workbook
 
-    refused = report_path_finding([source], target)
+    refused = report_path_finding([source], target) or _too_many_cells(Path(source))
     if refused is not None:
         raise AnnotateError(f"{refused.message}。{refused.hint}", refused)
     try:
@@ -108,12 +127,13 @@ def _anchor(ws: Worksheet, coordinate: str) -> str:
 
 
 def _clear_marks(ws: Worksheet) -> None:
-    for row in ws.iter_rows():
-        for cell in row:
-            if cell.comment is not None and cell.comment.author == AUTHOR:
-                cell.comment = None
-                if cell.fill.fgColor.rgb in {f"00{c}" for c in FILLS.values()} | set(FILLS.values()):
-                    cell.fill = PatternFill(fill_type=None)
+    # Only cells that exist: iter_rows() would walk the whole used range, A1 to XFD1048576 in a crafted file.
+    ours = {f"00{c}" for c in FILLS.values()} | set(FILLS.values())
+    for cell in list(ws._cells.values()):
+        if cell.comment is not None and cell.comment.author == AUTHOR:
+            cell.comment = None
+            if cell.fill.fgColor.rgb in ours:
+                cell.fill = PatternFill(fill_type=None)
 
 
 def _mark(cell: object, findings: list[Finding]) -> None:

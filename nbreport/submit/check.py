@@ -12,7 +12,7 @@ from ..codes import Messages
 from ..findings import Finding, Location, ValidationReport
 from .normalise import CellProblem, to_choice, to_date, to_int, to_list, to_number, to_paragraphs, to_text, to_year
 from .parts import Field, Part, SheetSpec
-from .read import RawRow, RawSheet, RawSubmission, read_submission
+from .read import RawRow, RawSheet, RawSubmission, Uncached, read_submission
 from .sniff import Unreadable
 
 
@@ -84,6 +84,10 @@ def _record(spec: SheetSpec, sheet: RawSheet, row: RawRow, year: int | None, fin
     record = Record(row.number, {}, dict(row.places))
     for column in spec.fields:
         value = row.values.get(column.name)
+        if isinstance(value, Uncached):  # the reader said so (E-XLSX-FORMULA): not "required but empty"
+            record.values[column.name] = _blank(column)
+            record.ok = False
+            continue
         if value is None:
             record.values[column.name] = _blank(column)
             if column.required and column.name in sheet.columns:
