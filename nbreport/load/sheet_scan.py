@@ -17,6 +17,7 @@ from openpyxl.xml.constants import SHEET_MAIN_NS
 from openpyxl.xml.functions import iterparse  # defused when defusedxml is installed, as openpyxl reads
 
 MAX_RANGES = 10_000
+MAX_COLUMNS = 40  # columns read per row (load/workbook.py streams no further)
 MAX_NOTED = 100  # cells noted per kind (formulas, hidden data); enough to point at the problem
 Range = tuple[int, int, int, int]  # min_col, min_row, max_col, max_row
 
@@ -32,6 +33,7 @@ class SheetScan:
     hidden_data: list[str] = field(default_factory=list)
     cells: int = 0
     first_data: str | None = None  # the first cell holding a value
+    far_data: str | None = None  # the first cell holding a value right of MAX_COLUMNS (never read)
     merged_cells: int = 0  # cells on the edges of merged ranges: what a full openpyxl load creates
     merge_count: int = 0  # merged ranges declared, also past MAX_RANGES
 
@@ -104,6 +106,8 @@ class _Walker:
         ref = element.get("r") or ""
         if has_value and self.scan.first_data is None:
             self.scan.first_data = ref
+        if has_value and self.scan.far_data is None and _column(ref) > MAX_COLUMNS:
+            self.scan.far_data = ref
         if formula is not None and not has_value and len(self.scan.uncached) < MAX_NOTED:
             self.scan.uncached.append(ref)
         if has_value and self.hidden_columns and len(self.scan.hidden_data) < MAX_NOTED:

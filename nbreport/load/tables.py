@@ -153,7 +153,8 @@ def _convert_row(record: list[str], columns: list[dict[str, Any]], place: Locati
                 row.append(int(text))
                 continue
             where = cell_location(place, index)
-            findings.append(codes.make("E-CELL-TYPE", where, column=column["name"], expected="整数", value=text))
+            findings.append(codes.make("E-CELL-TYPE", where, column=column["name"], expected="整数", value=text,
+                                       example="，例如 1、2、3"))
             row.append(None)
         elif column["type"] == "list":
             row.append([part.strip() for part in text.split("、") if part.strip()] if text else [])

@@ -19,12 +19,13 @@ from typing import IO, Any
 
 from .. import codes
 from ..findings import Finding, Location
+from . import sheet_scan
 
 MAX_FILE_BYTES = 64 * 2**20
 # zipfile never inflates a member past its declared size, so the declared sum bounds memory.
 MAX_UNCOMPRESSED = 64 * 2**20
 ROW_LIMIT = 20_000  # rows scanned per sheet, blank ones included; no table or submission needs more
-MAX_COLUMNS = 40  # columns read per row; cells further right are never materialised
+MAX_COLUMNS = sheet_scan.MAX_COLUMNS  # columns read per row; cells further right are never materialised
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # An xlsx with an open password is an OLE2 container holding this stream (MS-OFFCRYPTO).
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")

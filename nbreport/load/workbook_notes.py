@@ -15,7 +15,7 @@ from openpyxl.utils import get_column_letter
 
 from .. import codes
 from ..findings import Finding, Location
-from .sheet_scan import Range, SheetScan
+from .sheet_scan import MAX_COLUMNS, Range, SheetScan
 
 MERGE_BUDGET = 1_000_000  # cell visits when filling merged ranges: a crafted file may declare huge ones
 MAX_DIGITS = 15  # significant digits a number may carry: what a spreadsheet itself keeps
@@ -56,6 +56,14 @@ def hidden_findings(ws: Any, scan: SheetScan, shown: str) -> list[Finding]:
                                    what=f"隐藏的行或列中有数据（共 {len(scan.hidden_data)} 处以上）"
                                    if len(scan.hidden_data) > 1 else "隐藏的行或列中有数据"))
     return findings
+
+
+def far_findings(title: str, scan: SheetScan, shown: str) -> list[Finding]:
+    """Return a warning when a cell right of the columns read holds a value: it is not read."""
+    if scan.far_data is None:
+        return []
+    where = Location(file=shown, sheet=title, cell=scan.far_data)
+    return [codes.make("W-XLSX-FAR-CELLS", where, cell=scan.far_data, limit=MAX_COLUMNS)]
 
 
 def uncached_findings(title: str, scan: SheetScan, shown: str) -> list[Finding]:

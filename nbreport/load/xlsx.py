@@ -10,7 +10,7 @@ from ..findings import Finding, Location
 from .sheet_scan import scan_sheet
 from .tables import RawTable, TableReadError
 from .workbook import WorkbookUnreadable, as_text, open_book, stream_rows
-from .workbook_notes import fill_merged, hidden_findings, number_findings, uncached_findings
+from .workbook_notes import far_findings, fill_merged, hidden_findings, number_findings, uncached_findings
 
 
 def read_xlsx(file: Path, shown: str, sheet: str | None = None) -> RawTable:
@@ -28,7 +28,8 @@ def read_xlsx(file: Path, shown: str, sheet: str | None = None) -> RawTable:
 
 def _read_sheet(ws: Any, file: Path, shown: str) -> RawTable:
     scan = scan_sheet(file, getattr(ws, "_worksheet_path", None))
-    findings: list[Finding] = [*hidden_findings(ws, scan, shown), *uncached_findings(ws.title, scan, shown)]
+    findings: list[Finding] = [*hidden_findings(ws, scan, shown), *uncached_findings(ws.title, scan, shown),
+                               *far_findings(ws.title, scan, shown)]
     stream = stream_rows(ws, shown)
     _, header_row = next(stream, (1, ()))
     header = [as_text(value) for value in header_row]

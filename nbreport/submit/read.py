@@ -18,7 +18,7 @@ from .. import codes
 from ..findings import Finding, Location
 from ..load.sheet_scan import scan_sheet
 from ..load.workbook import open_book, stream_rows
-from ..load.workbook_notes import fill_merged, hidden_findings, number_findings, uncached_findings
+from ..load.workbook_notes import far_findings, fill_merged, hidden_findings, number_findings, uncached_findings
 from .header import header_key, match_header
 from .parts import OWN_SHEETS, PARTS, Part, SheetSpec, read_stamp
 from .sniff import Unreadable
@@ -149,7 +149,7 @@ def _read_sheet(ws: Any, spec: SheetSpec, path: Path, shown: str, findings: list
         return Location(file=shown, sheet=ws.title, cell=cell, line=row)
 
     scan = scan_sheet(path, getattr(ws, "_worksheet_path", None))
-    findings += hidden_findings(ws, scan, shown) + uncached_findings(ws.title, scan, shown)
+    findings += hidden_findings(ws, scan, shown) + uncached_findings(ws.title, scan, shown) + far_findings(ws.title, scan, shown)
     stream = stream_rows(ws, shown)
     head = [values for _, (_, values) in zip(range(HEADER_SCAN), stream)]
     scores = [match_header(spec, values, lambda c: at(c)).score for values in head]

@@ -91,7 +91,7 @@ def test_a_merged_range_is_marked_once_on_its_top_left_cell(tmp_path):
     checked, book = annotate(tmp_path, path)
     assert [f.where.cell for f in checked.report.findings] == ["A2", "A3"]
     assert marked(book) == {("获奖项目", "A2"): FILLS["error"]}
-    assert book["获奖项目"]["A2"].comment.text.count("未知的奖励类别") == 1
+    assert book["获奖项目"]["A2"].comment.text.count("不是“奖励类别”的可选值") == 1
 
 
 def test_writing_the_report_over_its_own_submission_is_a_finding_and_leaves_it_alone(tmp_path):
