@@ -164,6 +164,8 @@ CATALOGUE: dict[str, Code] = {
     "E-NUMBER-RANGE": Code("error", "数字“{value}”无法使用：{detail}", "Number “{value}” cannot be used: {detail}",
                            "数字最多 15 位有效数字、绝对值小于 10 的 15 次方；请核对是否多打了位数或误写成科学计数法。",
                            "Use at most 15 significant digits and less than 10^15; check for typos or scientific notation."),
+    "E-TEMPLATE-DISTRICT": Code("error", "不认识的区县“{value}”，无法预填模板", "Unknown district “{value}”; the template cannot be pre-filled",
+                                "--district 只能是：{known}。", "--district must be one of: {known}."),
     "E-REPORT-PATH": Code("error", "标注报告不能写到 {path}：{detail}", "The annotated report cannot be written to {path}: {detail}",
                           "用 --report 指定数据集目录以外的新文件名，例如 问题标注.xlsx。",
                           "Give --report a new file name outside the dataset folder, e.g. issues.xlsx."),

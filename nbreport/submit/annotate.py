@@ -19,6 +19,7 @@ from ..load.safe_cells import set_text
 from ..load.sheet_scan import MAX_RANGES, scan_book
 from ..render.atomic import atomic_path
 from .parts import SUMMARY_SHEET
+from .printing import fit_to_page, wrapped_height
 
 AUTHOR = "nbreport"
 MAX_CELLS = 500_000  # cells a full openpyxl load may create (≈ 250 MB); a real submission has a few thousand
@@ -104,6 +105,9 @@ def write_annotated(source: str | Path, report: ValidationReport, target: str | 
     for (sheet, cell), findings in by_cell.items():
         _mark(book[sheet][cell], list({(f.code, f.message): f for f in findings}.values()))
     _summary(book.create_sheet(SUMMARY_SHEET, 0), report)
+    for ws in book.worksheets[1:]:
+        widths = sum(d.width or 9 for d in ws.column_dimensions.values())  # only the columns the file sizes
+        fit_to_page(ws, landscape=widths > 100)
     book.active = 0
     for ws in book.worksheets:
         ws.sheet_view.tabSelected = ws.title == SUMMARY_SHEET
@@ -149,6 +153,7 @@ def _summary(ws: Worksheet, report: ValidationReport) -> None:
         set_text(ws.cell(row=1, column=column), title).font = Font(bold=True)
         ws.column_dimensions[chr(64 + column)].width = width
     ws.freeze_panes = "A2"
+    fit_to_page(ws, landscape=True)  # six columns, two of them 60 wide
     if not report.findings:
         set_text(ws.cell(row=2, column=1), "未发现问题，可以提交。")
         return
@@ -165,3 +170,4 @@ def _summary(ws: Worksheet, report: ValidationReport) -> None:
             link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{where.sheet}'!{where.cell}", display=place)
             link.font = Font(color="0563C1", underline="single")
         ws.cell(row=row, column=3).fill = PatternFill("solid", fgColor=FILLS[finding.severity])
+        ws.row_dimensions[row].height = wrapped_height([(finding.message, 60), (finding.hint, 60), (place, 18)])

@@ -141,3 +141,14 @@ def test_any_message_in_the_summary_is_written_as_text_and_reads_back(tmp_path, 
     summary = load_workbook(target)["问题汇总"]
     assert formulas(target) == []
     assert [summary.cell(row=row, column=5).value for row in range(2, 2 + len(texts))] == texts
+
+
+def test_the_summary_prints_landscape_one_page_wide_with_rows_tall_enough(tmp_path):
+    checked, book = annotate(tmp_path, filled(tmp_path, "district", BAD))
+    ws = book["问题汇总"]
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.print_title_rows.replace("$", "") == "1:1"
+    for row in range(2, 2 + len(checked.report.findings)):
+        longest = max(len(str(ws.cell(row=row, column=c).value or "")) for c in (5, 6))
+        assert ws.row_dimensions[row].height >= 15 * -(-longest // 30)  # 30 wide characters a line at width 60
+    assert all(book[name].print_title_rows.replace("$", "") == "1:1" for name in ("区县", "工作亮点"))
