@@ -80,8 +80,6 @@ def too_large(where: Location, size: int) -> Finding:
 def open_book(file: Path, shown: str) -> Iterator[Any]:
     """Check the container, then yield the workbook opened read-only with cached values; close it after."""
     check_container(file, shown)
-    from openpyxl import load_workbook
-
     with file.open("rb") as handle:  # a file object: openpyxl then trusts the content, not the extension
         book = _load(handle, shown)
         try:
