@@ -36,20 +36,24 @@ def load(path: str | Path) -> Report:
     return report
 
 
-def validate(target: Report | str | Path, lang: str = "zh") -> ValidationReport:
-    """Return every finding for a dataset folder or a Report; never raises for bad input."""
+def validate(target: Report | str | Path, lang: str = "zh", theme: Theme | None = None) -> ValidationReport:
+    """Return every finding for a dataset folder or a Report; never raises for bad input.
+
+    ``theme`` is the one the report will be built with (page size, fonts: what fits and what
+    prints); None means the default theme.
+    """
     if not isinstance(target, (Report, str, os.PathLike)):
         refused = codes.make("E-PATH-NOT-DATASET", Location(), path=_shown(target))
         return _localised(ValidationReport(target=_shown(target), findings=[refused]), lang)
     if isinstance(target, Report):
         sources = target._sources if isinstance(target._sources, SourceMap) else None
-        findings = run_checks(target, CheckContext(sources=sources, award_categories=target.award_categories))
+        findings = run_checks(target, CheckContext(sources=sources, award_categories=target.award_categories), theme)
         return _localised(ValidationReport(target=f"{target.meta.year}", findings=findings), lang)
-    return check_dataset(target, lang)[1]
+    return check_dataset(target, lang, theme)[1]
 
 
-def check_dataset(path: str | Path, lang: str = "zh") -> tuple[Report | None, ValidationReport]:
-    """Return the dataset's Report (None if it cannot be built) and all its findings."""
+def check_dataset(path: str | Path, lang: str = "zh", theme: Theme | None = None) -> tuple[Report | None, ValidationReport]:
+    """Return the dataset's Report (None if it cannot be built) and all its findings (for ``theme``, see validate)."""
     refused = _not_a_dataset(path)
     if refused is not None:
         return None, _localised(ValidationReport(target=_shown(path), findings=[refused]), lang)
@@ -58,7 +62,7 @@ def check_dataset(path: str | Path, lang: str = "zh") -> tuple[Report | None, Va
     if result.report is not None:
         report = result.report
         ctx = CheckContext(sources=report._sources, award_categories=report.award_categories)  # type: ignore[arg-type]
-        findings.extend(run_checks(result.report, ctx))
+        findings.extend(run_checks(result.report, ctx, theme))
     return result.report, _localised(ValidationReport(target=str(path), findings=findings), lang)
 
 
@@ -104,14 +108,15 @@ def build(
     """
     formats = _formats(formats)
     say = progress or (lambda message: None)
-    if not isinstance(report, Report):
-        report = load(report)
-    else:
-        checked = validate(report)
-        if not checked.ok:
-            raise DatasetError(checked.findings)
-    say("load")
     theme = theme or Theme()
+    if isinstance(report, Report):
+        checked = validate(report, theme=theme)
+    else:
+        loaded, checked = check_dataset(report, theme=theme)
+        report = loaded if loaded is not None else report
+    if not isinstance(report, Report) or not checked.ok:
+        raise DatasetError(checked.findings)
+    say("load")
     document = compose(report, theme)
     say("compose")
     targets = [Path(out_dir) / f"{output_name(report)}.{fmt}" for fmt in formats]

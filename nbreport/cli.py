@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import signal
 import sys
 import threading
 import time
-from collections.abc import Sequence
+import warnings
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -272,7 +274,7 @@ def _build(args: argparse.Namespace) -> int:
     theme = _read_theme(args.theme) if args.theme else None
     if isinstance(theme, int):
         return theme
-    report, checked = api.check_dataset(args.path)
+    report, checked = api.check_dataset(args.path, theme=theme)
     if report is None or not checked.ok:
         print_findings(checked, file=sys.stderr, quiet=args.quiet)
         return EXIT_CANNOT_RUN if CANNOT_RUN_CODES & set(checked.codes()) else EXIT_FINDINGS
@@ -284,9 +286,10 @@ def _build(args: argparse.Namespace) -> int:
             print(f"  注意：{len(checked.warnings)} 个警告（nbreport validate {args.path} 查看详情）", file=sys.stderr)
     formats = tuple(args.format or api.FORMATS)
     try:
-        written = api.build(report, args.out, formats=formats, theme=theme,
-                            docx_template=args.docx_template, progress=lambda stage: None if stage == "load" else say(stage),
-                            font_fallback=args.allow_font_fallback)
+        with _warnings_as_notes(args.quiet):
+            written = api.build(report, args.out, formats=formats, theme=theme, docx_template=args.docx_template,
+                                progress=lambda stage: None if stage == "load" else say(stage),
+                                font_fallback=args.allow_font_fallback)
     except _render_errors() as error:
         print(f"无法生成报告：{error}", file=sys.stderr)
         return EXIT_CANNOT_RUN
@@ -295,6 +298,19 @@ def _build(args: argparse.Namespace) -> int:
             print(f"{path}（{path.stat().st_size / 1024:.0f} KB）")
         print(f"完成，用时 {time.perf_counter() - start:.1f} 秒")
     return EXIT_OK
+
+
+@contextlib.contextmanager
+def _warnings_as_notes(quiet: bool) -> Iterator[None]:
+    """Print the renderers' warnings (fonts, template, layout pass) as 注意 lines, each once, not as Python warnings."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            yield
+        finally:
+            if not quiet:
+                for message in dict.fromkeys(str(w.message) for w in caught if issubclass(w.category, UserWarning)):
+                    print(f"  注意：{message}", file=sys.stderr)
 
 
 def _stage_printer(quiet: bool, start: float):

@@ -8,6 +8,7 @@ import pytest
 from docx import Document as WordDocument
 from pypdf import PdfReader
 
+from builders import write_dataset
 from conftest import DATA
 from nbreport import build, compose, load
 from nbreport.cli import main
@@ -215,3 +216,19 @@ def test_both_formats_print_the_page_number_between_the_theme_texts(tmp_path):
     assert any(re.search(r"第</w:t>.*PAGE.*<w:t[^>]*>页", footer, flags=re.S) for footer in footers)
     pages = [squash(page.extract_text()) for page in PdfReader(str(pdf_path)).pages]
     assert any(f"第{number}页" in text for number, text in enumerate(pages, start=1))
+
+
+def test_the_theme_of_the_build_is_the_one_validate_checks_sizes_with(tmp_path):
+    from nbreport import Theme, validate
+    from nbreport.api import DatasetError
+
+    columns = ",".join(f"列{i}" for i in range(12))
+    row = ",".join("很长的单元格文字" for _ in range(12))
+    root = write_dataset(tmp_path / "ds", "chapters: [ch.md]\n",
+                         **{"ch.md": "---\ntitle: 章\n---\n\n## 节\n\n```table\nfile: t.csv\n```\n", "t.csv": f"{columns}\n{row}\n"})
+    large = Theme.model_validate({"styles": {"table.cell": {"size": 30}}})
+    assert validate(root).ok
+    assert "E-TABLE-TOO-WIDE" in validate(root, theme=large).codes()
+    with pytest.raises(DatasetError):
+        build(root, tmp_path / "out", formats="pdf", theme=large)
+    assert not (tmp_path / "out").exists()

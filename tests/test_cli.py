@@ -234,3 +234,22 @@ def test_on_a_terminal_findings_are_a_table(tmp_path):
     print_findings(validate(root), file=screen)
     shown = re.sub(r"\x1b\[[0-9;]*m", "", screen.getvalue())  # drop colour codes
     assert "┃ 代码" in shown and "E-CELL-REQUIRED" in shown and "awards.csv:2:1: E-CELL-REQUIRED" not in shown
+
+
+def test_build_prints_renderer_warnings_as_notes_once(tmp_path, capsys, monkeypatch):
+    import warnings
+
+    import nbreport.api as api
+    from nbreport.render.fonts import FontWarning
+
+    real = api._render
+
+    def warning_render(*args):
+        for _ in range(2):
+            warnings.warn("未找到后备字体 DejaVu Sans", FontWarning, stacklevel=2)
+        return real(*args)
+
+    monkeypatch.setattr(api, "_render", warning_render)
+    root = award_dataset(tmp_path / "ds", "省科技进步一等奖,项目,单位,张三\n")
+    code, _, err = run(capsys, "build", str(root), "--out", str(tmp_path / "out"), "--format", "docx")
+    assert code == 0 and err.count("注意：未找到后备字体 DejaVu Sans") == 1 and "FontWarning" not in err

@@ -223,7 +223,7 @@ def candidate_paths(files: Sequence[str], names: Sequence[str]) -> Iterator[Path
         if path.is_file():
             yield path
         else:
-            warnings.warn(f"font file {file} listed in the theme does not exist", FontWarning, stacklevel=4)
+            warnings.warn(f"主题中列出的字体文件 {file} 不存在，已跳过", FontWarning, stacklevel=4)
     index = _folder_index(tuple(str(folder) for folder in font_folders()))
     for name in names:
         yield from index.get(name.lower(), ())
@@ -288,7 +288,7 @@ def _try_register(path: Path) -> Face | None:
     try:
         font = TTFont(name, str(path), subfontIndex=0)
     except (TTFError, OSError, ValueError) as error:
-        warnings.warn(f"font {path} skipped: {error}", FontWarning, stacklevel=4)
+        warnings.warn(f"字体文件 {path} 无法使用（{error}），已跳过", FontWarning, stacklevel=4)
         return None
     pdfmetrics.registerFont(font)
     return Face(name=name, path=path, cmap=frozenset(font.face.charToGlyph))
