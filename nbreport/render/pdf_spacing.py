@@ -1,0 +1,119 @@
+"""Space Chinese lines by layout (CLREQ, GB/T 15834): never by inserting a character.
+
+:func:`adjustments` says how far each glyph's advance moves: a full-width closing mark
+at a line's end or before another mark gives up the blank half of its em (CLREQ 3.1.6),
+and Han next to a Latin letter or digit gets a small gap. :class:`SpacedText` draws a
+line with those moves (numbers in a ``TJ`` array) and spreads what is left of the
+measure between the characters of a justified line (``Tc``), so the text read back is
+the data's text, character for character.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase.pdfmetrics import getFont
+from reportlab.pdfgen.textobject import PDFTextObject
+
+CLOSING = frozenset("，。、；：！？）」』》〉】〕”’")  # ink in the left half of the em
+OPENING = frozenset("（「『《〈【〔“‘")  # ink in the right half
+MARKS = CLOSING | OPENING
+# Between Han and Latin: CLREQ asks for about a quarter em; text extraction (MuPDF) reads
+# a gap after a digit wider than about a quarter of the digit as a space: the gap stays
+# at a tenth of an em, and a justified line's spread is not added to it.
+HAN_LATIN_EM = 0.1
+MAX_SPREAD_EM = 0.5  # a line that would open wider than this per character stays ragged
+
+
+def adjustments(chars: Sequence[str], widths: Sequence[float], sizes: Sequence[float]) -> dict[int, float]:
+    """Return the move of each glyph's advance in points (negative: compressed), keyed by index."""
+    moves: dict[int, float] = {}
+    last = len(chars) - 1
+    for index, char in enumerate(chars):
+        if char in CLOSING and widths[index] >= 0.9 * sizes[index] and (index == last or chars[index + 1] in MARKS):
+            moves[index] = -widths[index] / 2
+        elif index < last and _mixed(char, chars[index + 1]):
+            moves[index] = HAN_LATIN_EM * sizes[index]
+    return moves
+
+
+def _mixed(left: str, right: str) -> bool:
+    return (_is_han(left) and _is_alnum(right)) or (_is_alnum(left) and _is_han(right))
+
+
+def _is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
+
+
+def _is_alnum(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+class SpacedText(PDFTextObject):
+    """Draw a paragraph's lines with their planned moves; justify all but the last line.
+
+    reportlab draws each run of a line with ``_textOut`` and ends the line's last run
+    with ``T*``: the object counts runs and characters to know which move is whose.
+    """
+
+    def __init__(self, canvas: Any, x: float, y: float, lines: Sequence[Any], justify: bool) -> None:
+        super().__init__(canvas, x, y)
+        self._lines, self._justify = lines, justify
+        self._line_no, self._char_no, self._spread = 0, 0, 0.0
+
+    def _textOut(self, text: str, TStar: int = 0) -> None:  # noqa: N802, N803 - reportlab's names
+        """Append ``text`` with its moves; start the next line's spacing after a ``T*``."""
+        line = self._lines[self._line_no] if self._line_no < len(self._lines) else None
+        if self._char_no == 0 and line is not None:
+            self._set_spread(self._spread_of(line))
+        moves = getattr(line, "_adjust", None)
+        if moves and self._spread:
+            moves = {at: move - self._spread if move > 0 else move for at, move in moves.items()}
+        code = self._moved(text, moves, self._char_no) if moves else self._formatText(text)
+        self._code.append(f"{code} T*" if TStar else code)
+        self._char_no += len(text)
+        if TStar:
+            self._line_no, self._char_no = self._line_no + 1, 0
+
+    def _spread_of(self, line: Any) -> float:
+        """Return the space added after each character so the line fills the measure, else 0."""
+        last = self._line_no == len(self._lines) - 1
+        if not self._justify or last or line.lineBreak or line.extraSpace <= 0:
+            return 0.0
+        count = sum(len(word.text) for word in line.words if not hasattr(word, "cbDefn"))
+        fixed = sum(1 for move in getattr(line, "_adjust", {}).values() if move > 0)  # Han–Latin gaps stay as set
+        if count - 1 - fixed < 1:
+            return 0.0
+        spread = line.extraSpace / (count - 1 - fixed)
+        return spread if spread <= MAX_SPREAD_EM * line.fontSize else 0.0
+
+    def _set_spread(self, spread: float) -> None:
+        if abs(spread - self._spread) > 1e-6:
+            self._code.append(f"{fp_str(spread)} Tc")
+            self._spread = spread
+
+    def _moved(self, text: str, moves: dict[int, float], first: int) -> str:
+        """Return the operators drawing ``text`` whose characters start at ``first`` in their line."""
+        font = getFont(self._fontname)
+        if not font._dynamicFont or not any(first <= at < first + len(text) for at in moves):
+            return self._formatText(text)
+        canvas, parts, at = self._canvas, [], first
+        scale = -1000.0 / self._fontsize  # TJ numbers are thousandths of the size, positive moves left
+        for subset, chunk in font.splitString(text, canvas._doc):
+            if subset != self._curSubset:
+                name = font.getSubsetInternalName(subset, canvas._doc)
+                parts.append(f"{name} {fp_str(self._fontsize)} Tf {fp_str(self._leading)} TL")
+                self._curSubset = subset
+            items, begin = [], 0
+            for offset in range(len(chunk)):  # one byte per character in a TrueType subset
+                move = moves.get(at + offset)
+                if move:
+                    items += [f"({canvas._escape(chunk[begin:offset + 1])})", fp_str(move * scale)]
+                    begin = offset + 1
+            if begin < len(chunk):
+                items.append(f"({canvas._escape(chunk[begin:])})")
+            parts.append(f"[{' '.join(items)}] TJ")
+            at += len(chunk)
+        return " ".join(parts)
