@@ -18,6 +18,7 @@ Kinds of fault:
 from __future__ import annotations
 
 import dataclasses
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,10 @@ from typing import Any
 
 import pymupdf
 
+_NAMES = {
+    "inserted-space": "多出的空格", "leading-space": "行首空格", "over-margin": "超出版心", "short-line": "未对齐版心",
+    "over-rule": "字压线", "table-sliver": "续表过短", "heading-at-foot": "标题落在页脚",
+}
 KINDS = ("inserted-space", "leading-space", "over-margin", "short-line", "over-rule", "table-sliver", "heading-at-foot")
 SHORT_PT = 3.0  # a justified line ends within this of the edge
 OVER_PT = 0.5  # glyphs may touch the edge by rounding, not more
@@ -91,6 +96,33 @@ def check_pdf(path: Path | str, data_text: str | None = None, margins: tuple[flo
         faults.extend(_foot_faults(number, lines, block))
     faults.extend(_sliver_faults([rules for _, rules, _ in pages], [block for *_, block in pages]))
     return faults
+
+
+def run(pdf: str, data: str | None = None) -> int:
+    """Print the faults of ``pdf`` by page and line and a count per kind; return 0 if none, 1 if any, 2 if unreadable.
+
+    ``data`` is the dataset folder the PDF was built from (enables the inserted-space check).
+    """
+    try:
+        data_text = _data_text(data) if data else None
+        faults = check_pdf(pdf, data_text)
+    except (OSError, RuntimeError, ValueError) as error:  # pymupdf raises these for missing or damaged files
+        print(f"无法读取：{pdf}（{error}）", file=sys.stderr)
+        return 2
+    for fault in faults:
+        print(f"第 {fault.page} 页 第 {fault.line} 行  {_NAMES[fault.kind]}：{fault.detail}  {fault.text.strip()[:40]}")
+    print("；".join(f"{_NAMES[kind]} {number}" for kind, number in count(faults).items()))
+    return 1 if faults else 0
+
+
+def _data_text(folder: str) -> str:
+    from . import api  # late: the checker reads PDFs without loading a dataset otherwise
+    from .compose import compose
+
+    report, checked = api.check_dataset(folder)
+    if report is None:
+        raise ValueError(f"数据集无法读取：{folder}")
+    return document_text(compose(report))
 
 
 def count(faults: Iterable[LayoutFault]) -> dict[str, int]:

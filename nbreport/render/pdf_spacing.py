@@ -102,7 +102,7 @@ class SpacedText(PDFTextObject):
         canvas, parts, at = self._canvas, [], first
         scale = -1000.0 / self._fontsize  # TJ numbers are thousandths of the size, positive moves left
         for subset, chunk in font.splitString(text, canvas._doc):
-            if subset != self._curSubset:
+            if subset != getattr(self, "_curSubset", None):
                 name = font.getSubsetInternalName(subset, canvas._doc)
                 parts.append(f"{name} {fp_str(self._fontsize)} Tf {fp_str(self._leading)} TL")
                 self._curSubset = subset
