@@ -136,8 +136,8 @@ def kinsoku_split(frags: Sequence, max_widths: Sequence[float], calc_bounds: boo
         max_width = max_widths[min(len(lines), len(max_widths) - 1)]
         end, forced = _fill(glyphs, start, max_width) if plain is None else (_fill_plain(plain, start, max_width), False)
         if not forced and end < len(glyphs):
-            end = _break_index(glyphs, start, end)
-            end = _list_break(glyphs, start, end, list_reach)
+            squeezed = _squeeze(glyphs, plain, start, end, max_width)
+            end = squeezed or _list_break(glyphs, start, _break_index(glyphs, start, end), list_reach)
         end, used, adjust = _fit(glyphs, plain, start, end, max_width, forced)
         line = _line(glyphs[start:end], max_width, used, forced, calc_bounds)
         line._adjust = adjust
@@ -159,6 +159,22 @@ def _fit(glyphs: list, plain: list[float] | None, start: int, end: int, max_widt
         if used <= max_width + _FUZZ or end - start <= 1 or forced:
             return end, used, adjust
         end = _back_one(glyphs, start, end)
+
+
+def _squeeze(glyphs: list, plain: list[float] | None, start: int, end: int, max_width: float) -> int:
+    """Return the end past the closing marks at ``end`` if, compressed, they fit the line; else 0.
+
+    CLREQ prefers squeezing the marks' blank halves to carrying a character down with them.
+    """
+    stop = end
+    while stop < len(glyphs) and glyphs[stop] in CANNOT_START:
+        stop += 1
+    if stop == end or stop - end > 3:
+        return 0
+    widths = plain[start:stop] if plain is not None else [_width(glyph, max_width) for glyph in glyphs[start:stop]]
+    sizes = [glyph.frag.fontSize for glyph in glyphs[start:stop]]
+    used = sum(widths) + sum(adjustments(glyphs[start:stop], widths, sizes).values())
+    return stop if used <= max_width + _FUZZ else 0
 
 
 def _trailing_space(glyphs: list, start: int, end: int, widths: list[float]) -> float:
