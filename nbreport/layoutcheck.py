@@ -12,6 +12,7 @@ Kinds of fault:
 - ``short-line``: a non-final paragraph line ending more than 3 pt short of the edge;
 - ``over-rule``: a character drawn across a table or box rule;
 - ``table-sliver``: a page holding only one or two rows of a table continued from or to another page;
+- ``box-sliver``: a box split across pages leaving one line (its title or caption) on one side;
 - ``heading-at-foot``: a heading that is the last line of its page.
 """
 
@@ -28,9 +29,12 @@ import pymupdf
 
 _NAMES = {
     "inserted-space": "多出的空格", "leading-space": "行首空格", "over-margin": "超出版心", "short-line": "未对齐版心",
-    "over-rule": "字压线", "table-sliver": "续表过短", "heading-at-foot": "标题落在页脚",
+    "over-rule": "字压线", "table-sliver": "续表过短", "box-sliver": "框被拆得只剩一行", "heading-at-foot": "标题落在页脚",
 }
-KINDS = ("inserted-space", "leading-space", "over-margin", "short-line", "over-rule", "table-sliver", "heading-at-foot")
+KINDS = (
+    "inserted-space", "leading-space", "over-margin", "short-line", "over-rule", "table-sliver", "box-sliver",
+    "heading-at-foot",
+)
 SHORT_PT = 3.0  # a justified line ends within this of the edge
 OVER_PT = 0.5  # glyphs may touch the edge by rounding, not more
 # Full-width marks whose ink fills one half of the em: the blank half may pass an edge or a rule.
@@ -95,6 +99,7 @@ def check_pdf(path: Path | str, data_text: str | None = None, margins: tuple[flo
         faults.extend(_rule_faults(number, lines, rules))
         faults.extend(_foot_faults(number, lines, block))
     faults.extend(_sliver_faults([rules for _, rules, _ in pages], [block for *_, block in pages]))
+    faults.extend(_box_faults(pages))
     return faults
 
 
@@ -327,3 +332,30 @@ def _tables(rules: list[tuple[float, float, float, float]]) -> list[tuple[float,
                   and x0 >= left - 0.5 and x1 <= right + 0.5}
         found.append((top, bottom, max(1, len(levels) - 1)))
     return found
+
+
+_Grid = tuple[float, float, float, float]  # left, top, right, bottom
+
+
+def _boxes(rules: list[tuple[float, float, float, float]]) -> list[_Grid]:
+    """Return each box: exactly two vertical rules of one height (a table has more)."""
+    sides: dict[tuple[float, float], list[float]] = {}
+    for x0, y0, x1, y1 in rules:
+        if x0 == x1 and y1 - y0 > 5:
+            sides.setdefault((round(y0, 1), round(y1, 1)), []).append(x0)
+    return [(min(xs), top, max(xs), bottom) for (top, bottom), xs in sides.items() if len(set(xs)) == 2]
+
+
+def _box_faults(pages: list[tuple[list[_Line], list[tuple[float, float, float, float]], _Block]]) -> Iterator[LayoutFault]:
+    """Yield a fault for each box piece, continued across a page break, that holds a single line."""
+    boxes = [_boxes(rules) for _, rules, _ in pages]
+    for index, (lines, _, block) in enumerate(pages):
+        if block is None:
+            continue
+        for left, top, right, bottom in boxes[index]:
+            inside = [line for line in lines if left < line.x0 and line.x1 < right + OVER_PT and top < line.y0 and line.y1 < bottom]
+            before = index > 0 and top - block[2] < 40 and any(block[3] - box[3] < 60 for box in boxes[index - 1])
+            after = index + 1 < len(pages) and block[3] - bottom < 60 and any(box[1] - block[2] < 40 for box in boxes[index + 1])
+            if len(inside) <= 1 and (before or after):
+                text = inside[0].text if inside else ""
+                yield LayoutFault("box-sliver", index + 1, lines.index(inside[0]) + 1 if inside else 0, text, "框的一侧只剩一行")

@@ -154,3 +154,23 @@ def test_data_2023_has_no_line_layout_fault(report_2023):
     counts = kinds(*report_2023)
     fixed = ("inserted-space", "leading-space", "over-margin", "short-line", "over-rule", "heading-at-foot")
     assert {kind: counts[kind] for kind in fixed} == dict.fromkeys(fixed, 0)
+
+
+@pytest.mark.parametrize(("lines_after", "slivers"), [(1, 1), (3, 0)])
+def test_a_box_split_to_a_single_line_on_the_next_page_is_found(tmp_path, lines_after, slivers):
+    def box(canvas: Canvas, top: float, bottom: float) -> None:
+        canvas.line(LEFT, bottom, LEFT, top)
+        canvas.line(RIGHT, bottom, RIGHT, top)
+        canvas.line(LEFT, bottom, RIGHT, bottom)
+
+    def draw(canvas: Canvas) -> None:
+        page(canvas)
+        box(canvas, 300, 60)  # runs to the foot
+        lines(canvas, 280, ["box text"] * 10, x=LEFT + 10)
+        canvas.showPage()
+        page(canvas)
+        box(canvas, TOP - 10, TOP - 14 - 14 * lines_after)
+        lines(canvas, TOP - 24, ["caption"] * lines_after, x=LEFT + 10)
+
+    faults = [fault for fault in check_pdf(build(tmp_path, draw)) if fault.kind == "box-sliver"]
+    assert [fault.page for fault in faults] == [2] * slivers

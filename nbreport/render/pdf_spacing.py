@@ -24,7 +24,7 @@ MARKS = CLOSING | OPENING
 # a gap after a digit wider than about a quarter of the digit as a space: the gap stays
 # at a tenth of an em, and a justified line's spread is not added to it.
 HAN_LATIN_EM = 0.1
-MAX_SPREAD_EM = 0.5  # a line that would open wider than this per character stays ragged
+MAX_SPREAD_EM = 0.2  # a line that would open wider than this between Han characters stays ragged
 
 
 def adjustments(chars: Sequence[str], widths: Sequence[float], sizes: Sequence[float]) -> dict[int, float]:
@@ -62,31 +62,39 @@ class SpacedText(PDFTextObject):
         super().__init__(canvas, x, y)
         self._lines, self._justify = lines, justify
         self._line_no, self._char_no, self._spread = 0, 0, 0.0
+        self._moves: dict[int, float] = {}
 
     def _textOut(self, text: str, TStar: int = 0) -> None:  # noqa: N802, N803 - reportlab's names
         """Append ``text`` with its moves; start the next line's spacing after a ``T*``."""
         line = self._lines[self._line_no] if self._line_no < len(self._lines) else None
         if self._char_no == 0 and line is not None:
-            self._set_spread(self._spread_of(line))
-        moves = getattr(line, "_adjust", None)
-        if moves and self._spread:
-            moves = {at: move - self._spread if move > 0 else move for at, move in moves.items()}
+            self._start_line(line)
+        moves = self._moves
         code = self._moved(text, moves, self._char_no) if moves else self._formatText(text)
         self._code.append(f"{code} T*" if TStar else code)
         self._char_no += len(text)
         if TStar:
             self._line_no, self._char_no = self._line_no + 1, 0
 
-    def _spread_of(self, line: Any) -> float:
+    def _start_line(self, line: Any) -> None:
+        """Set the line's spread and its moves: the spread is taken back after narrow glyphs."""
+        planned: dict[int, float] = getattr(line, "_adjust", None) or {}
+        text = "".join(word.text for word in line.words if not hasattr(word, "cbDefn"))
+        # After a Latin letter, digit or half-width sign no spread (a Han–Latin gap after Han takes it):
+        # Latin is not letter-spaced, and a wider gap after a narrow glyph reads back as a space.
+        fixed = {at for at, char in enumerate(text[:-1]) if ord(char) < 0x2E80}
+        spread = self._spread_of(line, len(text) - 1 - len(fixed))
+        self._set_spread(spread)
+        if spread:
+            planned = {**planned, **{at: planned.get(at, 0.0) - spread for at in fixed}}
+        self._moves = planned
+
+    def _spread_of(self, line: Any, gaps: int) -> float:
         """Return the space added after each character so the line fills the measure, else 0."""
         last = self._line_no == len(self._lines) - 1
-        if not self._justify or last or line.lineBreak or line.extraSpace <= 0:
+        if not self._justify or last or line.lineBreak or line.extraSpace <= 0 or gaps < 1:
             return 0.0
-        count = sum(len(word.text) for word in line.words if not hasattr(word, "cbDefn"))
-        fixed = sum(1 for move in getattr(line, "_adjust", {}).values() if move > 0)  # Han–Latin gaps stay as set
-        if count - 1 - fixed < 1:
-            return 0.0
-        spread = line.extraSpace / (count - 1 - fixed)
+        spread = line.extraSpace / gaps
         return spread if spread <= MAX_SPREAD_EM * line.fontSize else 0.0
 
     def _set_spread(self, spread: float) -> None:

@@ -130,11 +130,12 @@ def kinsoku_split(frags: Sequence, max_widths: Sequence[float], calc_bounds: boo
     glyphs = [glyph for frag in frags for glyph in _glyphs(frag)]
     # Plain text (no images, no <br/>): every width is a number known now, so look them up once.
     plain = [glyph._width for glyph in glyphs] if all(type(glyph) is _Glyph for glyph in glyphs) else None
+    spaced = _spaced(glyphs, plain) if plain is not None else None
     lines = []
     start = 0
     while start < len(glyphs):
         max_width = max_widths[min(len(lines), len(max_widths) - 1)]
-        end, forced = _fill(glyphs, start, max_width) if plain is None else (_fill_plain(plain, start, max_width), False)
+        end, forced = _fill(glyphs, start, max_width) if spaced is None else (_fill_plain(spaced, start, max_width), False)
         if not forced and end < len(glyphs):
             squeezed = _squeeze(glyphs, plain, start, end, max_width)
             end = squeezed or _list_break(glyphs, start, _break_index(glyphs, start, end), list_reach)
@@ -144,6 +145,18 @@ def kinsoku_split(frags: Sequence, max_widths: Sequence[float], calc_bounds: boo
         lines.append(line)
         start = _skip_spaces(glyphs, end)
     return ParaLines(kind=1, lines=lines)
+
+
+def _spaced(glyphs: list, plain: list[float]) -> list[float]:
+    """Return each glyph's width with the layout's moves inside a line: marks compressed, Han–Latin gaps.
+
+    Filling a line with these lets compression make room for one more character; a move
+    that only applies at a line's end is settled by :func:`_fit` once the break is known.
+    """
+    moves = adjustments(glyphs, plain, [glyph._frag.fontSize for glyph in glyphs])
+    if not moves:
+        return plain
+    return [width + moves.get(index, 0.0) for index, width in enumerate(plain)]
 
 
 def _fit(glyphs: list, plain: list[float] | None, start: int, end: int, max_width: float, forced: bool) -> tuple[int, float, dict[int, float]]:
