@@ -55,7 +55,8 @@ def render(tree: Path, kind: str, out: Path) -> float:
     """Render ``kind`` (``data`` or a row count) with the package in ``tree``; return the seconds."""
     env = {**os.environ, "PYTHONPATH": str(tree), "SOURCE_DATE_EPOCH": "1700000000"}
     args = [sys.executable, "-c", CHILD, kind, str(out), str(BENCH), str(ROOT / "data" / "2023")]
-    done = subprocess.run(args, env=env, check=True, capture_output=True, text=True, cwd=str(ROOT))
+    # cwd is the tree: "python -c" puts the working folder first on the path, before PYTHONPATH.
+    done = subprocess.run(args, env=env, check=True, capture_output=True, text=True, cwd=str(tree))
     return float(json.loads(done.stdout.strip().splitlines()[-1])["seconds"])
 
 

@@ -95,7 +95,7 @@ def check_pdf(path: Path | str, data_text: str | None = None, margins: tuple[flo
     with pymupdf.open(str(path)) as pdf:
         pages = [_page_facts(page, margins) for page in pdf]
     for number, (lines, rules, block) in enumerate(pages, start=1):
-        faults.extend(_line_faults(number, lines, block, data_text))
+        faults.extend(_line_faults(number, lines, block, _boxes(rules), data_text))
         faults.extend(_rule_faults(number, lines, rules))
         faults.extend(_foot_faults(number, lines, block))
     faults.extend(_sliver_faults([rules for _, rules, _ in pages], [block for *_, block in pages]))
@@ -222,22 +222,38 @@ def _inside(line: _Line, block: _Block) -> bool:
     return block is not None and line.y0 >= block[2] and line.y1 <= block[3] and line.x0 >= block[0] - OVER_PT
 
 
-def _line_faults(page: int, lines: list[_Line], block: _Block, data_text: str | None) -> Iterator[LayoutFault]:
+def _measure(line: _Line, block: tuple[float, float, float, float], boxes: list[tuple[float, float, float, float]],
+             lines: list[_Line]) -> tuple[float, float, float, float]:
+    """Return the measure ``line`` is set on: the text block, or the inside of the box holding it."""
+    for left, top, right, bottom in boxes:
+        if left < line.x0 and line.x0 < right and top < line.y0 and line.y1 < bottom:
+            inner = min(other.start for other in lines if left < other.x0 < right and top < other.y0 and other.y1 < bottom)
+            return inner, right - (inner - left), block[2], block[3]  # the padding is the same on both sides
+    return block
+
+
+def _line_faults(page: int, lines: list[_Line], block: _Block, boxes: list[tuple[float, float, float, float]],
+                 data_text: str | None) -> Iterator[LayoutFault]:
     for number, line in enumerate(lines, start=1):
-        if not _inside(line, block):
-            continue
-        assert block is not None
-        text = line.text
-        if data_text is not None:
-            for at, char in enumerate(text):
-                if char == " " and 0 < at < len(text) - 1 and not _in_data(text, at, data_text):
-                    yield LayoutFault("inserted-space", page, number, text, f"第 {at + 1} 个字符")
-        if text.startswith(" ") and _continues(lines, number - 2, block):
-            yield LayoutFault("leading-space", page, number, text, "行首空格")
-        if line.x1 > block[1] + OVER_PT:
-            yield LayoutFault("over-margin", page, number, text, f"超出版心 {line.x1 - block[1]:.1f} pt")
-        elif _is_body(line, block) and _continues(lines, number - 1, block) and block[1] - line.x1 > SHORT_PT:
-            yield LayoutFault("short-line", page, number, text, f"距版心右边 {block[1] - line.x1:.1f} pt")
+        if block is not None and _inside(line, block):
+            yield from _measure_faults(page, number, lines, _measure(line, block, boxes, lines), data_text)
+
+
+def _measure_faults(page: int, number: int, lines: list[_Line], block: tuple[float, float, float, float],
+                    data_text: str | None) -> Iterator[LayoutFault]:
+    """Yield the faults of line ``number`` (1-based) set on the measure ``block``."""
+    line = lines[number - 1]
+    text = line.text
+    if data_text is not None:
+        for at, char in enumerate(text):
+            if char == " " and 0 < at < len(text) - 1 and not _in_data(text, at, data_text):
+                yield LayoutFault("inserted-space", page, number, text, f"第 {at + 1} 个字符")
+    if text.startswith(" ") and _continues(lines, number - 2, block):
+        yield LayoutFault("leading-space", page, number, text, "行首空格")
+    if line.x1 > block[1] + OVER_PT:
+        yield LayoutFault("over-margin", page, number, text, f"超出版心 {line.x1 - block[1]:.1f} pt")
+    elif _is_body(line, block) and _continues(lines, number - 1, block) and block[1] - line.x1 > SHORT_PT:
+        yield LayoutFault("short-line", page, number, text, f"距版心右边 {block[1] - line.x1:.1f} pt")
 
 
 def _in_data(text: str, at: int, data_text: str) -> bool:

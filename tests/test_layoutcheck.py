@@ -174,3 +174,23 @@ def test_a_box_split_to_a_single_line_on_the_next_page_is_found(tmp_path, lines_
 
     faults = [fault for fault in check_pdf(build(tmp_path, draw)) if fault.kind == "box-sliver"]
     assert [fault.page for fault in faults] == [2] * slivers
+
+
+def test_lines_in_a_box_are_judged_on_the_inside_of_the_box(tmp_path):
+    def draw(canvas: Canvas) -> None:
+        page(canvas)
+        for x in (LEFT, RIGHT):
+            canvas.line(x, 600, x, 720)
+        canvas.line(LEFT, 600, RIGHT, 600)
+        canvas.line(LEFT, 720, RIGHT, 720)
+        inset = 10.0
+        for index, text in enumerate(["short in box", "x" * 10, "end."]):
+            line = canvas.beginText(LEFT + inset, 700 - 14 * index)
+            line.setFont("Helvetica", 10)
+            if index == 1:  # spread exactly to the inside of the box: 10 pt padding on the right too
+                line.setCharSpace((RIGHT - LEFT - 2 * inset - canvas.stringWidth(text, "Helvetica", 10)) / (len(text) - 1))
+            line.textOut(text)
+            canvas.drawText(line)
+
+    faults = check_pdf(build(tmp_path, draw))
+    assert [(fault.kind, fault.text) for fault in faults] == [("short-line", "short in box")]

@@ -131,7 +131,7 @@ def kinsoku_split(frags: Sequence, max_widths: Sequence[float], calc_bounds: boo
     # Plain text (no images, no <br/>): every width is a number known now, so look them up once.
     plain = [glyph._width for glyph in glyphs] if all(type(glyph) is _Glyph for glyph in glyphs) else None
     spaced = _spaced(glyphs, plain) if plain is not None else None
-    lines = []
+    lines: list[FragLine] = []
     start = 0
     while start < len(glyphs):
         max_width = max_widths[min(len(lines), len(max_widths) - 1)]
