@@ -10,6 +10,7 @@ the data's text, character for character.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -24,31 +25,49 @@ MARKS = CLOSING | OPENING
 # a gap after a digit wider than about a quarter of the digit as a space: the gap stays
 # at a tenth of an em, and a justified line's spread is not added to it.
 HAN_LATIN_EM = 0.1
-MAX_SPREAD_EM = 0.2  # a line that would open wider than this between Han characters stays ragged
+MAX_SPREAD_EM = 0.35  # a line that would open wider than this between Han characters stays ragged
+
+
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+_GAP = re.compile(f"[{_HAN}](?=[0-9A-Za-z])|[0-9A-Za-z](?=[{_HAN}])")  # the glyph before a Han–Latin gap
+_SQUEEZE = re.compile(f"[{''.join(sorted(CLOSING))}](?=[{''.join(sorted(MARKS))}]|$)")
 
 
 def adjustments(chars: Sequence[str], widths: Sequence[float], sizes: Sequence[float]) -> dict[int, float]:
     """Return the move of each glyph's advance in points (negative: compressed), keyed by index."""
+    text = chars if isinstance(chars, str) else "".join(chars)
     moves: dict[int, float] = {}
-    last = len(chars) - 1
-    for index, char in enumerate(chars):
-        if char in CLOSING and widths[index] >= 0.9 * sizes[index] and (index == last or chars[index + 1] in MARKS):
-            moves[index] = -widths[index] / 2
-        elif index < last and _mixed(char, chars[index + 1]):
-            moves[index] = HAN_LATIN_EM * sizes[index]
+    for found in _GAP.finditer(text):
+        at = found.start()
+        moves[at] = HAN_LATIN_EM * sizes[at]
+    for found in _SQUEEZE.finditer(text):
+        at = found.start()
+        if widths[at] >= 0.9 * sizes[at]:  # a full-width mark: its blank half can go
+            moves[at] = -widths[at] / 2
     return moves
 
 
-def _mixed(left: str, right: str) -> bool:
-    return (_is_han(left) and _is_alnum(right)) or (_is_alnum(left) and _is_han(right))
+_NARROW = re.compile("[\x00-\u2e7f]")  # Latin, digits, half-width signs
 
 
-def _is_han(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
+class Uniform:
+    """Stand for a sequence of one font size (a run set in one frag) without building it."""
+
+    def __init__(self, size: float) -> None:
+        self.size = size
+
+    def __getitem__(self, index: int) -> float:
+        return self.size
 
 
-def _is_alnum(char: str) -> bool:
-    return char.isascii() and char.isalnum()
+class FontSizes:
+    """Stand for the font sizes of ``glyphs[offset:]``, looked up only where a move is made."""
+
+    def __init__(self, glyphs: Sequence[Any], offset: int = 0) -> None:
+        self.glyphs, self.offset = glyphs, offset
+
+    def __getitem__(self, index: int) -> float:
+        return float(self.glyphs[self.offset + index].frag.fontSize)
 
 
 class SpacedText(PDFTextObject):
@@ -79,20 +98,22 @@ class SpacedText(PDFTextObject):
     def _start_line(self, line: Any) -> None:
         """Set the line's spread and its moves: the spread is taken back after narrow glyphs."""
         planned: dict[int, float] = getattr(line, "_adjust", None) or {}
-        text = "".join(word.text for word in line.words if not hasattr(word, "cbDefn"))
-        # After a Latin letter, digit or half-width sign no spread (a Han–Latin gap after Han takes it):
-        # Latin is not letter-spaced, and a wider gap after a narrow glyph reads back as a space.
-        fixed = {at for at, char in enumerate(text[:-1]) if ord(char) < 0x2E80}
-        spread = self._spread_of(line, len(text) - 1 - len(fixed))
+        fixed: set[int] = set()
+        spread = 0.0
+        if self._justify and self._line_no < len(self._lines) - 1 and not line.lineBreak and line.extraSpace > 0:
+            text = "".join(word.text for word in line.words if not hasattr(word, "cbDefn"))
+            # After a Latin letter, digit or half-width sign no spread (a Han–Latin gap after Han takes it):
+            # Latin is not letter-spaced, and a wider gap after a narrow glyph reads back as a space.
+            fixed = {found.start() for found in _NARROW.finditer(text, 0, len(text) - 1)}
+            spread = self._spread_of(line, len(text) - 1 - len(fixed))
         self._set_spread(spread)
         if spread:
             planned = {**planned, **{at: planned.get(at, 0.0) - spread for at in fixed}}
         self._moves = planned
 
     def _spread_of(self, line: Any, gaps: int) -> float:
-        """Return the space added after each character so the line fills the measure, else 0."""
-        last = self._line_no == len(self._lines) - 1
-        if not self._justify or last or line.lineBreak or line.extraSpace <= 0 or gaps < 1:
+        """Return the space added after each of ``gaps`` characters so the line fills the measure, else 0."""
+        if gaps < 1:
             return 0.0
         spread = line.extraSpace / gaps
         return spread if spread <= MAX_SPREAD_EM * line.fontSize else 0.0

@@ -24,7 +24,7 @@ from ..schema.inline import Run
 from ..text import CONTROL
 from .errors import RenderError
 from .fonts import Face, FontSet
-from .pdf_spacing import SpacedText, adjustments
+from .pdf_spacing import FontSizes, SpacedText, Uniform, adjustments
 
 # Closing marks that must not start a line, opening marks that must not end one.
 CANNOT_START = frozenset(ALL_CANNOT_START + "，。、；：！？）」』》〉】〕”’…·．％")
@@ -153,7 +153,7 @@ def _spaced(glyphs: list, plain: list[float]) -> list[float]:
     Filling a line with these lets compression make room for one more character; a move
     that only applies at a line's end is settled by :func:`_fit` once the break is known.
     """
-    moves = adjustments(glyphs, plain, [glyph._frag.fontSize for glyph in glyphs])
+    moves = adjustments(glyphs, plain, FontSizes(glyphs))
     if not moves:
         return plain
     return [width + moves.get(index, 0.0) for index, width in enumerate(plain)]
@@ -167,7 +167,7 @@ def _fit(glyphs: list, plain: list[float] | None, start: int, end: int, max_widt
     """
     while True:
         widths = plain[start:end] if plain is not None else [_width(glyph, max_width) for glyph in glyphs[start:end]]
-        adjust = adjustments(glyphs[start:end], widths, [glyph.frag.fontSize for glyph in glyphs[start:end]])
+        adjust = adjustments(glyphs[start:end], widths, FontSizes(glyphs, start))
         used = sum(widths) + sum(adjust.values()) - _trailing_space(glyphs, start, end, widths)
         if used <= max_width + _FUZZ or end - start <= 1 or forced:
             return end, used, adjust
@@ -185,8 +185,7 @@ def _squeeze(glyphs: list, plain: list[float] | None, start: int, end: int, max_
     if stop == end or stop - end > 3:
         return 0
     widths = plain[start:stop] if plain is not None else [_width(glyph, max_width) for glyph in glyphs[start:stop]]
-    sizes = [glyph.frag.fontSize for glyph in glyphs[start:stop]]
-    used = sum(widths) + sum(adjustments(glyphs[start:stop], widths, sizes).values())
+    used = sum(widths) + sum(adjustments(glyphs[start:stop], widths, FontSizes(glyphs, start)).values())
     return stop if used <= max_width + _FUZZ else 0
 
 
@@ -256,9 +255,7 @@ def _one_line(frags: Sequence, max_width: float) -> FragLine | None:
     Most table cells are short: this skips making a glyph per character. The widths are
     summed in the same order as :func:`_fill` and :func:`kinsoku_split`, so the line is the same.
     """
-    chars: list[str] = []
     widths: list[float] = []
-    sizes: list[float] = []
     for frag in frags:
         text = frag.text
         if not text or hasattr(frag, "cbDefn") or hasattr(frag, "lineBreak"):
@@ -269,8 +266,8 @@ def _one_line(frags: Sequence, max_width: float) -> FragLine | None:
             if width is None:
                 width = cache[char] = stringWidth(char, frag.fontName, frag.fontSize)
             widths.append(width)
-        chars += text
-        sizes += [frag.fontSize] * len(text)
+    chars = "".join(frag.text for frag in frags)
+    sizes = Uniform(frags[0].fontSize) if len(frags) == 1 else [frag.fontSize for frag in frags for _ in frag.text]
     adjust = adjustments(chars, widths, sizes)
     used, count = sum(widths) + sum(adjust.values()), len(chars)
     if count == 0 or (used > max_width + _FUZZ and count > 1):
