@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Protocol
 
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfmetrics import getFont
@@ -33,7 +33,13 @@ _GAP = re.compile(f"[{_HAN}](?=[0-9A-Za-z])|[0-9A-Za-z](?=[{_HAN}])")  # the gly
 _SQUEEZE = re.compile(f"[{''.join(sorted(CLOSING))}](?=[{''.join(sorted(MARKS))}]|$)")
 
 
-def adjustments(chars: Sequence[str], widths: Sequence[float], sizes: Sequence[float]) -> dict[int, float]:
+class Sizes(Protocol):
+    """Give the font size of the glyph at an index."""
+
+    def __getitem__(self, index: int, /) -> float: ...
+
+
+def adjustments(chars: Sequence[str], widths: Sequence[float], sizes: Sizes) -> dict[int, float]:
     """Return the move of each glyph's advance in points (negative: compressed), keyed by index."""
     text = chars if isinstance(chars, str) else "".join(chars)
     moves: dict[int, float] = {}

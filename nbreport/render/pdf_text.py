@@ -166,7 +166,7 @@ def _fit(glyphs: list, plain: list[float] | None, start: int, end: int, max_widt
     measure (a mark too many, or the gaps between Han and Latin), the break moves back.
     """
     while True:
-        widths = plain[start:end] if plain is not None else [_width(glyph, max_width) for glyph in glyphs[start:end]]
+        widths: list[float] = plain[start:end] if plain is not None else [_width(glyph, max_width) for glyph in glyphs[start:end]]
         adjust = adjustments(glyphs[start:end], widths, FontSizes(glyphs, start))
         used = sum(widths) + sum(adjust.values()) - _trailing_space(glyphs, start, end, widths)
         if used <= max_width + _FUZZ or end - start <= 1 or forced:
@@ -184,7 +184,7 @@ def _squeeze(glyphs: list, plain: list[float] | None, start: int, end: int, max_
         stop += 1
     if stop == end or stop - end > 3:
         return 0
-    widths = plain[start:stop] if plain is not None else [_width(glyph, max_width) for glyph in glyphs[start:stop]]
+    widths: list[float] = plain[start:stop] if plain is not None else [_width(glyph, max_width) for glyph in glyphs[start:stop]]
     used = sum(widths) + sum(adjustments(glyphs[start:stop], widths, FontSizes(glyphs, start)).values())
     return stop if used <= max_width + _FUZZ else 0
 
