@@ -11,6 +11,7 @@ the data's text, character for character.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Any, Protocol
 
@@ -88,6 +89,7 @@ class SpacedText(PDFTextObject):
         self._lines, self._justify = lines, justify
         self._line_no, self._char_no, self._spread = 0, 0, 0.0
         self._moves: dict[int, float] = {}
+        self._keys: list[int] = []
 
     def _textOut(self, text: str, TStar: int = 0) -> None:  # noqa: N802, N803 - reportlab's names
         """Append ``text`` with its moves; start the next line's spacing after a ``T*``."""
@@ -116,6 +118,7 @@ class SpacedText(PDFTextObject):
         if spread:
             planned = {**planned, **{at: planned.get(at, 0.0) - spread for at in fixed}}
         self._moves = planned
+        self._keys = sorted(planned)
 
     def _spread_of(self, line: Any, gaps: int) -> float:
         """Return the space added after each of ``gaps`` characters so the line fills the measure, else 0."""
@@ -131,8 +134,9 @@ class SpacedText(PDFTextObject):
 
     def _moved(self, text: str, moves: dict[int, float], first: int) -> str:
         """Return the operators drawing ``text`` whose characters start at ``first`` in their line."""
+        inside = [at for at in self._keys[bisect_left(self._keys, first):] if at < first + len(text)]
         font = getFont(self._fontname)
-        if not font._dynamicFont or not any(first <= at < first + len(text) for at in moves):
+        if not font._dynamicFont or not inside:
             return self._formatText(text)
         canvas, parts, at = self._canvas, [], first
         scale = -1000.0 / self._fontsize  # TJ numbers are thousandths of the size, positive moves left
@@ -142,10 +146,10 @@ class SpacedText(PDFTextObject):
                 parts.append(f"{name} {fp_str(self._fontsize)} Tf {fp_str(self._leading)} TL")
                 self._curSubset = subset
             items, begin = [], 0
-            for offset in range(len(chunk)):  # one byte per character in a TrueType subset
-                move = moves.get(at + offset)
-                if move:
-                    items += [f"({canvas._escape(chunk[begin:offset + 1])})", fp_str(move * scale)]
+            for place in inside:  # one byte per character in a TrueType subset
+                offset = place - at
+                if 0 <= offset < len(chunk) and moves[place]:
+                    items += [f"({canvas._escape(chunk[begin:offset + 1])})", fp_str(moves[place] * scale)]
                     begin = offset + 1
             if begin < len(chunk):
                 items.append(f"({canvas._escape(chunk[begin:])})")
