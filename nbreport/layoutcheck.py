@@ -62,6 +62,7 @@ class _Line:
     font: str
     block: int
     start: float  # where the first character's em box begins
+    end_font: str = ""  # the font of the line's last run
 
     @property
     def text(self) -> str:
@@ -100,6 +101,7 @@ def check_pdf(path: Path | str, data_text: str | None = None, margins: tuple[flo
         faults.extend(_foot_faults(number, lines, block))
     faults.extend(_sliver_faults([rules for _, rules, _ in pages], [block for *_, block in pages]))
     faults.extend(_box_faults(pages))
+    faults.extend(_page_end_faults(pages))
     return faults
 
 
@@ -202,7 +204,7 @@ def _lines(page: Any) -> list[_Line]:
                 size, font = max(size, span["size"]), font or span["font"]
                 chars += [_ink(char, span["size"]) for char in span["chars"]]
             if chars:
-                lines.append(_Line(chars, size, font, index, start))
+                lines.append(_Line(chars, size, font, index, start, line["spans"][-1]["font"]))
     lines.sort(key=lambda line: (round(line.y1), line.x0))
     return lines
 
@@ -375,3 +377,18 @@ def _box_faults(pages: list[tuple[list[_Line], list[tuple[float, float, float, f
             if len(inside) <= 1 and (before or after):
                 text = inside[0].text if inside else ""
                 yield LayoutFault("box-sliver", index + 1, lines.index(inside[0]) + 1 if inside else 0, text, "框的一侧只剩一行")
+
+
+def _page_end_faults(pages: list[tuple[list[_Line], list[tuple[float, float, float, float]], _Block]]) -> Iterator[LayoutFault]:
+    """Yield a short-line fault for a page's last body line whose paragraph goes on at the next page's top."""
+    for index in range(len(pages) - 1):
+        (lines, _, block), (following, _, next_block) = pages[index], pages[index + 1]
+        body = [line for line in lines if block is not None and _inside(line, block)]
+        after = [line for line in following if next_block is not None and _inside(line, next_block)]
+        if not body or not after or block is None:
+            continue
+        last, first = body[-1], after[0]
+        # A new paragraph may open with a bold run (a date, a lead-in): the continuation is in the last run's font.
+        goes_on = first.font == last.end_font and abs(first.size - last.size) < 0.1 and abs(first.start - block[0]) < 1.0
+        if goes_on and _is_body(last, block) and block[1] - last.x1 > SHORT_PT:
+            yield LayoutFault("short-line", index + 1, lines.index(last) + 1, last.text, f"距版心右边 {block[1] - last.x1:.1f} pt（段落转下页）")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pymupdf
 import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
@@ -194,3 +195,38 @@ def test_lines_in_a_box_are_judged_on_the_inside_of_the_box(tmp_path):
 
     faults = check_pdf(build(tmp_path, draw))
     assert [(fault.kind, fault.text) for fault in faults] == [("short-line", "short in box")]
+
+
+@pytest.mark.parametrize(("indent", "faults"), [(0.0, 1), (20.0, 0)])
+def test_a_short_last_line_of_a_page_is_found_when_its_paragraph_goes_on_overleaf(tmp_path, indent, faults):
+    def draw(canvas: Canvas) -> None:
+        page(canvas)
+        lines(canvas, 120, [full("abc"), "short at the foot"])
+        canvas.showPage()
+        page(canvas)
+        lines(canvas, TOP - 20, [full("goes on")[:1] + "goes on " * 12, "end."] if not indent else ["new", "end."], x=LEFT + indent)
+
+    found = [fault for fault in check_pdf(build(tmp_path, draw)) if fault.kind == "short-line"]
+    assert [(fault.page, fault.text) for fault in found] == [(1, "short at the foot")] * faults
+
+
+def test_the_first_half_of_a_split_paragraph_is_justified_to_its_last_line(tmp_path):
+    from reportlab.platypus import SimpleDocTemplate, Spacer
+
+    from nbreport.render.fonts import load_fonts
+    from nbreport.render.pdf_styles import StyleMap
+    from nbreport.render.pdf_text import CJKParagraph, text_markup
+    from nbreport.schema.theme import Theme
+
+    styles = StyleMap(Theme(), load_fonts(Theme()))
+    text = ("科技创新2023年，研究（中心）发展" * 40)
+    para = CJKParagraph(text_markup(text, styles.face("body"), styles.fonts, "t", "t"), styles.para("body"))
+    path = tmp_path / "split.pdf"
+    doc = SimpleDocTemplate(str(path), leftMargin=LEFT - 6, rightMargin=A4[0] - RIGHT - 6, topMargin=A4[1] - TOP + 10)
+    doc.build([Spacer(1, 600), para], onFirstPage=lambda c, _: page(c), onLaterPages=lambda c, _: page(c))
+    counts = kinds(path, text)
+    assert counts["short-line"] == 0 and counts["over-margin"] == 0
+    with pymupdf.open(str(path)) as pdf:
+        foot = max((line for block in pdf[0].get_text("dict")["blocks"] for line in block.get("lines", ())
+                    if line["bbox"][3] < A4[1] - 60), key=lambda line: line["bbox"][3])
+    assert abs(foot["bbox"][2] - RIGHT) < 0.5  # the line before the page break reaches the margin

@@ -84,9 +84,11 @@ class SpacedText(PDFTextObject):
     with ``T*``: the object counts runs and characters to know which move is whose.
     """
 
-    def __init__(self, canvas: Any, x: float, y: float, lines: Sequence[Any], justify: bool) -> None:
+    def __init__(self, canvas: Any, x: float, y: float, lines: Sequence[Any], justify: bool, last: bool = False) -> None:
+        """Draw ``lines``; spread them if ``justify``, the last one too if ``last``."""
         super().__init__(canvas, x, y)
         self._lines, self._justify = lines, justify
+        self._spread_lines = len(lines) if last else len(lines) - 1
         self._line_no, self._char_no, self._spread = 0, 0, 0.0
         self._moves: dict[int, float] = {}
         self._keys: list[int] = []
@@ -108,7 +110,7 @@ class SpacedText(PDFTextObject):
         planned: dict[int, float] = getattr(line, "_adjust", None) or {}
         fixed: set[int] = set()
         spread = 0.0
-        if self._justify and self._line_no < len(self._lines) - 1 and not line.lineBreak and line.extraSpace > 0:
+        if self._justify and self._line_no < self._spread_lines and not line.lineBreak and line.extraSpace > 0:
             text = "".join(word.text for word in line.words if not hasattr(word, "cbDefn"))
             # After a Latin letter, digit or half-width sign no spread (a Han–Latin gap after Han takes it):
             # Latin is not letter-spaced, and a wider gap after a narrow glyph reads back as a space.

@@ -84,7 +84,9 @@ class CJKParagraph(Paragraph):
     def beginText(self, x, y):  # noqa: N802 - reportlab's name
         """Return a text object that justifies and compresses the lines as :func:`kinsoku_split` planned."""
         lines = getattr(self.blPara, "lines", [])
-        return SpacedText(self.canv, x, y, lines, self.style.alignment == TA_JUSTIFY)
+        justify = self.style.alignment == TA_JUSTIFY
+        # The first half of a split paragraph ends mid-paragraph: its last line is justified too.
+        return SpacedText(self.canv, x, y, lines, justify, justify and getattr(self, "_JustifyLast", False))
 
     def split(self, availWidth, availHeight):  # noqa: N803
         """Return the two halves (see Paragraph.split); the cached lines no longer apply."""
