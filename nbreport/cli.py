@@ -126,6 +126,11 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument("--model", default="Report", help="模型名，默认 Report（可选 Theme）")
     schema.set_defaults(run=_schema)
 
+    check = sub.add_parser("check-layout", help="检查 PDF 版面 / check a built PDF's line layout")
+    check.add_argument("pdf", help="PDF 文件")
+    check.add_argument("--data", help="生成该 PDF 的数据集目录，用于核对多出的空格 / dataset the PDF was built from")
+    check.set_defaults(run=_check_layout)
+
     init = sub.add_parser("init", help="按上一年结构新建数据集骨架 / new dataset skeleton")
     init.add_argument("year", type=int)
     init.add_argument("--from", dest="source", default=None, help="上一年数据集目录（默认 data/<year-1>）")
@@ -266,6 +271,12 @@ def _print_table(findings: list[Finding], en: bool, stream: TextIO) -> None:
 
 
 _STAGES = {"load": "读取并校验数据", "compose": "组版", "docx": "生成 Word", "pdf": "生成 PDF"}
+
+
+def _check_layout(args: argparse.Namespace) -> int:
+    from .layoutcheck import run
+
+    return run(args.pdf, args.data)
 
 
 def _build(args: argparse.Namespace) -> int:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.lib.textsplit import ALL_CANNOT_END, ALL_CANNOT_START
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.platypus.paragraph import FragLine, ParaLines, Paragraph, cjkU, makeCJKParaLine
@@ -24,6 +25,7 @@ from ..schema.inline import Run
 from ..text import CONTROL
 from .errors import RenderError
 from .fonts import Face, FontSet
+from .pdf_spacing import FontSizes, SpacedText, Uniform, adjustments
 
 # Closing marks that must not start a line, opening marks that must not end one.
 CANNOT_START = frozenset(ALL_CANNOT_START + "，。、；：！？）」』》〉】〕”’…·．％")
@@ -80,6 +82,13 @@ class CJKParagraph(Paragraph):
         self._wrapped_at = availWidth
         return size
 
+    def beginText(self, x, y):  # noqa: N802 - reportlab's name
+        """Return a text object that justifies and compresses the lines as :func:`kinsoku_split` planned."""
+        lines = getattr(self.blPara, "lines", [])
+        justify = self.style.alignment == TA_JUSTIFY
+        # The first half of a split paragraph ends mid-paragraph: its last line is justified too.
+        return SpacedText(self.canv, x, y, lines, justify, justify and getattr(self, "_JustifyLast", False))
+
     def split(self, availWidth, availHeight):  # noqa: N803
         """Return the two halves (see Paragraph.split); the cached lines no longer apply."""
         self._wrapped_at = None
@@ -124,21 +133,87 @@ def kinsoku_split(frags: Sequence, max_widths: Sequence[float], calc_bounds: boo
     glyphs = [glyph for frag in frags for glyph in _glyphs(frag)]
     # Plain text (no images, no <br/>): every width is a number known now, so look them up once.
     plain = [glyph._width for glyph in glyphs] if all(type(glyph) is _Glyph for glyph in glyphs) else None
-    lines: list[Any] = []
+    spaced = _spaced(glyphs, plain) if plain is not None else None
+    lines: list[FragLine] = []
     start = 0
     while start < len(glyphs):
         max_width = max_widths[min(len(lines), len(max_widths) - 1)]
-        end, forced = _fill(glyphs, start, max_width) if plain is None else (_fill_plain(plain, start, max_width), False)
+        end, forced = _fill(glyphs, start, max_width) if spaced is None else (_fill_plain(spaced, start, max_width), False)
         if not forced and end < len(glyphs):
-            end = _break_index(glyphs, start, end)
-            end = _list_break(glyphs, start, end, list_reach)
-        if plain is None:
-            used = sum(_width(glyph, max_width) for glyph in glyphs[start:end])
-        else:
-            used = sum(plain[start:end])
-        lines.append(_line(glyphs[start:end], max_width, used, forced, calc_bounds))
-        start = end
+            squeezed = _squeeze(glyphs, plain, start, end, max_width)
+            end = squeezed or _list_break(glyphs, start, _break_index(glyphs, start, end), list_reach)
+        end, used, adjust = _fit(glyphs, plain, start, end, max_width, forced)
+        line = _line(glyphs[start:end], max_width, used, forced, calc_bounds)
+        line._adjust = adjust
+        lines.append(line)
+        start = _skip_spaces(glyphs, end)
     return ParaLines(kind=1, lines=lines)
+
+
+def _spaced(glyphs: list, plain: list[float]) -> list[float]:
+    """Return each glyph's width with the layout's moves inside a line: marks compressed, Han–Latin gaps.
+
+    Filling a line with these lets compression make room for one more character; a move
+    that only applies at a line's end is settled by :func:`_fit` once the break is known.
+    """
+    moves = adjustments(glyphs, plain, FontSizes(glyphs))
+    if not moves:
+        return plain
+    return [width + moves.get(index, 0.0) for index, width in enumerate(plain)]
+
+
+def _fit(glyphs: list, plain: list[float] | None, start: int, end: int, max_width: float, forced: bool) -> tuple[int, float, dict[int, float]]:
+    """Return the line's end, its width with the layout's spacing, and that spacing per glyph.
+
+    A hung closing mark is compressed to half an em; when the line still passes the
+    measure (a mark too many, or the gaps between Han and Latin), the break moves back.
+    """
+    while True:
+        widths: list[float] = plain[start:end] if plain is not None else [_width(glyph, max_width) for glyph in glyphs[start:end]]
+        adjust = adjustments(glyphs[start:end], widths, FontSizes(glyphs, start))
+        used = sum(widths) + sum(adjust.values()) - _trailing_space(glyphs, start, end, widths)
+        if used <= max_width + _FUZZ or end - start <= 1 or forced:
+            return end, used, adjust
+        end = _back_one(glyphs, start, end)
+
+
+def _squeeze(glyphs: list, plain: list[float] | None, start: int, end: int, max_width: float) -> int:
+    """Return the end past the closing marks at ``end`` if, compressed, they fit the line; else 0.
+
+    CLREQ prefers squeezing the marks' blank halves to carrying a character down with them.
+    """
+    stop = end
+    while stop < len(glyphs) and glyphs[stop] in CANNOT_START:
+        stop += 1
+    if stop == end or stop - end > 3:
+        return 0
+    widths: list[float] = plain[start:stop] if plain is not None else [_width(glyph, max_width) for glyph in glyphs[start:stop]]
+    used = sum(widths) + sum(adjustments(glyphs[start:stop], widths, FontSizes(glyphs, start)).values())
+    return stop if used <= max_width + _FUZZ else 0
+
+
+def _trailing_space(glyphs: list, start: int, end: int, widths: list[float]) -> float:
+    """Return the width of the spaces ending the line: they fall past the measure unseen."""
+    width, index = 0.0, end - 1
+    while index > start and glyphs[index] == " ":
+        width, index = width + widths[index - start], index - 1
+    return width
+
+
+def _back_one(glyphs: list, start: int, end: int) -> int:
+    """Return a break one character before ``end`` that keeps the kinsoku and word rules."""
+    moved = end - 1
+    while moved - 1 > start and glyphs[moved] in CANNOT_START:
+        moved -= 1
+    moved = _no_open_end(glyphs, start, _word_break(glyphs, start, moved))
+    return moved if moved > start else end - 1
+
+
+def _skip_spaces(glyphs: list, index: int) -> int:
+    """Return ``index`` past the spaces a break fell on: a wrapped line never starts with a space."""
+    while index < len(glyphs) and glyphs[index] == " ":
+        index += 1
+    return index
 
 
 class _Glyph(cjkU):
@@ -183,18 +258,21 @@ def _one_line(frags: Sequence, max_width: float) -> FragLine | None:
     Most table cells are short: this skips making a glyph per character. The widths are
     summed in the same order as :func:`_fill` and :func:`kinsoku_split`, so the line is the same.
     """
-    used, count = 0.0, 0
+    widths: list[float] = []
     for frag in frags:
         text = frag.text
         if not text or hasattr(frag, "cbDefn") or hasattr(frag, "lineBreak"):
             return None
-        widths = _WIDTHS.setdefault((frag.fontName, frag.fontSize), {})
+        cache = _WIDTHS.setdefault((frag.fontName, frag.fontSize), {})
         for char in text:
-            width = widths.get(char)
+            width = cache.get(char)
             if width is None:
-                width = widths[char] = stringWidth(char, frag.fontName, frag.fontSize)
-            used += width
-        count += len(text)
+                width = cache[char] = stringWidth(char, frag.fontName, frag.fontSize)
+            widths.append(width)
+    chars = "".join(frag.text for frag in frags)
+    sizes = Uniform(frags[0].fontSize) if len(frags) == 1 else [frag.fontSize for frag in frags for _ in frag.text]
+    adjust = adjustments(chars, widths, sizes)
+    used, count = sum(widths) + sum(adjust.values()), len(chars)
     if count == 0 or (used > max_width + _FUZZ and count > 1):
         return None
     words, size, ascent, descent = [], 0.0, 0.0, 0.0
@@ -204,10 +282,12 @@ def _one_line(frags: Sequence, max_width: float) -> FragLine | None:
         words.append(word)
         up, down = getAscentDescent(frag.fontName, frag.fontSize)
         size, ascent, descent = max(size, frag.fontSize), max(ascent, up), min(descent, down)
-    return FragLine(
+    line = FragLine(
         kind=1, extraSpace=max_width - used, wordCount=1, words=words, fontSize=size, ascent=ascent,
         descent=descent, maxWidth=max_width, currentWidth=used, lineBreak=False,
     )
+    line._adjust = adjust
+    return line
 
 
 def _glyphs(frag) -> list:
