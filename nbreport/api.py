@@ -9,7 +9,7 @@ from pathlib import Path
 from .checks import CheckContext, run_checks
 from .codes import Messages
 from .compose import Document, compose
-from .findings import ValidationReport
+from .findings import Finding, ValidationReport
 from .load import DatasetError, load_dataset
 from .load.sources import SourceMap
 from .outdir import locked_output
@@ -40,10 +40,21 @@ def check_dataset(path: str | Path, lang: str = "zh") -> tuple[Report | None, Va
     """Return the dataset's Report (None if it cannot be built) and all its findings."""
     result = load_dataset(path)
     findings = list(result.findings)
-    if result.report is not None:
-        ctx = CheckContext(sources=result.report._sources, award_categories=result.award_categories)  # type: ignore[arg-type]
-        findings.extend(run_checks(result.report, ctx))
-    return result.report, _localised(ValidationReport(target=str(path), findings=findings), lang)
+    report = result.report
+    if report is not None:
+        report = _with_templates(report, findings)
+        ctx = CheckContext(sources=report._sources, award_categories=result.award_categories)  # type: ignore[arg-type]
+        findings.extend(run_checks(report, ctx))
+    return report, _localised(ValidationReport(target=str(path), findings=findings), lang)
+
+
+def _with_templates(report: Report, findings: list[Finding]) -> Report:
+    """Return ``report`` with its narrative templates rendered (nbreport.figures), adding their findings."""
+    from .figures.templates import render_templates
+
+    rendered, more = render_templates(report)
+    findings.extend(more)
+    return rendered
 
 
 def _localised(report: ValidationReport, lang: str) -> ValidationReport:

@@ -38,7 +38,7 @@ def read_chapter(reader: DatasetReader, file: Path, path: PathKey, overview: boo
     if meta.get("kind") == "districts":
         return read_districts(md, meta, tokens, offset, path)
     intro, sections = _split_sections(tokens)
-    data: dict[str, Any] = {"title": meta.get("title", "")}
+    data: dict[str, Any] = {"title": meta.get("title", ""), "templates": meta.get("templates", False)}
     if not overview:
         data["kind"] = "chapter"
     data["intro"] = md.blocks(intro, offset, path + ("intro",))
@@ -60,7 +60,7 @@ def read_districts(md: MarkdownFile, meta: dict[str, Any], tokens: list[Token], 
         md.reader.sources.add(entry_path, md.at(md.line(heading, offset)))
         districts.append(_district(md, inline_text(heading), body, offset, entry_path))
     return {
-        "kind": "districts", "title": meta.get("title", ""),
+        "kind": "districts", "title": meta.get("title", ""), "templates": meta.get("templates", False),
         "intro": md.blocks(intro, offset, path + ("intro",)), "districts": districts,
     }
 
@@ -91,4 +91,4 @@ def read_conclusion(reader: DatasetReader, file: Path, path: PathKey) -> dict[st
     """Return 结语 data: its title and blocks."""
     md = MarkdownFile(reader, file)
     meta, tokens, offset = md.read(path)
-    return {"title": meta.get("title", "结语"), "blocks": md.blocks(tokens, offset, path + ("blocks",))}
+    return {"title": meta.get("title", "结语"), "templates": meta.get("templates", False), "blocks": md.blocks(tokens, offset, path + ("blocks",))}
