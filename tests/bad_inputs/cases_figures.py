@@ -1,0 +1,63 @@
+"""Bad inputs for the figures area (indicators, narrative templates, consistency); shape in cases_base."""
+
+from __future__ import annotations
+
+from bad_inputs.cases_base import Case
+
+IND = "指标,年份,数值,单位,限定词,来源,别名\n" \
+      "高新技术企业数,2022,5300,家,突破,seeds/001,\n" \
+      "高新技术企业数,2023,7014,家,突破,seeds/002,高新技术企业总数\n" \
+      "技术交易额,2023,888.04,亿元,,seeds/002,\n" \
+      "后补助企业数,2023,2291,家,,seeds/002,\n" \
+      "后补助企业数,2023,2297,家,,seeds/002,\n" \
+      "零值,2022,0,家,,seeds/002,\n" \
+      "零值,2023,5,家,,seeds/002,\n"
+REPORT = "chapters: [ch.md]\nindicators: i.csv\n"
+TCH = "---\ntitle: 章\ntemplates: true\n---\n\n## 节\n\n"
+
+
+def templated(id: str, code: str, body: str, line: int = 8) -> Case:
+    """Return a case whose templated chapter holds ``body`` (its first paragraph at line 8)."""
+    return Case(id, [(code, f"ch.md:{line}")], files={"ch.md": TCH + body + "\n", "i.csv": IND}, report=REPORT)
+
+
+CASES: list[Case] = [
+    # references to figures the panel does not hold
+    templated("template-unknown-indicator", "E-TEMPLATE-INDICATOR", '企业{{ 指标("高企数") }}。'),
+    templated("template-indicator-not-text", "E-TEMPLATE-INDICATOR", "{{ 指标(7014) }}"),
+    templated("template-indicator-in-later-paragraph", "E-TEMPLATE-INDICATOR", '前文。\n\n{{ 指标("") }}', line=10),
+    templated("template-missing-year", "E-TEMPLATE-YEAR", '{{ 指标("高新技术企业数", 年份=2019) }}'),
+    templated("template-year-as-text", "E-TEMPLATE-YEAR", '{{ 指标("技术交易额", 年份="2023") }}'),
+    templated("template-change-without-last-year", "E-TEMPLATE-YEAR", '{{ 增幅("技术交易额") }}'),
+    templated("template-disagreeing-values", "E-TEMPLATE-AMBIGUOUS", '{{ 指标("后补助企业数") }}'),
+    templated("template-ambiguous-in-bullet", "E-TEMPLATE-AMBIGUOUS", '- {{ 指标("后补助企业数") }}'),
+    templated("template-ambiguous-in-lead", "E-TEMPLATE-AMBIGUOUS", '**{{ 指标("后补助企业数") }}。**正文'),
+    templated("template-change-from-zero", "E-TEMPLATE-DERIVED", '{{ 增幅("零值") }}'),
+    templated("template-share-other-units", "E-TEMPLATE-DERIVED", '{{ 占比("技术交易额", "高新技术企业数") }}'),
+    templated("template-growth-backwards", "E-TEMPLATE-DERIVED", '{{ 年均增速("高新技术企业数", 2023, 2022) }}'),
+    # filters and arguments
+    templated("template-digits-out-of-range", "E-TEMPLATE-FILTER", '{{ 指标("技术交易额") | 位数(40) }}'),
+    templated("template-filter-on-text", "E-TEMPLATE-FILTER", '{{ "七千" | 数值 }}'),
+    templated("template-scale-twice", "E-TEMPLATE-FILTER", '{{ 指标("技术交易额") | 换算("亿") }}'),
+    templated("template-unexposed-filter", "E-TEMPLATE-SYNTAX", '{{ 指标("技术交易额") | upper }}'),
+    # syntax
+    templated("template-unclosed-call", "E-TEMPLATE-SYNTAX", '{{ 指标("技术交易额" }}'),
+    templated("template-unclosed-block", "E-TEMPLATE-SYNTAX", "{% if 1 %}没有结束"),
+    templated("template-unclosed-braces", "E-TEMPLATE-SYNTAX", '{{ 指标("技术交易额")'),
+    # escapes from the sandbox and unbounded work
+    templated("template-class-attribute", "E-TEMPLATE-UNSAFE", "{{ ''.__class__ }}"),
+    templated("template-function-globals", "E-TEMPLATE-UNSAFE", "{{ 指标.__globals__ }}"),
+    templated("template-huge-string", "E-TEMPLATE-UNSAFE", '{{ "字" * 100000000 }}'),
+    templated("template-huge-power", "E-TEMPLATE-UNSAFE", "{{ 9 ** 99999999 }}"),
+    # names not exposed
+    templated("template-builtin-range", "E-TEMPLATE-UNDEFINED", "{{ range(100000000) }}"),
+    templated("template-bare-name", "E-TEMPLATE-UNDEFINED", "{{ 高新技术企业数 }}"),
+    templated("template-config", "E-TEMPLATE-UNDEFINED", "{{ config }}"),
+    # the switch itself
+    Case("template-switch-not-bool", [("E-SCHEMA-VALUE", "ch.md:1")],
+         files={"ch.md": "---\ntitle: 章\ntemplates: 是\n---\n\n## 节\n\n正文。\n"}, report="chapters: [ch.md]\n"),
+    Case("template-switch-list", [("E-SCHEMA-VALUE", "ch.md:1")],
+         files={"ch.md": "---\ntitle: 章\ntemplates: [a]\n---\n\n## 节\n\n正文。\n"}, report="chapters: [ch.md]\n"),
+    Case("template-switch-conclusion", [("E-SCHEMA-VALUE", "c.md:1")],
+         files={"c.md": "---\ntitle: 结语\ntemplates: 1.5\n---\n\n正文。\n"}, report="conclusion: c.md\n"),
+]
