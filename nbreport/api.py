@@ -49,11 +49,12 @@ def check_dataset(path: str | Path, lang: str = "zh") -> tuple[Report | None, Va
 
 
 def _with_templates(report: Report, findings: list[Finding]) -> Report:
-    """Return ``report`` with its narrative templates rendered (nbreport.figures), adding their findings."""
+    """Return ``report`` with its narrative templates rendered, adding their and the figure checks' findings."""
+    from .figures.consistency import check_consistency
     from .figures.templates import render_templates
 
     rendered, more = render_templates(report)
-    findings.extend(more)
+    findings.extend(more + check_consistency(report))
     return rendered
 
 

@@ -187,6 +187,18 @@ CATALOGUE: dict[str, Code] = {
     "E-TEMPLATE-UNDEFINED": Code("error", "正文模板使用了未定义的名称：{detail}", "A template uses an undefined name: {detail}",
                                  "可用的函数：指标、增幅、年均增速、占比、排名；文字中的 {{ 若不是模板，请去掉 templates: true。",
                                  "Functions: 指标, 增幅, 年均增速, 占比, 排名; if {{ is plain text, turn templates off."),
+    "W-FIGURE-CONTRADICTS": Code("warning", "正文写的“{typed}”与指标“{name}”{year} 年的数值（{expected}）不一致",
+                                 "The text says {typed}, but the indicator {name} for {year} is {expected}",
+                                 "核对原始材料：改正正文，或改正 indicators.csv；最好用 {{ 指标(\"…\") }} 引用指标，只写一次。",
+                                 "Check the source; correct the text or indicators.csv, or better print it with a {{ 指标(...) }} reference."),
+    "W-FIGURE-LITERAL": Code("warning", "正文直接写了指标“{name}”{year} 年的数值“{typed}”，本文件已启用模板，应改为引用",
+                             "The text types {typed}, the {year} value of {name}, in a file that uses templates; refer to it instead",
+                             "改写为 {{ 指标(\"{name}\") }}（非本年度加 年份=…），数值只在 indicators.csv 中写一次。",
+                             "Write {{ 指标(\"{name}\") }} (with 年份=... for another year), so the figure is stated once."),
+    "W-FIGURE-TABLE-CONTRADICTS": Code("warning", "表格合计行的“{typed}”与指标“{name}”{year} 年的数值（{expected}）不一致",
+                                       "The table's total {typed} contradicts the indicator {name} for {year} ({expected})",
+                                       "核对表格合计与 indicators.csv，改正有误的一方。",
+                                       "Check the table's total against indicators.csv and correct the wrong one."),
 }
 
 

@@ -61,3 +61,34 @@ CASES: list[Case] = [
     Case("template-switch-conclusion", [("E-SCHEMA-VALUE", "c.md:1")],
          files={"c.md": "---\ntitle: 结语\ntemplates: 1.5\n---\n\n正文。\n"}, report="conclusion: c.md\n"),
 ]
+
+PLAIN = "---\ntitle: 章\n---\n\n## 节\n\n"
+
+
+def typed(id: str, code: str, body: str, head: str = PLAIN, line: int = 7) -> Case:
+    """Return a case whose chapter types ``body`` (first paragraph at ``line``) against the panel IND."""
+    return Case(id, [(code, f"ch.md:{line}")], files={"ch.md": head + body + "\n", "i.csv": IND}, report=REPORT)
+
+
+def total(id: str, rows: str, place: str) -> Case:
+    """Return a case whose table t.csv (columns 区县, 高新技术企业总数) ends with ``rows``."""
+    table = "区县,高新技术企业总数\n海曙区,3000\n" + rows
+    body = "```table\nfile: t.csv\ncaption: 高企\n```\n"
+    return Case(id, [("W-FIGURE-TABLE-CONTRADICTS", place)], report=REPORT,
+                files={"ch.md": PLAIN + body, "t.csv": table, "i.csv": IND})
+
+
+CASES += [
+    # typed figures that contradict the panel
+    typed("figure-contradicts-count", "W-FIGURE-CONTRADICTS", "高新技术企业总数突破7104家。"),
+    typed("figure-contradicts-amount", "W-FIGURE-CONTRADICTS", "全年技术交易额880.04亿元。"),
+    typed("figure-contradicts-last-year", "W-FIGURE-CONTRADICTS", "前文。\n\n2022年高新技术企业数突破5200家。", line=9),
+    # typed figures where a templated file should refer to the panel
+    typed("figure-literal-count", "W-FIGURE-LITERAL", "高新技术企业总数突破7014家。", TCH, 8),
+    typed("figure-literal-amount", "W-FIGURE-LITERAL", '技术交易额888.04亿元，{{ 指标("高新技术企业数") }}。', TCH, 8),
+    typed("figure-literal-in-bullet", "W-FIGURE-LITERAL", "- 前文\n- 2022年高新技术企业数突破5300家", TCH, 8),
+    # table totals that contradict the panel
+    total("table-total-contradicts", "合计,7104\n", "t.csv:3:2"),
+    total("table-grand-total-contradicts", "鄞州区,4014\n总计,7000\n", "t.csv:4:2"),
+    total("table-city-row-contradicts", "全市,突破7041家\n", "t.csv:3:2"),
+]
