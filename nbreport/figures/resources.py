@@ -17,7 +17,7 @@ def template_file(name: str) -> Path | None:
     if "/" in name or "\\" in name or name.startswith("."):
         return None  # a plain file name only: nothing outside the templates folder
     candidate = CHECKOUT / name
-    if candidate.is_file():
+    if (CHECKOUT.parent / "pyproject.toml").is_file() and candidate.is_file():
         return candidate
     shipped = resources.files("nbreport") / "templates" / name
     return Path(str(shipped)) if shipped.is_file() else None

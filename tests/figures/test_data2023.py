@@ -69,3 +69,18 @@ def test_one_indicator_edit_changes_every_print_in_both_formats(edited_outputs):
     for text in (word, pages):
         assert "突破7015家" in text
         assert "7014" not in text
+
+
+def test_a_planted_contradiction_in_a_chapter_is_reported_with_file_and_line(tmp_path):
+    root = tmp_path / "2023"
+    shutil.copytree(DATA / "2023", root)
+    chapter = root / "chapters" / "03-enterprises.md"
+    text = chapter.read_text(encoding="utf-8")
+    reference = '高新技术企业总数{{ 指标("高新技术企业数") }}'
+    assert text.count(reference) == 1
+    chapter.write_text(text.replace(reference, "高新技术企业总数突破7104家"), encoding="utf-8")
+    line = 1 + text[:text.index(reference)].count("\n")
+    findings = check_dataset(root)[1].findings
+    assert [(f.code, f.where.file, f.where.line) for f in findings] == [
+        ("W-FIGURE-CONTRADICTS", "chapters/03-enterprises.md", line)]
+    assert "7104" in findings[0].message and "突破7014家" in findings[0].message
