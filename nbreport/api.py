@@ -31,7 +31,9 @@ def validate(target: Report | str | Path, lang: str = "zh") -> ValidationReport:
     """Return every finding for a dataset folder or a Report; never raises for bad input."""
     if isinstance(target, Report):
         sources = target._sources if isinstance(target._sources, SourceMap) else None
-        findings = run_checks(target, CheckContext(sources=sources))
+        findings: list[Finding] = []
+        target = _with_templates(target, findings)
+        findings += run_checks(target, CheckContext(sources=sources))
         return _localised(ValidationReport(target=f"{target.meta.year}", findings=findings), lang)
     return check_dataset(target, lang)[1]
 
@@ -91,6 +93,7 @@ def build(
         checked = validate(report)
         if not checked.ok:
             raise DatasetError(checked.findings)
+        report = _with_templates(report, [])  # a Report made in code: its templates print too
     say("load")
     theme = theme or Theme()
     document = compose(report, theme)

@@ -42,8 +42,9 @@ class Use:
 def render_templates(report: Report) -> tuple[Report, list[Finding]]:
     """Return a copy of ``report`` with its templated parts rendered, and the findings on the way.
 
-    The copy's ``_figures`` lists every figure printed (for the audit). A report without a
-    part that asks for templates is returned unchanged and jinja2 is never imported.
+    The copy's ``_figures`` lists every figure printed (for the audit) and its parts no longer
+    ask for templates, so rendering it again is a no-op. A report without a part that asks
+    for templates is returned unchanged and jinja2 is never imported.
     """
     parts = list(_templated_parts(report))
     if not parts:
@@ -53,8 +54,10 @@ def render_templates(report: Report) -> tuple[Report, list[Finding]]:
     exposed = Exposed(Panel(report.indicators), report.meta.year)
     renderer = _Renderer(_environment(exposed), exposed, report._sources)
     for path in parts:
-        for paragraph_path, paragraph in _paragraphs(_get(rendered, path), path):
+        part = _get(rendered, path)
+        for paragraph_path, paragraph in _paragraphs(part, path):
             renderer.paragraph(paragraph, paragraph_path)
+        part.templates = False  # type: ignore[attr-defined]  # rendered: rendering again changes nothing
     rendered._figures = renderer.uses
     return rendered, renderer.findings
 

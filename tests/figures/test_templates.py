@@ -104,3 +104,27 @@ def test_printed_figures_are_recorded_with_their_rows(tmp_path):
     report, _ = render(tmp_path, '{{ 指标("高新技术企业数") }}，{{ 指标("技术交易额") }}')
     used = [(use.printed.indicator.name, use.printed.text, use.printed.indicator.source) for use in report._figures]
     assert used == [("高新技术企业数", "突破7014家", "seeds/002"), ("技术交易额", "888.04亿元", "seeds/002")]
+
+
+def report_in_code(body: str):
+    from nbreport.schema import Report
+
+    return Report.model_validate({
+        "meta": {"year": 2023, "region": "宁波市", "title": "宁波市科技进步报告", "editor": "宁波市科学技术局"},
+        "chapters": [{"kind": "chapter", "title": "第一章", "templates": True,
+                      "sections": [{"title": "第一节", "blocks": [{"kind": "paragraph", "runs": [{"text": body}]}]}]}],
+        "indicators": [{"name": "高新技术企业数", "year": 2023, "source": "seeds/002",
+                        "quantity": {"value": "7014", "unit": "家", "qualifier": "突破"}}],
+    })
+
+
+def test_a_report_made_in_code_is_validated_and_built_with_its_templates(tmp_path):
+    from docx import Document as WordDocument
+
+    from nbreport.api import build, validate
+
+    bad = validate(report_in_code('{{ 指标("无此指标") }}'))
+    assert bad.codes() == ["E-TEMPLATE-INDICATOR"] and bad.findings[0].where.path.startswith("chapters[0]")
+    built = build(report_in_code('企业{{ 指标("高新技术企业数") }}。'), tmp_path, formats=("docx",))
+    text = "".join(p.text for p in WordDocument(str(built[0])).paragraphs)
+    assert "企业突破7014家。" in text and "{{" not in text
