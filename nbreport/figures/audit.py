@@ -19,12 +19,13 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Mismatch:
-    """Hold a figure printed from an indicator that the edited paragraph no longer shows."""
+    """Hold a figure the edited paragraph no longer shows, or a typed one that contradicts its indicator."""
 
     name: str
     year: int
     printed: str
     source: str
+    expected: str = ""  # set for a typed figure that contradicts the indicator: what the panel says
 
 
 @dataclass
@@ -69,7 +70,12 @@ def audit(edited: Path, report: Report) -> list[Change]:
         built = build(report, tmp, formats=("docx",))[0]
         expected = docx_paragraphs(built)
     actual = docx_paragraphs(edited)
+    from .consistency import patterns_of, typed_figures
+    from .panel import Panel
+
     figures = [(use.printed.indicator, use.printed.text) for use in report._figures if hasattr(use, "printed")]
+    panel = Panel(report.indicators)
+    patterns = patterns_of(panel)
     changes: list[Change] = []
     matcher = difflib.SequenceMatcher(a=[text for _, text in expected], b=[text for _, text in actual], autojunk=False)
     for tag, a0, a1, b0, b1 in matcher.get_opcodes():
@@ -82,6 +88,8 @@ def audit(edited: Path, report: Report) -> list[Change]:
             after = news[index][1] if index < len(news) else ""
             lost = [Mismatch(item.name, item.year, text, item.source or "") for item, text in figures
                     if _count(text, before) > _count(text, after)]
+            lost += [Mismatch(found.name, found.year, found.typed, "", found.expected)
+                     for found in typed_figures(panel, patterns, after, report.meta.year) if not found.agrees]
             changes.append(Change(section, before, after, _unique(lost)))
     return changes
 
@@ -107,4 +115,7 @@ def print_changes(changes: list[Change]) -> None:
         print(f"  原文：{change.before or '（无）'}")
         print(f"  修改：{change.after or '（删除）'}")
         for lost in change.mismatches:
-            print(f"  ✗ {lost.printed} 不再与指标“{lost.name}”{lost.year} 年一致（来源 {lost.source}）；请改 indicators.csv 或恢复原文")
+            if lost.expected:
+                print(f"  ✗ {lost.printed} 与指标“{lost.name}”{lost.year} 年的 {lost.expected} 不一致；请改 indicators.csv 或恢复原文")
+            else:
+                print(f"  ✗ {lost.printed} 不再与指标“{lost.name}”{lost.year} 年一致（来源 {lost.source}）；请改 indicators.csv 或恢复原文")

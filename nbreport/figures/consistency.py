@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -41,7 +42,7 @@ def check_consistency(report: Report) -> list[Finding]:
     panel = Panel(report.indicators)
     if not panel.indicators:
         return []
-    patterns = _patterns(panel)
+    patterns = patterns_of(panel)
     templated = set(_templated_parts(report))
     findings: list[Finding] = []
     for path, text in _texts(report):
@@ -51,7 +52,7 @@ def check_consistency(report: Report) -> list[Finding]:
     return findings
 
 
-def _patterns(panel: Panel) -> list[tuple[str, re.Pattern[str]]]:
+def patterns_of(panel: Panel) -> list[tuple[str, re.Pattern[str]]]:
     """Return one pattern per name or alias, longest first so 技术登记交易额 wins over 交易额."""
     found = []
     for alias, name in sorted(panel.aliases().items(), key=lambda item: -len(item[0])):
@@ -72,25 +73,44 @@ def _texts(report: Report) -> Iterator[tuple[PathKey, str]]:
             yield paragraph_path, TEMPLATE.sub("〔〕", "".join(run.text for run in paragraph.runs))
 
 
-def _check_text(panel: Panel, patterns: list[tuple[str, re.Pattern[str]]], report: Report, path: PathKey,
-                text: str, templated: bool) -> Iterator[Finding]:
+@dataclass(frozen=True)
+class Typed:
+    """Hold a figure typed in a text next to an indicator's name: what it says and what the panel says."""
+
+    name: str
+    year: int
+    typed: str
+    agrees: bool
+    expected: str
+    single: bool  # the panel has one wording for the year, so a reference could print it
+
+
+def typed_figures(panel: Panel, patterns: list[tuple[str, re.Pattern[str]]], text: str, year: int) -> Iterator[Typed]:
+    """Yield each figure ``text`` types after an indicator's name or alias, compared with the panel."""
     claimed: set[int] = set()
     for name, pattern in patterns:
         for match in pattern.finditer(text):
             if match.start("number") in claimed or text[:match.start()].endswith(PART_OF):
                 continue  # a longer alias already spoke for this number, or it is a part's figure
             claimed.add(match.start("number"))
-            year = _year_of(text, match.start(), report.meta.year)
-            stated = {item.quantity.value for _, item in panel.rows(name, year)}
+            when = _year_of(text, match.start(), year)
+            stated = {item.quantity.value for _, item in panel.rows(name, when)}
             if not stated:
                 continue
+            wordings = panel.distinct(name, when)
             typed = text[match.start("qualifier") if match.group("qualifier") else match.start("number"):match.end()]
-            if Decimal(match.group("number")) not in stated:
-                expected = "、".join(item.quantity.text for item in panel.distinct(name, year))
-                yield codes.make("W-FIGURE-CONTRADICTS", _where(report, path), name=name, year=year,
-                                 typed=typed, expected=expected)
-            elif templated and len(panel.distinct(name, year)) == 1:
-                yield codes.make("W-FIGURE-LITERAL", _where(report, path), name=name, year=year, typed=typed)
+            yield Typed(name, when, typed, Decimal(match.group("number")) in stated,
+                        "、".join(item.quantity.text for item in wordings), len(wordings) == 1)
+
+
+def _check_text(panel: Panel, patterns: list[tuple[str, re.Pattern[str]]], report: Report, path: PathKey,
+                text: str, templated: bool) -> Iterator[Finding]:
+    for found in typed_figures(panel, patterns, text, report.meta.year):
+        if not found.agrees:
+            yield codes.make("W-FIGURE-CONTRADICTS", _where(report, path), name=found.name, year=found.year,
+                             typed=found.typed, expected=found.expected)
+        elif templated and found.single:
+            yield codes.make("W-FIGURE-LITERAL", _where(report, path), name=found.name, year=found.year, typed=found.typed)
 
 
 def _year_of(text: str, at: int, default: int) -> int:

@@ -49,6 +49,13 @@ def test_audit_reports_a_figure_edited_away_from_its_indicator(built, tmp_path, 
     assert "## 第一节\u3000创新型企业加快发展壮大" in out
     assert "突破7041家" in out
     assert "✗ 突破7014家 不再与指标“高新技术企业数”2023 年一致（来源 seeds/002）" in out
+    assert "✗ 突破7041家 与指标“高新技术企业数”2023 年的 突破7014家 不一致" in out
+
+
+def test_audit_reports_a_typed_figure_that_contradicts_an_indicator(built, tmp_path, capsys):
+    edited = edited_copy(built, tmp_path, "创新型企业队伍加快壮大，", "创新型企业队伍加快壮大，技术交易额900亿元，")
+    assert main(["audit", str(edited), str(DATA / "2023")]) == 1
+    assert "✗ 900亿元 与指标“技术交易额”2023 年的 888.04亿元 不一致" in capsys.readouterr().out
 
 
 def test_audit_lists_a_wording_change_without_figures_as_a_change_only(built, tmp_path, capsys):
