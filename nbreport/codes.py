@@ -199,6 +199,14 @@ CATALOGUE: dict[str, Code] = {
                                        "The table's total {typed} contradicts the indicator {name} for {year} ({expected})",
                                        "核对表格合计与 indicators.csv，改正有误的一方。",
                                        "Check the table's total against indicators.csv and correct the wrong one."),
+    "E-INDICATOR-ALIAS": Code("error", "别名“{alias}”不能用于指标“{name}”：它已是指标“{other}”的名称或别名",
+                              "The alias {alias} of {name} already names the indicator {other}",
+                              "每个别名只能指向一个指标，且不能与其他指标的名称相同；删去或改写其中一个。",
+                              "An alias may name one indicator only and not another indicator's name; remove or reword one."),
+    "E-INDICATOR-UNIT": Code("error", "指标“{name}”的单位不一致：此行为“{unit}”，前面的行为“{first}”",
+                             "The indicator {name} is stated in {unit} here but in {first} above",
+                             "同一指标各年份用同一单位（例如都用 亿元），换算后再填。",
+                             "State every year of an indicator in one unit (convert first)."),
 }
 
 

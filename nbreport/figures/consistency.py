@@ -42,14 +42,31 @@ def check_consistency(report: Report) -> list[Finding]:
     panel = Panel(report.indicators)
     if not panel.indicators:
         return []
+    findings: list[Finding] = list(_check_panel(report))
     patterns = patterns_of(panel)
     templated = set(_templated_parts(report))
-    findings: list[Finding] = []
     for path, text in _texts(report):
         findings.extend(_check_text(panel, patterns, report, path, text, path[:2] in templated or path[:1] in templated))
     for path, table in _tables(report, report, ()):
         findings.extend(_check_table(panel, report, path, table))
     return findings
+
+
+def _check_panel(report: Report) -> Iterator[Finding]:
+    """Report aliases that name two indicators (or another's name) and indicators stated in two units."""
+    names = {item.name for item in report.indicators}
+    owner: dict[str, str] = {}
+    units: dict[str, str] = {}
+    for index, item in enumerate(report.indicators):
+        unit = units.setdefault(item.name, item.quantity.unit)
+        if unit != item.quantity.unit:
+            where = _where(report, ("indicators", index, "quantity", "unit"))
+            yield codes.make("E-INDICATOR-UNIT", where, name=item.name, unit=item.quantity.unit, first=unit)
+        for alias in item.aliases:
+            other = alias if alias in names and alias != item.name else owner.setdefault(alias, item.name)
+            if other != item.name:
+                where = _where(report, ("indicators", index, "aliases"))
+                yield codes.make("E-INDICATOR-ALIAS", where, alias=alias, name=item.name, other=other)
 
 
 def patterns_of(panel: Panel) -> list[tuple[str, re.Pattern[str]]]:

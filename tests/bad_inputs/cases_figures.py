@@ -92,3 +92,26 @@ CASES += [
     total("table-grand-total-contradicts", "鄞州区,4014\n总计,7000\n", "t.csv:4:2"),
     total("table-city-row-contradicts", "全市,突破7041家\n", "t.csv:3:2"),
 ]
+
+HEAD = "指标,年份,数值,单位,限定词,来源,别名\n"
+
+
+def panel_case(id: str, code: str, rows: str, place: str) -> Case:
+    """Return a case whose indicators table is HEAD + ``rows``."""
+    return Case(id, [(code, place)], files={"i.csv": HEAD + rows}, report="indicators: i.csv\n")
+
+
+CASES += [
+    # aliases that name two indicators
+    panel_case("alias-names-two-indicators", "E-INDICATOR-ALIAS",
+               "甲数,2023,1,家,,s,企业数\n乙数,2023,2,家,,s,企业数\n", "i.csv:3:7"),
+    panel_case("alias-is-another-name", "E-INDICATOR-ALIAS", "甲数,2023,1,家,,s,\n乙数,2023,2,家,,s,甲数\n", "i.csv:3:7"),
+    panel_case("alias-in-a-list", "E-INDICATOR-ALIAS", "甲数,2023,1,家,,s,总数、甲总数\n乙数,2023,2,家,,s,乙总数、总数\n",
+               "i.csv:3:7"),
+    # one indicator stated in two units
+    panel_case("indicator-two-units", "E-INDICATOR-UNIT", "技术交易额,2022,515,亿元,,s,\n技术交易额,2023,8880400,万元,,s,\n",
+               "i.csv:3:4"),
+    panel_case("indicator-unit-missing-once", "E-INDICATOR-UNIT", "企业数,2022,5,家,,s,\n企业数,2023,6,,,s,\n", "i.csv:3:4"),
+    panel_case("indicator-unit-third-row", "E-INDICATOR-UNIT", "人数,2021,1,人,,s,\n人数,2022,2,人,,s,\n人数,2023,3,位,,s,\n",
+               "i.csv:4:4"),
+]
