@@ -6,12 +6,19 @@ import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from pydantic import ValidationError
+
+from . import codes
 from .checks import CheckContext, run_checks
 from .codes import Messages
 from .compose import Document, compose
-from .findings import Finding, ValidationReport
+from .findings import Finding, Location, ValidationReport
 from .load import DatasetError, load_dataset
+from .load.dataset import REPORT_FILE
+from .load.encoding import DecodeFailure, decode
+from .load.pydantic_errors import findings_from_validation
 from .load.sources import SourceMap
+from .load.yamlfile import MAX_CHARS, MAX_YAML_BYTES, YamlSyntaxError, parse_yaml
 from .outdir import locked_output
 from .schema.report import Report
 from .schema.theme import Theme
@@ -29,6 +36,9 @@ def load(path: str | Path) -> Report:
 
 def validate(target: Report | str | Path, lang: str = "zh") -> ValidationReport:
     """Return every finding for a dataset folder or a Report; never raises for bad input."""
+    if not isinstance(target, (Report, str, os.PathLike)):
+        refused = codes.make("E-PATH-NOT-DATASET", Location(), path=_shown(target))
+        return _localised(ValidationReport(target=_shown(target), findings=[refused]), lang)
     if isinstance(target, Report):
         sources = target._sources if isinstance(target._sources, SourceMap) else None
         findings: list[Finding] = []
@@ -40,6 +50,9 @@ def validate(target: Report | str | Path, lang: str = "zh") -> ValidationReport:
 
 def check_dataset(path: str | Path, lang: str = "zh") -> tuple[Report | None, ValidationReport]:
     """Return the dataset's Report (None if it cannot be built) and all its findings."""
+    refused = _not_a_dataset(path)
+    if refused is not None:
+        return None, _localised(ValidationReport(target=_shown(path), findings=[refused]), lang)
     result = load_dataset(path)
     findings = list(result.findings)
     report = result.report
@@ -60,6 +73,21 @@ def _with_templates(report: Report, findings: list[Finding]) -> Report:
     return rendered
 
 
+def _not_a_dataset(path: object) -> Finding | None:
+    """Return why ``path`` names no dataset folder (not a path, empty, another file), or None."""
+    if not isinstance(path, (str, os.PathLike)) or not str(os.fspath(path)).strip():
+        return codes.make("E-PATH-NOT-DATASET", Location(), path=_shown(path))
+    target = Path(path)
+    if target.is_file() and target.name != REPORT_FILE:
+        return codes.make("E-PATH-NOT-DATASET", Location(file=str(target)), path=str(target))
+    return None
+
+
+def _shown(value: object) -> str:
+    text = repr(value) if not isinstance(value, (str, os.PathLike)) else str(value)
+    return text if len(text) <= 80 else text[:77] + "…"
+
+
 def _localised(report: ValidationReport, lang: str) -> ValidationReport:
     if lang.startswith("zh"):
         return report
@@ -71,7 +99,7 @@ def _localised(report: ValidationReport, lang: str) -> ValidationReport:
 def build(
     report: Report | str | Path,
     out_dir: str | Path = "out",
-    formats: Sequence[str] = FORMATS,
+    formats: Sequence[str] | str = FORMATS,
     theme: Theme | None = None,
     docx_template: str | Path | None = None,
     progress: Callable[[str], None] | None = None,
@@ -83,9 +111,7 @@ def build(
     Builds into one folder take turns (OutputBusy after five minutes of waiting); files staged
     by a build that was killed are removed.
     """
-    unknown = [fmt for fmt in formats if fmt not in FORMATS]
-    if unknown:
-        raise ValueError(f"unknown format {unknown[0]!r}; choose from {', '.join(FORMATS)}")
+    formats = _formats(formats)
     say = progress or (lambda message: None)
     if not isinstance(report, Report):
         report = load(report)
@@ -111,6 +137,62 @@ def build(
             for path in staged:
                 path.unlink(missing_ok=True)
     return targets
+
+
+def load_theme(path: str | Path) -> Theme:
+    """Return the Theme of a YAML file, merged onto the defaults; raise DatasetError with findings."""
+    theme, findings = read_theme(path)
+    if theme is None:
+        raise DatasetError(findings)
+    return theme
+
+
+def read_theme(path: str | Path) -> tuple[Theme | None, list[Finding]]:
+    """Return the Theme of a YAML file (None if unusable) and the findings at its lines."""
+    shown = str(path)
+    text = _theme_text(path, shown)
+    if isinstance(text, Finding):
+        return None, [text]
+    try:
+        data, positions = parse_yaml(text)
+    except YamlSyntaxError as error:
+        return None, [codes.make(error.code, Location(file=shown, line=error.line), **error.params)]
+    sources = SourceMap(Path(shown))
+    sources.add((), Location(file=shown, line=1))
+    for key, line in positions.items():
+        sources.add(key, Location(file=shown, line=line))
+    try:
+        return Theme.model_validate(data if data is not None else {}), []
+    except ValidationError as error:
+        return None, findings_from_validation(error, sources, data)
+
+
+def _theme_text(path: str | Path, shown: str) -> str | Finding:
+    """Return the text of a theme file, or the finding that says why it cannot be read."""
+    try:
+        with open(path, "rb") as stream:
+            data = stream.read(MAX_YAML_BYTES + 1)  # bounded: the path may be /dev/zero or a pipe
+    except FileNotFoundError:
+        return codes.make("E-PATH-NOT-FOUND", Location(file=shown), path=shown)
+    except (OSError, ValueError) as error:  # ValueError: a NUL in the path
+        detail = getattr(error, "strerror", None) or type(error).__name__
+        return codes.make("E-FILE-READ", Location(file=shown), detail=detail)
+    if len(data) > MAX_YAML_BYTES:  # a theme is a few hundred bytes
+        return codes.make("E-YAML-TOO-LARGE", Location(file=shown, line=1), limit=MAX_CHARS)
+    text = decode(data)
+    if isinstance(text, DecodeFailure):
+        return codes.make("E-FILE-ENCODING", Location(file=shown, line=text.line), detail=text.detail)
+    return text
+
+
+def _formats(formats: Sequence[str] | str) -> tuple[str, ...]:
+    """Return the formats asked for: one name alone ("pdf") is one format, never its letters."""
+    chosen = (formats,) if isinstance(formats, str) else tuple(formats)
+    unknown = [fmt for fmt in chosen if fmt not in FORMATS]
+    if unknown or not chosen:
+        shown = repr(unknown[0]) if unknown else "(none)"
+        raise ValueError(f"unknown format {shown}; choose from {', '.join(FORMATS)}")
+    return tuple(dict.fromkeys(chosen))
 
 
 def output_name(report: Report) -> str:

@@ -4,35 +4,54 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import signal
 import sys
 import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
 
-from . import api
-from .findings import ValidationReport
+from . import __version__, api
+from .findings import Finding, ValidationReport
 from .load import DatasetError
+from .schema.theme import Theme
 from .submit.parts import PARTS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a killed writer
+# Findings that mean there was nothing to check: exit 2, not 1.
+CANNOT_RUN_CODES = frozenset({"E-PATH-NOT-FOUND", "E-PATH-NOT-DATASET"})
 # A file with one of these endings is an Excel submission, not a dataset folder.
 SUBMISSION_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm", ".xls")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code (0 ok, 1 errors found, 2 cannot run)."""
+    try:
+        code = _run(argv)
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's last flush
+        return code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # the reader went away (`nbreport schema | head`): stop quietly
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = _parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # --help, --version and usage errors
+        return stop.code if isinstance(stop.code, int) else EXIT_CANNOT_RUN
     if not getattr(args, "command", None):
         parser.print_help()
         return EXIT_CANNOT_RUN
     previous = _on_sigterm(_terminate)
     try:
         return int(args.run(args))
-    except KeyboardInterrupt:
-        return 130
     finally:
         _on_sigterm(previous)
 
@@ -49,9 +68,21 @@ def _terminate(signum: int, frame: object) -> None:
     raise SystemExit(128 + signum)
 
 
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's last flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # stdout without a file descriptor
+        pass
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="nbreport", description="年度科技进步报告：校验数据，生成 Word 与 PDF。")
-    sub = parser.add_subparsers(dest="command")
+    parser.add_argument("--version", action="version", version=f"nbreport {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-q", "--quiet", action="store_true", help="只输出错误 / print errors only")
+    sub = _Subcommands(parser.add_subparsers(dest="command"), common)
 
     validate = sub.add_parser("validate", help="校验数据集或 Excel 报送表 / check a dataset or submission")
     validate.add_argument("path", help="数据集目录（含 report.yaml），或 Excel 报送表 .xlsx")
@@ -84,7 +115,6 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", default="out", help="输出目录（默认 out/）")
     build.add_argument("--docx-template", help="Word 参考模板 .docx（样式、字体、页面设置）")
     build.add_argument("--theme", help="版式主题 YAML 文件（只写要改的项）")
-    build.add_argument("-q", "--quiet", action="store_true", help="只输出错误")
     build.add_argument("-v", "--verbose", action="store_true", help="逐条列出警告")
     build.add_argument("--audit", action="store_true", help="另写出所印数字的来源清单（.figures.csv / .figures.json）")
     build.set_defaults(run=_build)
@@ -112,6 +142,17 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Subcommands:
+    """Add subcommands that all share the common options (-q)."""
+
+    def __init__(self, actions: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
+        self.actions, self.common = actions, common
+
+    def add_parser(self, name: str, help: str) -> argparse.ArgumentParser:
+        """Return a new subcommand parser with the common options."""
+        return self.actions.add_parser(name, parents=[self.common], help=help)
+
+
 def _validate(args: argparse.Namespace) -> int:
     if args.part or args.report or Path(args.path).suffix.lower() in SUBMISSION_SUFFIXES:
         return _validate_submission(args)
@@ -119,8 +160,8 @@ def _validate(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
-        print_findings(report, args.lang)
-    if "E-PATH-NOT-FOUND" in report.codes():
+        print_findings(report, args.lang, quiet=args.quiet)
+    if CANNOT_RUN_CODES & set(report.codes()):
         return EXIT_CANNOT_RUN
     return EXIT_OK if report.ok else EXIT_FINDINGS
 
@@ -132,7 +173,7 @@ def _validate_submission(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(checked.report.to_dict(), ensure_ascii=False, indent=2))
     else:
-        print_findings(checked.report, args.lang)
+        print_findings(checked.report, args.lang, quiet=args.quiet)
     if not checked.readable:
         return EXIT_CANNOT_RUN
     if args.report:
@@ -141,7 +182,8 @@ def _validate_submission(args: argparse.Namespace) -> int:
         except (AnnotateError, OSError) as error:
             print(f"无法写出问题报告：{error}", file=sys.stderr)
             return EXIT_CANNOT_RUN
-        print(f"已写出问题报告：{written}", file=sys.stderr if args.json else sys.stdout)
+        if not args.quiet:
+            print(f"已写出问题报告：{written}", file=sys.stderr if args.json else sys.stdout)
     return EXIT_OK if checked.report.ok else EXIT_FINDINGS
 
 
@@ -154,7 +196,8 @@ def _template(args: argparse.Namespace) -> int:
     except OSError as error:
         print(f"无法写出模板：{error}", file=sys.stderr)
         return EXIT_CANNOT_RUN
-    print(f"已生成报送表模板：{written}")
+    if not args.quiet:
+        print(f"已生成报送表模板：{written}")
     return EXIT_OK
 
 
@@ -170,38 +213,61 @@ def _merge(args: argparse.Namespace) -> int:
         data = {**result.report.to_dict(), "changes": result.changes, "written": [str(p) for p in result.written]}
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        print_findings(result.report, args.lang)
-        for line in result.changes:
+        print_findings(result.report, args.lang, quiet=args.quiet)
+        for line in [] if args.quiet else result.changes:
             print(line)
-        if result.ok:
+        if result.ok and not args.quiet:
             print("（试运行，未写入任何文件）" if args.dry_run else f"已并入，写入 {len(result.written)} 个文件")
-        else:
+        elif not result.ok:
             print("有错误，未并入任何内容，数据集保持原样")
     if not result.readable:
         return EXIT_CANNOT_RUN
     return EXIT_OK if result.ok else EXIT_FINDINGS
 
 
-def print_findings(report: ValidationReport, lang: str = "zh", file=None) -> None:
-    """Print findings as a table (rich) with a one-line summary."""
+def print_findings(report: ValidationReport, lang: str = "zh", file: TextIO | None = None, quiet: bool = False) -> None:
+    """Print findings and a one-line summary: a table on a terminal, else one plain line each.
+
+    The plain form ``file:line: code message`` is what editors, grep and CI logs read.
+    ``quiet`` prints the errors only, without the summary.
+    """
+    stream = file or sys.stdout
+    findings = report.errors if quiet else report.findings
+    en = lang == "en"
+    if _is_terminal(stream):
+        _print_table(findings, en, stream)
+    else:
+        for f in findings:
+            print(f"{f.where}: {f.code} {f.message}", file=stream)
+    if quiet:
+        return
+    errors, warnings = len(report.errors), len(report.warnings)
+    if en:
+        print(f"{report.target}: {errors} error(s), {warnings} warning(s)", file=stream)
+    else:
+        print(f"{report.target}：{errors} 个错误，{warnings} 个警告", file=stream)
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):  # a closed or fake stream
+        return False
+
+
+def _print_table(findings: list[Finding], en: bool, stream: TextIO) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    console = Console(file=file or sys.stdout, soft_wrap=False)
-    en = lang == "en"
-    if report.findings:
-        table = Table(show_lines=False)
-        for title in (("代码", "Code"), ("级别", "Level"), ("位置", "Where"), ("问题", "Problem"), ("如何修改", "Fix")):
-            table.add_column(title[1] if en else title[0], overflow="fold")
-        for f in report.findings:
-            level = f.severity if en else ("错误" if f.severity == "error" else "警告")
-            table.add_row(f.code, level, str(f.where), f.message, f.hint)
-        console.print(table)
-    errors, warnings = len(report.errors), len(report.warnings)
-    if en:
-        console.print(f"{report.target}: {errors} error(s), {warnings} warning(s)")
-    else:
-        console.print(f"{report.target}：{errors} 个错误，{warnings} 个警告")
+    if not findings:
+        return
+    table = Table(show_lines=False)
+    for title in (("代码", "Code"), ("级别", "Level"), ("位置", "Where"), ("问题", "Problem"), ("如何修改", "Fix")):
+        table.add_column(title[1] if en else title[0], overflow="fold")
+    for f in findings:
+        level = f.severity if en else ("错误" if f.severity == "error" else "警告")
+        table.add_row(f.code, level, str(f.where), f.message, f.hint)
+    Console(file=stream, soft_wrap=False).print(table)
 
 
 _STAGES = {"load": "读取并校验数据", "compose": "组版", "docx": "生成 Word", "pdf": "生成 PDF"}
@@ -211,12 +277,12 @@ def _build(args: argparse.Namespace) -> int:
     start = time.perf_counter()
     say = _stage_printer(args.quiet, start)
     theme = _read_theme(args.theme) if args.theme else None
-    if theme is False:
-        return EXIT_CANNOT_RUN
+    if isinstance(theme, int):
+        return theme
     report, checked = api.check_dataset(args.path)
     if report is None or not checked.ok:
-        print_findings(checked, file=sys.stderr)
-        return EXIT_CANNOT_RUN if "E-PATH-NOT-FOUND" in checked.codes() else EXIT_FINDINGS
+        print_findings(checked, file=sys.stderr, quiet=args.quiet)
+        return EXIT_CANNOT_RUN if CANNOT_RUN_CODES & set(checked.codes()) else EXIT_FINDINGS
     say("load")
     if checked.warnings and not args.quiet:
         if args.verbose:
@@ -225,8 +291,8 @@ def _build(args: argparse.Namespace) -> int:
             print(f"  注意：{len(checked.warnings)} 个警告（nbreport validate {args.path} 查看详情）", file=sys.stderr)
     formats = tuple(args.format or api.FORMATS)
     try:
-        written = api.build(report, args.out, formats=formats, theme=theme or None,
-                            docx_template=args.docx_template, progress=lambda stage: stage != "load" and say(stage))
+        written = api.build(report, args.out, formats=formats, theme=theme,
+                            docx_template=args.docx_template, progress=lambda stage: None if stage == "load" else say(stage))
     except _render_errors() as error:
         print(f"无法生成报告：{error}", file=sys.stderr)
         return EXIT_CANNOT_RUN
@@ -253,22 +319,14 @@ def _stage_printer(quiet: bool, start: float):
     return say
 
 
-def _read_theme(path: str):
-    """Return the Theme of a YAML file, or False after printing why it cannot be used."""
-    from pydantic import ValidationError
-
-    from .load.yamlfile import YamlSyntaxError, parse_yaml
-    from .schema import Theme
-
-    try:
-        data, _ = parse_yaml(Path(path).read_text(encoding="utf-8"))
-        return Theme.model_validate(data or {})
-    except (OSError, UnicodeDecodeError, YamlSyntaxError) as error:
-        print(f"无法读取主题文件 {path}：{error}", file=sys.stderr)
-    except ValidationError as error:
-        details = "；".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
-        print(f"主题文件 {path} 有误：{details}", file=sys.stderr)
-    return False
+def _read_theme(path: str) -> Theme | int:
+    """Return the Theme of a YAML file, or the exit code after printing its findings."""
+    theme, findings = api.read_theme(path)
+    if theme is not None:
+        return theme
+    print_findings(ValidationReport(target=path, findings=findings), file=sys.stderr)
+    unreadable = {"E-PATH-NOT-FOUND", "E-FILE-READ"} & {f.code for f in findings}
+    return EXIT_CANNOT_RUN if unreadable else EXIT_FINDINGS
 
 
 def _render_errors() -> tuple[type[BaseException], ...]:
@@ -302,8 +360,9 @@ def _init(args: argparse.Namespace) -> int:
         return EXIT_CANNOT_RUN
     if skeleton.findings:
         print_findings(ValidationReport(target=str(target), findings=skeleton.findings), getattr(args, "lang", "zh"))
-    print(f"已按 {source} 的结构新建 {target}（{len(skeleton.files)} 个文件），"
-          f"请填写各表格与正文后运行 nbreport validate {target}")
+    if not args.quiet:
+        print(f"已按 {source} 的结构新建 {target}（{len(skeleton.files)} 个文件），"
+              f"请填写各表格与正文后运行 nbreport validate {target}")
     return EXIT_OK
 
 

@@ -144,9 +144,57 @@ CATALOGUE: dict[str, Code] = {
     # == sheets: spreadsheets, CSV, submissions and merge ==
     # (codes of this area, kept together)
     # == yaml: YAML, theme, API and command line ==
-    # (codes of this area, kept together)
+    "E-YAML-TOO-LARGE": Code("error", "YAML 文件过大（超过 {limit} 个字符）", "YAML file too large (over {limit} characters)",
+                             "YAML 只放设置和文件清单；长文本写在 Markdown 文件中。", "Keep long text in Markdown files; YAML holds settings and file lists."),
+    "E-YAML-DEPTH": Code("error", "YAML 嵌套超过 {limit} 层", "YAML nests deeper than {limit} levels",
+                         "检查是否多写了括号或缩进，或锚点（&）引用了自身。", "Check for extra brackets or indentation, or an anchor (&) that refers to itself."),
+    "E-YAML-NODES": Code("error", "YAML 内容展开后超过 {limit} 个条目", "YAML expands to more than {limit} items",
+                         "不要层层嵌套使用锚点（&）和别名（*）；直接写出内容。", "Do not nest anchors (&) and aliases (*); write the content out."),
+    "E-YAML-TAG": Code("error", "不支持的 YAML 标记 {tag}", "Unsupported YAML tag {tag}",
+                       "删除以 ! 开头的标记；只能写文字、数字、true/false、列表和 键: 值。",
+                       "Remove tags starting with !; use only text, numbers, true/false, lists and key: value."),
+    "E-YAML-NUMBER": Code("error", "数字“{value}”过长或超出范围（最多 {limit} 位）", "Number “{value}” is too long or out of range (at most {limit} digits)",
+                          "改正数字；若本意是文字，用引号括起来。", "Fix the number; quote it if it is meant as text."),
+    "E-YAML-DUPLICATE-KEY": Code("error", "重复的键“{key}”（第 {first} 行已有）", "Duplicate key “{key}” (already on line {first})",
+                                 "每个键只写一次；删除或合并重复的一项。", "Write each key once; remove or merge the repeat."),
+    "E-PATH-NOT-DATASET": Code("error", "不是数据集目录：{path}", "Not a dataset folder: {path}",
+                               "给出含 report.yaml 的目录（或该 report.yaml 文件）；validate 也接受 Report 对象。",
+                               "Give the folder holding report.yaml (or that file); validate also takes a Report."),
+    "E-THEME-PAGE-NUMBER": Code("error", "页码格式“{value}”无效", "Invalid page number format “{value}”",
+                                "写作普通文字加一个 {{n}}，如 第{{n}}页 或 - {{n}} -；不能有其他花括号、格式或属性。",
+                                "Write plain text with exactly one {{n}}, e.g. Page {{n}}; no other braces, format spec or attribute."),
+    "E-THEME-COLOR": Code("error", "颜色“{value}”无效", "Invalid colour “{value}”",
+                          "写作 6 位十六进制 RGB，如 1F4E79 或 \"#1F4E79\"（带 # 时加引号）。",
+                          "Write six hex digits, e.g. 1F4E79 or \"#1F4E79\" (quoted when it starts with #)."),
+    "E-THEME-MARGIN": Code("error", "页边距 {first} 与 {second} 合计 {total} 毫米，页面只有 {size} 毫米，正文区不足 {minimum} 毫米",
+                           "Margins {first} and {second} add up to {total} mm on a {size} mm page, leaving under {minimum} mm for text",
+                           "减小页边距（默认约 25 毫米）。", "Use smaller margins (about 25 mm by default)."),
+    "E-THEME-SIZE": Code("error", "字号 {value} 磅超出范围（应大于 0、不超过 {limit} 磅）", "Font size {value} pt is out of range (above 0, at most {limit} pt)",
+                         "写字号名（初号…小六）或合理的磅值，如 小四 或 12。", "Use a size name (初号…小六) or a sensible point size such as 12."),
+    "E-THEME-SPACING": Code("error", "行距 {value} 超出范围（应大于 0、不超过 {limit} 倍）", "Line spacing {value} is out of range (above 0, at most {limit} times)",
+                            "行距是字号的倍数，通常为 1.0–2.0。", "Line spacing is a multiple of the font size, usually 1.0–2.0."),
+    "E-THEME-ZIHAO": Code("error", "未知字号“{value}”", "Unknown Chinese font size “{value}”",
+                          "可用字号：初号 小初 一号 小一 二号 小二 三号 小三 四号 小四 五号 小五 六号 小六，或磅值（如 12）。",
+                          "Use 初号 小初 一号 小一 二号 小二 三号 小三 四号 小四 五号 小五 六号 小六, or points (e.g. 12)."),
+    "E-THEME-ROLE": Code("error", "未知样式名“{value}”", "Unknown style role “{value}”",
+                         "可用样式名见版式主题说明，如 body、chapter.title、table.cell。",
+                         "See the theme guide for the roles, e.g. body, chapter.title, table.cell."),
     # == markdown: Markdown constructs and editor checks ==
     # (codes of this area, kept together)
+    "E-MD-INLINE": Code("error", "正文中有无法排版的 Markdown：{detail}", "Inline Markdown that cannot be typeset: {detail}",
+                        "正文只支持文字和 **加粗**：插图用 ```figure 代码块，删除线 ~~…~~ 请改写或删除。",
+                        "Body text has only text and **bold**: use a ```figure block for images; rewrite or remove ~~strike~~."),
+    "W-MD-INLINE": Code("warning", "Markdown 标记不会印出，只保留文字：{detail}", "Markdown mark not printed, its text is kept: {detail}",
+                        "报告正文只有加粗（**…**）；如需保留网址或强调，把它写成文字，否则删除该标记。",
+                        "Report text has only bold (**…**); write a URL or emphasis as words, or remove the mark."),
+    "W-STRUCT-NUMBERED": Code("warning", "标题“{title}”自带编号“{number}”，生成报告时会再编一次号",
+                              "Title “{title}” carries its own number “{number}”; the report numbers it again",
+                              "删除标题中的“{number}”：章、节的编号（第一章、第一节）由程序自动加上。",
+                              "Remove “{number}”: chapters and sections are numbered automatically."),
+    "W-STRUCT-EMPTY": Code("warning", "{what}“{title}”下没有内容", "{what} “{title}” has no content",
+                           "在标题下写上正文，或删除这个空的{what}。", "Write its text or remove the empty heading."),
+    "W-STRUCT-LEAD": Code("warning", "加粗引语“{lead}”没有以“。”结尾", "Bold lead-in “{lead}” does not end with “。”",
+                          "把句号写在加粗里：**{fixed}**正文……", "Put the full stop inside the bold: **{fixed}**text…"),
     # == checks: dates, names, glyphs, sizes and images ==
     # (codes of this area, kept together)
     # == document: composed document and renderers ==
@@ -161,53 +209,127 @@ CATALOGUE: dict[str, Code] = {
                           "如需使用，在 report.yaml（章节、附录、大事记）或正文的 ```table/```figure 中引用它；否则移到 notes/ 目录或删除。",
                           "Refer to it from report.yaml or a ```table/```figure block, or move it to notes/ or delete it."),
     # == figures: indicators, templates, consistency ==
-    "E-TEMPLATE-SYNTAX": Code("error", "正文模板语法错误：{detail}", "Template syntax error in the text: {detail}",
+    "E-TEMPLATE-SYNTAX": Code("error", "正文模板语法错误：{detail}", "Template syntax error in the text: “{detail}”",
                               "检查 {{ 与 }} 是否成对、函数名与引号是否写对，例如 {{ 指标(\"高新技术企业数\") }}。",
                               "Check that {{ and }} pair up and the call is spelled right, e.g. {{ 指标(\"高新技术企业数\") }}."),
-    "E-TEMPLATE-INDICATOR": Code("error", "正文引用的指标不存在：{name}", "The text refers to an unknown indicator: {name}",
+    "E-TEMPLATE-INDICATOR": Code("error", "正文引用的指标不存在：{name}", "The text refers to an unknown indicator: “{name}”",
                                  "核对指标名称，或在 indicators.csv 中加入该指标（别名写在“别名”列）。",
                                  "Check the name, or add the indicator (or an alias) to indicators.csv."),
-    "E-TEMPLATE-YEAR": Code("error", "指标“{name}”没有 {year} 年的数值", "The indicator {name} has no value for {year}",
+    "E-TEMPLATE-YEAR": Code("error", "指标“{name}”没有 {year} 年的数值", "The indicator “{name}” has no value for {year}",
                             "在 indicators.csv 中补上该年的数值，或改正模板中的年份。",
                             "Add the year's value to indicators.csv, or correct the year in the template."),
     "E-TEMPLATE-AMBIGUOUS": Code("error", "指标“{name}”{year} 年有不同的数值（{values}），模板无法选择",
-                                 "The indicator {name} has differing values for {year} ({values}); the template cannot choose",
+                                 "The indicator “{name}” has differing values for {year} (“{values}”); the template cannot choose",
                                  "在 indicators.csv 中核实并只保留一个数值，或在正文中照原文直接书写该数字。",
                                  "Settle on one value in indicators.csv, or write the figure literally in the text."),
     "E-TEMPLATE-DERIVED": Code("error", "无法由指标“{name}”计算 {year} 年的派生数值（缺少上一年、为零或单位不同）",
-                               "Cannot derive a figure from {name} for {year} (a year missing, a zero, or different units)",
+                               "Cannot derive a figure from “{name}” for {year} (a year missing, a zero, or different units)",
                                "检查两年（或两个指标）的数值和单位是否都已录入且一致。",
                                "Check both years (or both indicators) are present, non-zero and in the same unit."),
-    "E-TEMPLATE-FILTER": Code("error", "正文模板的过滤器或参数有误：{detail}", "Bad filter or argument in a template: {detail}",
+    "E-TEMPLATE-FILTER": Code("error", "正文模板的过滤器或参数有误：{detail}", "Bad filter or argument in a template: “{detail}”",
                               "可用的过滤器：数值、无限定、位数(n)、换算(\"万\")；见用户指南“指标与模板”。",
                               "Filters: 数值, 无限定, 位数(n), 换算(\"万\"); see the guide's figures page."),
-    "E-TEMPLATE-UNSAFE": Code("error", "正文模板中有不允许的操作：{detail}", "A template attempts something not allowed: {detail}",
+    "E-TEMPLATE-UNSAFE": Code("error", "正文模板中有不允许的操作：{detail}", "A template attempts something not allowed: “{detail}”",
                               "模板只能调用 指标、增幅、年均增速、占比、排名 和过滤器，不能访问属性或做大运算。",
                               "Templates may only call the figure functions and filters; no attributes, no large arithmetic."),
-    "E-TEMPLATE-UNDEFINED": Code("error", "正文模板使用了未定义的名称：{detail}", "A template uses an undefined name: {detail}",
+    "E-TEMPLATE-UNDEFINED": Code("error", "正文模板使用了未定义的名称：{detail}", "A template uses an undefined name: “{detail}”",
                                  "可用的函数：指标、增幅、年均增速、占比、排名；文字中的 {{ 若不是模板，请去掉 templates: true。",
                                  "Functions: 指标, 增幅, 年均增速, 占比, 排名; if {{ is plain text, turn templates off."),
     "W-FIGURE-CONTRADICTS": Code("warning", "正文写的“{typed}”与指标“{name}”{year} 年的数值（{expected}）不一致",
-                                 "The text says {typed}, but the indicator {name} for {year} is {expected}",
+                                 "The text says “{typed}”, but the indicator “{name}” for {year} is “{expected}”",
                                  "核对原始材料：改正正文，或改正 indicators.csv；最好用 {{ 指标(\"…\") }} 引用指标，只写一次。",
                                  "Check the source; correct the text or indicators.csv, or better print it with a {{ 指标(...) }} reference."),
     "W-FIGURE-LITERAL": Code("warning", "正文直接写了指标“{name}”{year} 年的数值“{typed}”，本文件已启用模板，应改为引用",
-                             "The text types {typed}, the {year} value of {name}, in a file that uses templates; refer to it instead",
+                             "The text types “{typed}”, the {year} value of “{name}”, in a file that uses templates; refer to it instead",
                              "改写为 {{ 指标(\"{name}\") }}（非本年度加 年份=…），数值只在 indicators.csv 中写一次。",
                              "Write {{ 指标(\"{name}\") }} (with 年份=... for another year), so the figure is stated once."),
     "W-FIGURE-TABLE-CONTRADICTS": Code("warning", "表格合计行的“{typed}”与指标“{name}”{year} 年的数值（{expected}）不一致",
-                                       "The table's total {typed} contradicts the indicator {name} for {year} ({expected})",
+                                       "The table's total “{typed}” contradicts the indicator “{name}” for {year} (“{expected}”)",
                                        "核对表格合计与 indicators.csv，改正有误的一方。",
                                        "Check the table's total against indicators.csv and correct the wrong one."),
     "E-INDICATOR-ALIAS": Code("error", "别名“{alias}”不能用于指标“{name}”：它已是指标“{other}”的名称或别名",
-                              "The alias {alias} of {name} already names the indicator {other}",
+                              "The alias “{alias}” of “{name}” already names the indicator “{other}”",
                               "每个别名只能指向一个指标，且不能与其他指标的名称相同；删去或改写其中一个。",
                               "An alias may name one indicator only and not another indicator's name; remove or reword one."),
     "E-INDICATOR-UNIT": Code("error", "指标“{name}”的单位不一致：此行为“{unit}”，前面的行为“{first}”",
-                             "The indicator {name} is stated in {unit} here but in {first} above",
+                             "The indicator “{name}” is stated in “{unit}” here but in “{first}” above",
                              "同一指标各年份用同一单位（例如都用 亿元），换算后再填。",
                              "State every year of an indicator in one unit (convert first)."),
 }
+
+
+# Sub-messages: the text of a ``detail`` param, in both languages, made with ``detail(key, **params)``.
+DETAILS: dict[str, tuple[str, str]] = {
+    # == yaml: YAML, theme, API and command line ==
+    "pydantic": ("{msg}（输入：{value}）", "{msg} (input: {value})"),
+    "yaml.top_mapping": ("顶层应为 键: 值", "the top level must be key: value pairs"),
+    "path.file": ("应为文件路径", "must be a file path"),
+    "path.files": ("应为文件路径列表", "must be a list of file paths"),
+    "list": ("应为列表", "must be a list"),
+    "appendix.parts": ("应包含 title 和 table", "must have title and table"),
+    "spec.unknown_keys": ("未知的键 {keys}", "unknown keys {keys}"),
+    "spec.missing": ("缺少 {key}", "{key} is missing"),
+    "spec.kind": ("kind 应为 {kinds}", "kind must be one of {kinds}"),
+    "chrono.format": ("日期“{text}”无法识别", "date “{text}” is not recognised"),
+    "chrono.month": ("日期“{text}”的月份不存在", "date “{text}” names no such month"),
+    "chrono.day": ("日期“{text}”不存在", "date “{text}” does not exist"),
+    "chrono.reversed": ("日期“{text}”的起止日颠倒", "date “{text}” ends before it starts"),
+    # == markdown: Markdown constructs and editor checks ==
+    "md.bold_unpaired": ("未配对的 **（按原样印出）", "an unpaired ** (printed as typed)"),
+    "md.hard_break": ("硬换行（行尾两个空格或 \\）按普通换行处理", "a hard line break (two trailing spaces or \\) is read as a soft one"),
+    "md.emphasis": ("斜体 {mark}…{mark} 只印文字", "emphasis {mark}…{mark}: only its text is printed"),
+    "md.code": ("代码 `{code}` 只印文字", "code `{code}`: only its text is printed"),
+    "md.link": ("链接地址“{href}”不会印出，只印链接文字", "the link address “{href}” is not printed, only the link text"),
+    "md.image": ("图片“![{alt}]”（插图请用 ```figure 代码块）", "an image “![{alt}]” (use a ```figure block for pictures)"),
+    "md.html": ("HTML 标记“{tag}”不起作用，按原样印出", "the HTML tag “{tag}” has no effect and is printed as typed"),
+    "md.strike": ("删除线 ~~…~~（印出来会像正文）", "strikethrough ~~…~~ (it would print like body text)"),
+    "md.inline_other": ("行内结构 {kind}", "inline construct {kind}"),
+    "what.chapter": ("章", "chapter"),
+    "what.section": ("节", "section"),
+    "what.district": ("区县", "district"),
+}
+
+
+class Detail(str):
+    """Hold a sub-message: its Chinese text as the string, and its key and params to re-make it.
+
+    Being a str, it goes wherever a detail text went (and into JSON as that text); Messages
+    re-renders it in the finding's language. A key may also be a finding code.
+    """
+
+    key: str
+    params: dict[str, object]
+
+    def __new__(cls, key: str, /, **params: object) -> Detail:
+        text = _detail_template(key, "zh").format_map(_Defaults(params))
+        made = super().__new__(cls, text)
+        made.key, made.params = key, params
+        return made
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Copy and pickle by key and params (the default would pass the text as the key)."""
+        return _remade, (self.key, self.params)
+
+    def text(self, lang: str) -> str:
+        """Return the sub-message in ``lang`` ("zh" or "en")."""
+        values = _Defaults({k: v.text(lang) if isinstance(v, Detail) else v for k, v in self.params.items()})
+        return _detail_template(self.key, lang).format_map(values)
+
+
+def _remade(key: str, params: dict[str, object]) -> Detail:
+    return Detail(key, **params)
+
+
+def _detail_template(key: str, lang: str) -> str:
+    if key in DETAILS:
+        return DETAILS[key][1 if lang == "en" else 0]
+    entry = CATALOGUE[key]
+    return entry.en if lang == "en" else entry.zh
+
+
+def detail(key: str, /, **params: object) -> Detail:
+    """Return the sub-message ``key`` (of DETAILS, or a finding code) filled from ``params``."""
+    return Detail(key, **params)
 
 
 class Messages:
@@ -220,7 +342,7 @@ class Messages:
         """Return the finding ``code`` at ``where`` with its message filled from ``params``."""
         entry = CATALOGUE[code]
         template, hint = (entry.en, entry.hint_en) if self.lang == "en" else (entry.zh, entry.hint_zh)
-        values = _Defaults(params)
+        values = _Defaults({k: v.text(self.lang) if isinstance(v, Detail) else v for k, v in params.items()})
         return Finding(code=code, severity=entry.severity, where=where,
                        message=template.format_map(values), hint=hint.format_map(values), params=dict(params))
 

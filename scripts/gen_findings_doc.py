@@ -46,6 +46,25 @@ def examples() -> dict[str, tuple[str, str, str]]:
     return found
 
 
+def theme_examples() -> dict[str, tuple[str, str, str]]:
+    """Return, per theme code, the first bad theme file of tests/test_api_theme.py and its finding."""
+    from dataclasses import replace
+
+    from test_api_theme import BAD_THEMES
+
+    from nbreport.api import read_theme
+
+    found: dict[str, tuple[str, str, str]] = {}
+    for text, code, _ in BAD_THEMES:
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "theme.yaml"
+            path.write_text(text, encoding="utf-8")
+            for finding in read_theme(path)[1]:
+                if finding.code == code and code not in found:
+                    found[code] = (_excerpt(path, finding.where.line), str(replace(finding.where, file="theme.yaml")), finding.message)
+    return found
+
+
 def _excerpt(path: Path, line: int | None) -> str:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -59,7 +78,7 @@ def _excerpt(path: Path, line: int | None) -> str:
 
 def render() -> str:
     """Return the whole Markdown page."""
-    shown = examples()
+    shown = {**theme_examples(), **examples()}
     parts = [HEADER]
     for code in sorted(CATALOGUE, key=lambda c: (c[0], c)):
         entry = CATALOGUE[code]

@@ -181,3 +181,37 @@ def test_a_failed_render_leaves_earlier_outputs_untouched(report, tmp_path):
         build(broken, tmp_path, formats=("docx", "pdf"))
     assert first[0].read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == [first[0].name]
+
+
+@pytest.mark.parametrize("epoch", ["99999999999999", "-5", "yesterday", "9" * 5000, ""])
+def test_any_source_date_epoch_builds_both_formats(report, tmp_path, monkeypatch, epoch):
+    from zipfile import ZipFile
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    docx_path, pdf_path = build(report, tmp_path, formats="docx pdf".split())
+    years = {info.date_time[0] for info in ZipFile(docx_path).infolist()}
+    assert all(1980 <= year <= 2107 for year in years) and pdf_path.read_bytes().startswith(b"%PDF")
+    assert __import__("os").environ["SOURCE_DATE_EPOCH"] == epoch  # restored after the build
+
+
+def test_build_takes_one_format_as_a_string_and_refuses_unknown_ones(report, tmp_path):
+    assert [p.suffix for p in build(report, tmp_path, formats="docx")] == [".docx"]
+    for formats in ("p", ("docx", "html"), ()):
+        with pytest.raises(ValueError):
+            build(report, tmp_path / "x", formats=formats)
+    assert not (tmp_path / "x").exists()
+
+
+def test_both_formats_print_the_page_number_between_the_theme_texts(tmp_path):
+    from zipfile import ZipFile
+
+    from builders import award_dataset
+
+    root = award_dataset(tmp_path / "ds", "省科技进步一等奖,项目,单位,张三\n")
+    theme = Theme(page_number_format="第{n}页")
+    docx_path, pdf_path = build(root, tmp_path / "out", theme=theme)
+    with ZipFile(docx_path) as package:
+        footers = [package.read(name).decode() for name in package.namelist() if name.startswith("word/footer")]
+    assert any(re.search(r"第</w:t>.*PAGE.*<w:t[^>]*>页", footer, flags=re.S) for footer in footers)
+    pages = [squash(page.extract_text()) for page in PdfReader(str(pdf_path)).pages]
+    assert any(f"第{number}页" in text for number, text in enumerate(pages, start=1))

@@ -7,6 +7,7 @@ from ..schema.report import Report
 from .awards import AWARD_CATEGORIES, check_award_table, check_person_names
 from .chronology import check_chronology
 from .context import CheckContext
+from .structure import check_structure
 from .tables import check_table
 from .text import check_text, check_duplicates
 from .walk import iter_tables
@@ -24,6 +25,7 @@ def run_checks(report: Report, ctx: CheckContext | None = None) -> list[Finding]
         findings.extend(check_person_names(table, path, ctx))
     findings.extend(check_text(report, ctx))
     findings.extend(check_duplicates(report, ctx))
+    findings.extend(check_structure(report, ctx))
     return findings
 
 

@@ -19,7 +19,7 @@ from .pydantic_errors import findings_from_validation
 from .sources import PathKey, SourceMap
 from .tables import TABLE_KINDS, TABLE_SPEC_KEYS, RawTable, TableReadError, read_table_file, table_from_spec
 from .unused import unused_files
-from .yamlfile import YamlSyntaxError, parse_yaml
+from .yamlfile import MAX_CHARS, MAX_YAML_BYTES, YamlSyntaxError, parse_yaml
 
 REPORT_FILE = "report.yaml"
 _REPORT_KEYS = {"meta", "overview", "chapters", "conclusion", "chronology", "appendices", "top_events",
@@ -54,7 +54,7 @@ class DatasetReader:
         try:
             resolved = candidate.resolve()
             resolved.relative_to(self.root)
-        except (ValueError, OSError):
+        except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
             self.add(codes.make("E-PATH-ESCAPE", where, path=reference))
             return None
         if not resolved.is_file():
@@ -65,7 +65,11 @@ class DatasetReader:
 
     def read_text(self, file: Path) -> str | None:
         """Return a UTF-8 file's text with line endings normalised, or None after a finding."""
-        text = decode(file.read_bytes())
+        try:
+            text = decode(file.read_bytes())
+        except OSError as error:  # unreadable (permissions, a directory, an I/O error)
+            self.add(codes.make("E-FILE-READ", Location(file=self.sources.relative(file)), detail=error.strerror or type(error).__name__))
+            return None
         if isinstance(text, DecodeFailure):
             where = Location(file=self.sources.relative(file), line=text.line)
             self.add(codes.make("E-FILE-ENCODING", where, detail=text.detail))
@@ -74,13 +78,20 @@ class DatasetReader:
 
     def read_yaml(self, file: Path) -> tuple[Any, dict] | None:
         """Return YAML data and line positions, or None after a finding."""
+        try:
+            too_big = file.stat().st_size > MAX_YAML_BYTES  # then not read at all: it could be any size
+        except OSError:
+            too_big = False  # read_text says why it cannot be read
+        if too_big:
+            self.add(codes.make("E-YAML-TOO-LARGE", Location(file=self.sources.relative(file), line=1), limit=MAX_CHARS))
+            return None
         text = self.read_text(file)
         if text is None:
             return None
         try:
             return parse_yaml(text)
         except YamlSyntaxError as error:
-            self.add(codes.make("E-YAML-SYNTAX", Location(file=self.sources.relative(file), line=error.line), detail=str(error)))
+            self.add(codes.make(error.code, Location(file=self.sources.relative(file), line=error.line), **error.params))
             return None
 
     def read_rows(self, file: Path, sheet: str | None = None) -> RawTable | None:
@@ -90,12 +101,16 @@ class DatasetReader:
         except TableReadError as error:
             self.findings.extend(error.findings)
             return None
+        except OSError as error:
+            self.add(codes.make("E-FILE-READ", Location(file=self.sources.relative(file)), detail=error.strerror or type(error).__name__))
+            return None
 
     def table(self, spec: dict[str, Any], base: Path, path: PathKey, where: Location) -> dict[str, Any] | None:
         """Return table data from a table spec (caption, file, kind...), recording row positions."""
         unknown = sorted(set(spec) - TABLE_SPEC_KEYS)
-        problem = (f"未知的键 {'、'.join(unknown)}" if unknown else "缺少 file" if not spec.get("file")
-                   else f"kind 应为 {'、'.join(TABLE_KINDS)}" if spec.get("kind", "plain") not in TABLE_KINDS else None)
+        problem = (codes.detail("spec.unknown_keys", keys="、".join(unknown)) if unknown
+                   else codes.detail("spec.missing", key="file") if not spec.get("file")
+                   else codes.detail("spec.kind", kinds="、".join(TABLE_KINDS)) if spec.get("kind", "plain") not in TABLE_KINDS else None)
         if problem:
             self.add(codes.make("E-MD-FENCE", where, kind="table", detail=problem))
             return None
@@ -127,7 +142,7 @@ def load_dataset(path: str | Path) -> LoadResult:
         return LoadResult(None, reader.findings)
     data, positions = loaded
     if not isinstance(data, dict):
-        reader.add(codes.make("E-YAML-SYNTAX", Location(file=REPORT_FILE, line=1), detail="顶层应为 键: 值"))
+        reader.add(codes.make("E-YAML-SYNTAX", Location(file=REPORT_FILE, line=1), detail=codes.detail("yaml.top_mapping")))
         return LoadResult(None, reader.findings)
     for key, line in positions.items():
         reader.sources.add(key, Location(file=REPORT_FILE, line=line))
@@ -151,7 +166,7 @@ def _assemble(reader: DatasetReader, data: dict[str, Any], folder: Path) -> dict
 
     def file_of(key: PathKey, value: Any) -> Path | None:
         if not isinstance(value, str):
-            reader.add(codes.make("E-SCHEMA-VALUE", reader.sources.locate(key), field=".".join(map(str, key)), detail="应为文件路径"))
+            reader.add(codes.make("E-SCHEMA-VALUE", reader.sources.locate(key), field=".".join(map(str, key)), detail=codes.detail("path.file")))
             return None
         return reader.resolve(value, folder, reader.sources.locate(key))
 
@@ -160,7 +175,7 @@ def _assemble(reader: DatasetReader, data: dict[str, Any], folder: Path) -> dict
     chapters = data.get("chapters") or []
     raw["chapters"] = []
     if not isinstance(chapters, list):
-        reader.add(codes.make("E-SCHEMA-VALUE", reader.sources.locate(("chapters",)), field="chapters", detail="应为文件路径列表"))
+        reader.add(codes.make("E-SCHEMA-VALUE", reader.sources.locate(("chapters",)), field="chapters", detail=codes.detail("path.files")))
         chapters = []
     for index, item in enumerate(chapters):
         if found := file_of(("chapters", index), item):
@@ -171,7 +186,7 @@ def _assemble(reader: DatasetReader, data: dict[str, Any], folder: Path) -> dict
         raw["chronology"] = read_chronology(reader, found, ("chronology",))
     appendices = data.get("appendices") or []
     if not isinstance(appendices, list):
-        reader.add(codes.make("E-SCHEMA-VALUE", reader.sources.locate(("appendices",)), field="appendices", detail="应为列表"))
+        reader.add(codes.make("E-SCHEMA-VALUE", reader.sources.locate(("appendices",)), field="appendices", detail=codes.detail("list")))
         appendices = []
     raw["appendices"] = [_appendix(reader, item, folder, index) for index, item in enumerate(appendices)]
     raw["appendices"] = [item for item in raw["appendices"] if item is not None]
@@ -185,7 +200,7 @@ def _assemble(reader: DatasetReader, data: dict[str, Any], folder: Path) -> dict
 def _appendix(reader: DatasetReader, item: Any, folder: Path, index: int) -> dict[str, Any] | None:
     where = reader.sources.locate(("appendices", index))
     if not isinstance(item, dict) or not isinstance(item.get("table"), dict):
-        reader.add(codes.make("E-SCHEMA-VALUE", where, field=f"appendices[{index}]", detail="应包含 title 和 table"))
+        reader.add(codes.make("E-SCHEMA-VALUE", where, field=f"appendices[{index}]", detail=codes.detail("appendix.parts")))
         return None
     table = reader.table(item["table"], folder, ("appendices", index, "table"), where)
     if table is None:

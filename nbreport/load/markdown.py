@@ -1,8 +1,11 @@
 """Parse narrative Markdown (overview, chapters, districts, conclusion) into schema data.
 
-The dialect: front matter with ``title``; ``##`` sections, ``###``/``####`` sub-headings;
-paragraphs with ``**bold**`` runs; ``- `` lists; fenced ``figure`` / ``table`` (YAML) and
-````` ````case Title ````` (Markdown) blocks. Raw HTML is off: user text stays text.
+The dialect: front matter with ``title`` (and ``kind`` in chapters); ``##`` sections,
+``###``/``####`` sub-headings; paragraphs with ``**bold**`` runs; ``- `` lists; fenced
+``figure`` / ``table`` (YAML) and ````` ````case Title ````` (Markdown) blocks. Every other
+construct is recognised by the parser (HTML, pipe tables, strikethrough included) so that it
+reaches the default branch of one dispatch and is reported at its line: nothing disappears.
+The decisions per construct are in docs/dev/dataset-format.md.
 """
 
 from __future__ import annotations
@@ -16,14 +19,22 @@ from markdown_it.token import Token
 from .. import codes
 from ..findings import Location
 from ..text import CONTROL
+from .md_inline import Note, inline_text, runs
 from .sources import PathKey
 from .yamlfile import YamlSyntaxError, parse_yaml
 
 if TYPE_CHECKING:
     from .dataset import DatasetReader
 
-_MD = MarkdownIt("commonmark", {"html": False, "typographer": False, "linkify": False})
+# html, table and strikethrough are parsed only to be reported; text_join stays off so that
+# escapes and entities remain distinct tokens (an escaped ``\*\*`` is not a bold toggle).
+_MD = (MarkdownIt("commonmark", {"html": True, "typographer": False, "linkify": False})
+       .enable(["table", "strikethrough"]).disable("text_join"))
+# markdown-it stops reading, silently, once blocks nest this deep: past it nothing is read.
+_DEEPEST = int(_MD.options["maxNesting"]) - 1
 _FIGURE_KEYS = {"caption", "image", "source", "chart"}
+TITLE_ONLY = frozenset({"title"})
+CHAPTER_KINDS = ("chapter", "districts")
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:
@@ -49,26 +60,77 @@ class MarkdownFile:
         """Return the location of a 1-based line of this file."""
         return Location(file=self.shown, line=line)
 
-    def read(self, path: PathKey) -> tuple[dict[str, Any], list[Token], int]:
-        """Return the front matter and the tokens of the body with its line offset."""
+    def report(self, code: str, line: int | None, detail: str) -> None:
+        """Record the finding ``code`` at a 1-based line of this file."""
+        self.reader.add(codes.make(code, self.at(line), detail=detail))
+
+    def read(self, path: PathKey, keys: frozenset[str] = TITLE_ONLY) -> tuple[dict[str, Any], list[Token], int]:
+        """Return the front matter and the tokens of the body with its line offset.
+
+        ``keys`` are the front-matter keys this file may have; any other is a finding at its line.
+        """
         text = self.reader.read_text(self.file)
         if text is None:
             return {}, [], 0
         text = self.without_control_characters(text)
         front, body, offset = split_front_matter(text)
-        meta: dict[str, Any] = {}
+        self.reader.sources.add(path, self.at(1))
+        meta = self.front_matter(front, keys, path)
+        return meta, self.parse(body, offset), offset
+
+    def front_matter(self, front: str | None, keys: frozenset[str], path: PathKey) -> dict[str, Any]:
+        """Return the front matter as data, reporting a missing title, unknown keys and a bad kind.
+
+        A missing title is reported here and replaced by the file's name, so that the Report
+        can still be built and every other rule runs in the same pass (the build refuses anyway).
+        """
+        meta: Any = {}
+        positions: dict[tuple[str | int, ...], int] = {}
         if front is None:
-            self.reader.add(codes.make("E-MD-FRONTMATTER", self.at(1), detail="缺少 --- 开头的 title"))
+            self.report("E-MD-FRONTMATTER", 1, "缺少 --- 开头的 title")
         else:
             try:
-                meta, _ = parse_yaml(front, line_offset=1)
+                meta, positions = parse_yaml(front, line_offset=1)
             except YamlSyntaxError as error:
-                self.reader.add(codes.make("E-MD-FRONTMATTER", self.at(error.line), detail=str(error)))
+                self.report("E-MD-FRONTMATTER", error.line, str(error))
             if not isinstance(meta, dict) or "title" not in meta:
-                self.reader.add(codes.make("E-MD-FRONTMATTER", self.at(1), detail="缺少 title"))
-                meta = meta if isinstance(meta, dict) else {}
-        self.reader.sources.add(path, self.at(1))
-        return meta, _MD.parse(body), offset
+                self.report("E-MD-FRONTMATTER", 1, "缺少 title")
+        meta = meta if isinstance(meta, dict) else {}
+        if ("title",) in positions:
+            self.reader.sources.add(path + ("title",), self.at(positions[("title",)]))
+        allowed = "、".join(sorted(keys))
+        for key in sorted(set(meta) - keys, key=lambda k: positions.get((k,), 0)):
+            self.report("E-MD-FRONTMATTER", positions.get((key,), 1), f"未知的键 {key}（此文件可用：{allowed}）")
+        kind = meta.get("kind", "chapter")
+        if "kind" in keys and kind not in CHAPTER_KINDS:
+            detail = f"kind 应为 {' 或 '.join(CHAPTER_KINDS)}，写成了 {kind}"
+            self.report("E-MD-FRONTMATTER", positions.get(("kind",), 1), detail)
+        known = {key: value for key, value in meta.items() if key in keys}
+        title = known.get("title")
+        if "title" in known and (not isinstance(title, str) or not title.strip()):
+            self.report("E-MD-FRONTMATTER", positions.get(("title",), 1), "title 应为非空的文字")
+            del known["title"]
+        return {"title": self.file.stem, **known}
+
+    def parse(self, text: str, offset: int) -> list[Token]:
+        """Return the tokens of a Markdown text, reporting what the parser reads but emits no token for."""
+        env: dict[str, Any] = {}
+        tokens = _MD.parse(text, env)
+        lines = text.split("\n")
+        for start, count in _unread_lines(tokens, env, lines):
+            what = "这一行" if count == 1 else f"起的 {count} 行"
+            detail = f"“{_clip(lines[start].strip())}”{what}不会印出（[标签]: 网址 是链接引用定义，不是正文）"
+            self.report("E-MD-STRUCTURE", start + 1 + offset, detail)
+        deep = next((t for t in tokens if t.level >= _DEEPEST and t.map), None)
+        if deep is not None:
+            detail = f"列表或引用嵌套超过 {_DEEPEST} 层，其后的内容无法读取"
+            self.report("E-MD-STRUCTURE", self.line(deep, offset), detail)
+        for token in tokens:
+            if token.type == "fence" and token.map and not _closed(token, lines):
+                detail = f"没有结束行 {_clip(token.markup)}，其后的内容都被并入了这个代码块"
+                where = self.at(self.line(token, offset))
+                self.reader.add(codes.make("E-MD-FENCE", where, kind=token.info.strip().partition(" ")[0], detail=detail))
+        return tokens
 
     def without_control_characters(self, text: str) -> str:
         """Report each line holding XML-illegal characters, then drop them so parsing goes on."""
@@ -81,17 +143,34 @@ class MarkdownFile:
                 self.reader.add(codes.make("E-TEXT-CONTROL", self.at(number), chars=chars))
         return CONTROL.sub("", text)
 
+    # -- inline ---------------------------------------------------------------
+
+    def note(self, inline: Token, offset: int) -> Note:
+        """Return a callback that reports an inline construct at its line in this file."""
+        first = self.line(inline, offset) or 0
+
+        def report(line: int, code: str, detail: str) -> None:
+            self.report(code, first + line, detail)
+        return report
+
+    def paragraph(self, inline: Token, offset: int) -> dict[str, Any]:
+        """Return paragraph data for an inline token."""
+        return {"kind": "paragraph", "runs": runs(inline, self.note(inline, offset))}
+
+    def heading_text(self, inline: Token, offset: int) -> str:
+        """Return the text of a heading's inline token."""
+        return inline_text(inline, self.note(inline, offset))
+
     # -- blocks ---------------------------------------------------------------
 
-    def blocks(self, tokens: list[Token], offset: int, path: PathKey) -> list[dict[str, Any]]:
+    def blocks(self, tokens: list[Token], offset: int, path: PathKey, depth: int = 0) -> list[dict[str, Any]]:
         """Return schema block data for a flat token stream (no ## headings in it)."""
         blocks: list[dict[str, Any]] = []
         index = 0
         while index < len(tokens):
-            token = tokens[index]
-            line = self.line(token, offset)
+            line = self.line(tokens[index], offset)
             block_path = path + (len(blocks),)
-            block, index = self.block(tokens, index, offset, block_path)
+            block, index = self.block(tokens, index, offset, block_path, depth)
             if block is not None:
                 self.reader.sources.add(block_path, self.at(line))
                 blocks.append(block)
@@ -101,39 +180,71 @@ class MarkdownFile:
         """Return the 1-based file line where ``token`` starts."""
         return token.map[0] + 1 + offset if token.map else None
 
-    def block(self, tokens: list[Token], index: int, offset: int, path: PathKey) -> tuple[dict[str, Any] | None, int]:
-        """Return one block starting at ``tokens[index]`` and the index after it."""
+    def block(self, tokens: list[Token], index: int, offset: int, path: PathKey,
+              depth: int = 0) -> tuple[dict[str, Any] | None, int]:
+        """Return one block starting at ``tokens[index]`` (None if reported) and the index after it."""
         token = tokens[index]
-        line = self.line(token, offset)
-        if token.type == "paragraph_open":
-            return {"kind": "paragraph", "runs": runs(tokens[index + 1])}, index + 3
-        if token.type == "heading_open" and token.tag in ("h3", "h4"):
-            text = inline_text(tokens[index + 1])
-            return {"kind": "subheading", "level": int(token.tag[1]), "text": text}, index + 3
-        if token.type == "bullet_list_open":
-            items, end = list_items(tokens, index)
-            return {"kind": "bullets", "items": items}, end
-        if token.type == "fence":
-            return self.fence(token, offset, path), index + 1
-        self.reader.add(codes.make("E-MD-STRUCTURE", self.at(line), detail=_describe(token)))
-        return None, _skip(tokens, index)
+        match token.type:
+            case "paragraph_open":
+                return self.paragraph(tokens[index + 1], offset), index + 3
+            case "heading_open" if token.markup in ("###", "####"):
+                text = self.heading_text(tokens[index + 1], offset)
+                if not text.strip():
+                    self.report("E-MD-STRUCTURE", self.line(token, offset), f"空的 {token.markup} 标题")
+                    return None, index + 3
+                return {"kind": "subheading", "level": len(token.markup), "text": text}, index + 3
+            case "bullet_list_open":
+                items, end = self.list_items(tokens, index, offset)
+                return ({"kind": "bullets", "items": [item for _, item in items]} if items else None), end
+            case "fence":
+                return self.fence(token, offset, path, depth), index + 1
+            case _:
+                self.report("E-MD-STRUCTURE", self.line(token, offset), describe(token))
+                return None, skip(tokens, index)
 
-    def fence(self, token: Token, offset: int, path: PathKey) -> dict[str, Any] | None:
+    def list_items(self, tokens: list[Token], index: int,
+                   offset: int) -> tuple[list[tuple[int | None, dict[str, Any]]], int]:
+        """Return (line, paragraph) per item of the bullet list at ``index`` and the index after the list.
+
+        An item holds one paragraph; anything else in it (a nested list, a fence, a second
+        paragraph) is reported at its line.
+        """
+        end = skip(tokens, index)
+        items: list[tuple[int | None, dict[str, Any]]] = []
+        position = index + 1
+        while position < end - 1:
+            item_end = skip(tokens, position)
+            item = self.list_item(tokens[position + 1:item_end - 1], offset)
+            if item is not None:
+                items.append((self.line(tokens[position], offset), item))
+            position = item_end
+        return items, end
+
+    def list_item(self, tokens: list[Token], offset: int) -> dict[str, Any] | None:
+        """Return the paragraph of one list item (None if empty), reporting anything else in it."""
+        item: dict[str, Any] | None = None
+        index = 0
+        while index < len(tokens):
+            token = tokens[index]
+            if token.type == "paragraph_open" and item is None:
+                item = self.paragraph(tokens[index + 1], offset)
+            else:
+                what = "第二段文字" if token.type == "paragraph_open" else describe(token, hint=False)
+                self.report("E-MD-STRUCTURE", self.line(token, offset), f"列表项中的{what}（列表项只能有一段文字）")
+            index = skip(tokens, index)
+        return item
+
+    def fence(self, token: Token, offset: int, path: PathKey, depth: int = 0) -> dict[str, Any] | None:
         """Return a figure, table or case box from a fenced block."""
-        info = token.info.strip()
-        kind, _, title = info.partition(" ")
+        kind, _, title = token.info.strip().partition(" ")
         line = self.line(token, offset) or 0
         if kind == "case":
-            if not title.strip():
-                self.reader.add(codes.make("E-MD-FENCE", self.at(line), kind="case", detail="缺少标题"))
-                return None
-            inner = _MD.parse(token.content)
-            return {"kind": "case", "title": title.strip(), "blocks": self.blocks(inner, line, path + ("blocks",))}
+            return self.case(token, title.strip(), line, path, depth)
         if kind not in ("figure", "table"):
             self.reader.add(codes.make("E-MD-FENCE", self.at(line), kind=kind, detail="只支持 figure、table、case"))
             return None
         try:
-            spec, _ = parse_yaml(token.content, line_offset=line)
+            spec, positions = parse_yaml(token.content, line_offset=line)
         except YamlSyntaxError as error:
             self.reader.add(codes.make("E-MD-FENCE", self.at(error.line), kind=kind, detail=str(error)))
             return None
@@ -141,15 +252,35 @@ class MarkdownFile:
             self.reader.add(codes.make("E-MD-FENCE", self.at(line), kind=kind, detail="内容应为 键: 值"))
             return None
         if kind == "figure":
-            return self.figure(spec, line)
+            return self.figure(spec, line, positions)
         return self.reader.table(spec, self.file.parent, path, self.at(line))
 
-    def figure(self, spec: dict[str, Any], line: int) -> dict[str, Any] | None:
-        """Return figure data; its image must exist inside the dataset."""
+    def case(self, token: Token, title: str, line: int, path: PathKey, depth: int) -> dict[str, Any] | None:
+        """Return a case box; its body is Markdown, but it may not hold another case box."""
+        tokens = self.parse(token.content, line) if title and depth == 0 else []
+        problem = ("缺少标题" if not title else "案例框中不能再套案例框" if depth > 0
+                   else "案例框没有内容" if not tokens else None)
+        if problem:
+            self.reader.add(codes.make("E-MD-FENCE", self.at(line), kind="case", detail=problem))
+            return None
+        blocks = self.blocks(tokens, line, path + ("blocks",), depth + 1)
+        # a body whose every block was reported is left out; its findings say why
+        return {"kind": "case", "title": title, "blocks": blocks} if blocks else None
+
+    def figure(self, spec: dict[str, Any], line: int,
+               positions: dict[tuple[str | int, ...], int]) -> dict[str, Any] | None:
+        """Return figure data; its texts must be text and its image must exist inside the dataset."""
         unknown = set(spec) - _FIGURE_KEYS
         if unknown or not spec.get("caption"):
             detail = f"未知的键 {'、'.join(sorted(unknown))}" if unknown else "缺少 caption"
             self.reader.add(codes.make("E-MD-FENCE", self.at(line), kind="figure", detail=detail))
+            return None
+        # YAML reads 2023 as a number and 1.50 as 1.5: turning it back into text could change it
+        typed = [key for key in ("caption", "source", "image") if key in spec and not isinstance(spec[key], str)]
+        for key in typed:
+            detail = f"{key} 应为文字（数字或 true/false 请加引号，如 {key}: \"2023\"）"
+            self.reader.add(codes.make("E-MD-FENCE", self.at(positions.get((key,), line)), kind="figure", detail=detail))
+        if typed:
             return None
         figure = {"kind": "figure", **spec}
         if spec.get("image"):
@@ -160,52 +291,46 @@ class MarkdownFile:
         return figure
 
 
-def runs(inline: Token) -> list[dict[str, Any]]:
-    """Return the runs of a paragraph: ``**`` toggles bold, line breaks are joined.
+def _unread_lines(tokens: list[Token], env: dict[str, Any], lines: list[str]) -> list[tuple[int, int]]:
+    """Return (first line, length) of each run of non-blank lines the parser consumed without a token.
 
-    CommonMark will not close ``**`` after CJK punctuation followed by a letter
-    (``**引语。**正文``), which is exactly how bold lead-ins are written, so the
-    raw inline source is split on ``**`` here instead.
+    Link-reference definitions (``[a]: http://x``, also ``[^1]: …``) are such lines; a
+    definition repeating a label is not even kept in ``env``, so coverage finds it too.
     """
-    text = "".join(line.strip() for line in inline.content.split("\n"))
-    parts = text.replace("\\*", "\x00").split("**")
-    if len(parts) % 2 == 0:  # an unmatched ** stays literal
-        parts[-2:] = [parts[-2] + "**" + parts[-1]]
-    result: list[dict[str, Any]] = []
-    for index, part in enumerate(parts):
-        if part:
-            _append(result, part.replace("\x00", "*"), index % 2 == 1)
-    return result or [{"text": "", "strong": False}]
+    covered = [False] * len(lines)
+    for token in tokens:
+        if token.level == 0 and token.map:
+            covered[token.map[0]:token.map[1]] = [True] * (token.map[1] - token.map[0])
+    runs = [(ref["map"][0], 1) for ref in env.get("references", {}).values() if covered[ref["map"][0]]]
+    start = None
+    for number, line in enumerate([*lines, ""]):
+        unread = number < len(lines) and not covered[number] and bool(line.strip())
+        if unread and start is None:
+            start = number
+        elif not unread and start is not None:
+            runs.append((start, number - start))
+            start = None
+    return sorted(runs)
 
 
-def _append(result: list[dict[str, Any]], text: str, strong: bool) -> None:
-    if result and result[-1]["strong"] == strong:
-        result[-1]["text"] += text
-    else:
-        result.append({"text": text, "strong": strong})
+def _clip(text: str, width: int = 30) -> str:
+    """Return ``text`` cut to ``width`` characters with an ellipsis, for messages."""
+    return text if len(text) <= width else text[:width] + "…"
 
 
-def inline_text(inline: Token) -> str:
-    """Return the plain text of an inline token."""
-    return "".join(run["text"] for run in runs(inline))
+def _closed(fence: Token, lines: list[str]) -> bool:
+    """Return True when a fence has its closing line (else it ran to the end of the text)."""
+    assert fence.map is not None
+    last = fence.map[1] - 1
+    if last <= fence.map[0] or last >= len(lines):
+        return False
+    closing = lines[last].strip()
+    return len(closing) >= len(fence.markup) and set(closing) == {fence.markup[0]}
 
 
-def list_items(tokens: list[Token], index: int) -> tuple[list[dict[str, Any]], int]:
-    """Return the paragraphs of a bullet list and the index after it."""
-    items: list[dict[str, Any]] = []
-    depth = 0
-    for position in range(index, len(tokens)):
-        token = tokens[position]
-        depth += token.nesting if token.type.endswith(("list_open", "list_close")) else 0
-        if token.type == "inline" and depth == 1:
-            items.append({"kind": "paragraph", "runs": runs(token)})
-        if depth == 0:
-            return items, position + 1
-    return items, len(tokens)
-
-
-def _skip(tokens: list[Token], index: int) -> int:
-    depth = tokens[index].nesting
+def skip(tokens: list[Token], index: int) -> int:
+    """Return the index after the token at ``index`` and everything it opens."""
+    depth: int = tokens[index].nesting
     position = index + 1
     while depth > 0 and position < len(tokens):
         depth += tokens[position].nesting
@@ -213,13 +338,20 @@ def _skip(tokens: list[Token], index: int) -> int:
     return position
 
 
-def _describe(token: Token) -> str:
+def describe(token: Token, hint: bool = True) -> str:
+    """Return the Chinese name of a construct the dialect lacks here; ``hint`` adds which headings fit."""
+    if token.type == "heading_open":
+        if token.markup in ("=", "-"):
+            return f"文字下一行的 {token.markup * 3} 使这段文字成了标题（标题请用 ## 开头；分隔线不支持）"
+        return f"{token.markup} 标题" + ("（此处只能用 ### 或 ####；## 是节标题）" if hint else "")
     names = {
-        "heading_open": f"{token.markup or '#'} 级标题（此处只能用 ## ### ####）",
+        "bullet_list_open": "嵌套的 - 列表",
         "ordered_list_open": "编号列表（请用 - 列表或把编号写进文字）",
         "blockquote_open": "引用块 >",
         "code_block": "缩进代码块（行首有 4 个空格？）",
-        "hr": "分隔线 ---",
-        "html_block": "HTML",
+        "hr": "分隔线（---、***、___）",
+        "html_block": "HTML 块",
+        "table_open": "竖线表格 | … |（表格请用 ```table 代码块引用 CSV 或 XLSX 文件）",
+        "fence": "代码块",
     }
-    return names.get(token.type, token.type)
+    return names.get(token.type, f"Markdown 结构 {token.type}")

@@ -21,8 +21,11 @@ def findings_from_validation(error: ValidationError, sources: SourceMap, raw: An
         where = sources.locate(loc)
         field = path_text(tuple(part for part in loc if not isinstance(part, int)))[-40:] or "-"
         kind = item["type"]
-        if kind in _CHRONO_TYPES:
-            findings.append(codes.make("E-CHRONO-DATE", where, detail=item["msg"]))
+        if kind in codes.CATALOGUE:
+            findings.append(_coded(kind, item, loc, sources))
+        elif kind in _CHRONO_TYPES:
+            why = str((item.get("ctx") or {}).get("why", "format"))
+            findings.append(codes.make("E-CHRONO-DATE", where, detail=codes.detail(f"chrono.{why}", text=_ctx(item, "text"))))
         elif kind == "missing":
             findings.append(codes.make("E-SCHEMA-MISSING", where, field=field))
         elif kind == "extra_forbidden":
@@ -34,7 +37,22 @@ def findings_from_validation(error: ValidationError, sources: SourceMap, raw: An
     return findings
 
 
-def _message(item: dict[str, Any]) -> str:
+def _coded(code: str, item: Any, loc: tuple[Any, ...], sources: SourceMap) -> Finding:
+    """Return the finding a validator named by raising PydanticCustomError(code, ..., params).
+
+    A param ``at`` (a path below the error's location) points at the key to blame, e.g. the
+    unknown role inside ``styles``; it is not shown.
+    """
+    params = dict(item.get("ctx") or {})
+    at = tuple(params.pop("at", ()))
+    return codes.make(code, sources.locate(loc + at), **params)
+
+
+def _ctx(item: Any, name: str) -> str:
+    return str((item.get("ctx") or {}).get(name, item.get("input", "")))
+
+
+def _message(item: Any) -> str:
     value = item.get("input")
     shown = repr(value) if not isinstance(value, (dict, list)) else type(value).__name__
-    return f"{item['msg']}（输入：{shown[:60]}）"
+    return codes.detail("pydantic", msg=item["msg"], value=shown[:60])

@@ -360,7 +360,7 @@ class _DocxWriter:
         _clear(footer)
         p = footer.add_paragraph(style=self.styles.role("running"))
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        before, _, after = self.theme.page_number_format.partition("{n}")
+        before, after = self.theme.page_number_parts()
         self._check(before + after, "page_number_format")
         if before:
             ooxml.add_run(p._p, before)

@@ -6,6 +6,8 @@ import datetime as dt
 import io
 import os
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import docx
@@ -21,6 +23,7 @@ from .errors import RenderError
 
 PAGE_SIZES_MM: dict[str, tuple[float, float]] = {"A4": (210, 297), "B5": (176, 250), "Letter": (215.9, 279.4)}
 _ZIP_EPOCH = 315532800  # 1980-01-01, the earliest time a zip entry can hold
+_ZIP_LAST = 4354819198  # 2107-12-31 23:59:58, the latest
 
 
 def open_base(reference: Path | None, theme: Theme) -> tuple[DocxDocument, bool]:
@@ -55,9 +58,33 @@ def _page_setup(section: Section, theme: Theme) -> None:
 
 
 def _source_date_epoch() -> int | None:
-    """Return SOURCE_DATE_EPOCH as seconds, or None when it is unset or not a number."""
-    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    return int(value) if value.isdigit() else None
+    """Return SOURCE_DATE_EPOCH as seconds within what a zip entry can hold, or None when unset or not a number.
+
+    A huge or negative value is clamped to 1980-01-01 … 2107-12-31 rather than crash the build.
+    """
+    try:
+        epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "").strip())
+    except ValueError:
+        return None
+    return min(max(epoch, _ZIP_EPOCH), _ZIP_LAST)
+
+
+@contextmanager
+def sane_source_date_epoch() -> Iterator[int | None]:
+    """Within the block, SOURCE_DATE_EPOCH is the clamped value or unset (reportlab reads it itself)."""
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    epoch = _source_date_epoch()
+    if epoch is None:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
+    else:
+        os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    try:
+        yield epoch
+    finally:
+        if saved is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
 
 
 def build_time() -> dt.datetime:

@@ -6,7 +6,6 @@ nothing about content; looks come from the Theme through :class:`StyleMap`.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from ..compose import nodes as dn
 from ..schema.theme import Theme
 from .atomic import atomic_path
+from .docx_package import sane_source_date_epoch
 from .errors import RenderError
 from .fonts import load_fonts
 from .pdf_chart import chart_drawing
@@ -44,9 +44,9 @@ def render_pdf(document: dn.Document, theme: Theme, path: Path) -> Path:
     _check_info(document.info)
     story = PdfWalker(styles, ledger, geometry).story(document)
     decor = PageDecor(theme, styles, ledger, document.info)
-    with atomic_path(path) as temporary:
+    with atomic_path(path) as temporary, sane_source_date_epoch() as epoch:
         first = COVER if document.nodes and isinstance(document.nodes[0], dn.Cover) else BODY
-        template = ReportDocTemplate(temporary, geometry, decor, bool(os.environ.get("SOURCE_DATE_EPOCH")), first)
+        template = ReportDocTemplate(temporary, geometry, decor, epoch is not None, first)
         # Streams are Flate-compressed only: ASCII85 on top makes them a quarter larger and costs time.
         use_a85, rl_config.useA85 = rl_config.useA85, 0
         try:

@@ -117,7 +117,8 @@ class PageDecor:
     def _footer(self, canv, doc) -> None:
         width, _ = doc.pageTemplate.pagesize
         style, geometry = self.styles.para("running"), PageGeometry.of(self.theme)
-        text = self.theme.page_number_format.format(n=canv.getPageNumber())
+        before, after = self.theme.page_number_parts()
+        text = before + str(canv.getPageNumber()) + after
         canv.saveState()
         canv.setFont(style.fontName, style.fontSize * 1.15)
         canv.setFillColor(style.textColor)

@@ -6,6 +6,6 @@ from pydantic import BaseModel, ConfigDict
 
 
 class Model(BaseModel):
-    """Base of all report models: strict about unknown fields, whitespace kept as typed."""
+    """Base of all report models: strict about unknown fields, whitespace kept as typed, assignments checked."""
 
-    model_config = ConfigDict(extra="forbid", frozen=False, str_strip_whitespace=False)
+    model_config = ConfigDict(extra="forbid", frozen=False, str_strip_whitespace=False, validate_assignment=True)

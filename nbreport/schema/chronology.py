@@ -34,7 +34,7 @@ class EventDate(Model):
         """Parse ``5月22—24日``, ``11月下旬``, ``12月`` or ``2024年1月3日``; raise ValueError if malformed."""
         match = _DATE.match(text.strip().replace(" ", ""))
         if not match:
-            raise PydanticCustomError("chrono_date_format", "日期“{text}”无法识别", {"text": text})
+            raise PydanticCustomError("chrono_date_format", "日期“{text}”无法识别", {"text": text, "why": "format"})
         found = match.groupdict()
         date = cls(
             year=int(found["year"]) if found["year"] else None,
@@ -49,13 +49,13 @@ class EventDate(Model):
     def check_calendar(self, text: str) -> None:
         """Raise if the day does not exist in its month or the range runs backwards."""
         if not 1 <= self.month <= 12:
-            raise PydanticCustomError("chrono_date_invalid", "日期“{text}”的月份不存在", {"text": text})
+            raise PydanticCustomError("chrono_date_invalid", "日期“{text}”的月份不存在", {"text": text, "why": "month"})
         last = _DAYS[self.month - 1]
         for day in (self.day, self.day_end):
             if day is not None and day > last:
-                raise PydanticCustomError("chrono_date_invalid", "日期“{text}”不存在", {"text": text})
+                raise PydanticCustomError("chrono_date_invalid", "日期“{text}”不存在", {"text": text, "why": "day"})
         if self.day and self.day_end and self.day_end <= self.day:
-            raise PydanticCustomError("chrono_date_invalid", "日期“{text}”的起止日颠倒", {"text": text})
+            raise PydanticCustomError("chrono_date_invalid", "日期“{text}”的起止日颠倒", {"text": text, "why": "reversed"})
 
     @property
     def label(self) -> str:

@@ -39,3 +39,24 @@ class Report(Model):
         from ..figures.panel import Panel
 
         return Panel(self.indicators).frame()
+
+    def appendix(self, key: int | str) -> Appendix:
+        """Return an appendix by its printed label (``"附录3"`` or ``3``) or by its exact title.
+
+        Raise KeyError naming the labels and titles there are.
+        """
+        number = key if isinstance(key, int) else _label_number(key)
+        if number is not None and 1 <= number <= len(self.appendices):
+            return self.appendices[number - 1]
+        for appendix in self.appendices:
+            if isinstance(key, str) and appendix.title == key.strip():
+                return appendix
+        there = "、".join(f"附录{n}（{a.title}）" for n, a in enumerate(self.appendices, start=1)) or "none"
+        raise KeyError(f"no appendix {key!r}; there are: {there}")
+
+
+def _label_number(key: str) -> int | None:
+    """Return N of a label ``附录N`` (spaces allowed), or None."""
+    text = key.replace(" ", "").removeprefix("附录")
+    return int(text) if text.isascii() and text.isdigit() and text != key.strip() else None
+

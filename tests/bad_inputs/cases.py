@@ -15,7 +15,7 @@ CORE_CASES: list[Case] = [
     # report.yaml
     Case("yaml-tab-indent", [("E-YAML-SYNTAX", "report.yaml:6")], report="chapters:\n\t- ch.md\n"),
     Case("yaml-unclosed-bracket", [("E-YAML-SYNTAX", "report.yaml")], report="chapters: [ch.md\n"),
-    Case("yaml-duplicate-key", [("E-YAML-SYNTAX", "report.yaml:6")], report="chapters: []\nchapters: []\n"),
+    Case("yaml-duplicate-key", [("E-YAML-DUPLICATE-KEY", "report.yaml:6")], report="chapters: []\nchapters: []\n"),
     Case("yaml-top-level-list", [("E-YAML-SYNTAX", "report.yaml:1")], files={"report.yaml": "- a\n- b\n"}),
     Case("yaml-unknown-top-key", [("E-SCHEMA-UNKNOWN", "report.yaml:5")], report="chapter: ch.md\n"),
     Case("meta-missing-title", [("E-SCHEMA-MISSING", "report.yaml:1")], files={"report.yaml": "meta:\n  year: 2023\n  region: 宁波市\n"}),
@@ -37,7 +37,7 @@ CORE_CASES: list[Case] = [
     Case("md-no-front-matter", [("E-MD-FRONTMATTER", "ch.md:1")], report=CHAPTER, files={"ch.md": "## 节\n\n正文。\n"}),
     Case("md-front-matter-without-title", [("E-MD-FRONTMATTER", "ch.md:1")], report=CHAPTER, files={"ch.md": "---\nkind: chapter\n---\n\n正文。\n"}),
     Case("md-front-matter-bad-yaml", [("E-MD-FRONTMATTER", "ch.md:2")], report=CHAPTER, files={"ch.md": "---\ntitle: [章\n---\n\n正文。\n"}),
-    Case("md-empty-title", [("E-CELL-REQUIRED", "ch.md:1")], report=CHAPTER, files={"ch.md": "---\ntitle: ''\n---\n\n正文。\n"}),
+    Case("md-empty-title", [("E-MD-FRONTMATTER", "ch.md:2")], report=CHAPTER, files={"ch.md": "---\ntitle: ''\n---\n\n正文。\n"}),
     Case("md-h1-heading", [("E-MD-STRUCTURE", "ch.md:7")], report=CHAPTER, files=chapter("# 一级标题\n")),
     Case("md-h5-heading", [("E-MD-STRUCTURE", "ch.md:7")], report=CHAPTER, files=chapter("##### 五级标题\n")),
     Case("md-blockquote", [("E-MD-STRUCTURE", "ch.md:7")], report=CHAPTER, files=chapter("> 引用\n")),
