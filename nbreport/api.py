@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -20,10 +21,11 @@ from .load.pydantic_errors import findings_from_validation
 from .load.sources import SourceMap
 from .load.yamlfile import MAX_CHARS, MAX_YAML_BYTES, YamlSyntaxError, parse_yaml
 from .outdir import locked_output
+from .render import RENDERERS, RenderOptions
 from .schema.report import Report
 from .schema.theme import Theme
 
-FORMATS = ("docx", "pdf")
+FORMATS = tuple(RENDERERS)
 
 
 def load(path: str | Path) -> Report:
@@ -43,7 +45,7 @@ def validate(target: Report | str | Path, lang: str = "zh") -> ValidationReport:
         sources = target._sources if isinstance(target._sources, SourceMap) else None
         findings: list[Finding] = []
         target = _with_templates(target, findings)
-        findings += run_checks(target, CheckContext(sources=sources))
+        findings += run_checks(target, CheckContext(sources=sources, award_categories=target.award_categories))
         return _localised(ValidationReport(target=f"{target.meta.year}", findings=findings), lang)
     return check_dataset(target, lang)[1]
 
@@ -58,7 +60,7 @@ def check_dataset(path: str | Path, lang: str = "zh") -> tuple[Report | None, Va
     report = result.report
     if report is not None:
         report = _with_templates(report, findings)
-        ctx = CheckContext(sources=report._sources, award_categories=result.award_categories)  # type: ignore[arg-type]
+        ctx = CheckContext(sources=report._sources, award_categories=report.award_categories)  # type: ignore[arg-type]
         findings.extend(run_checks(report, ctx))
     return report, _localised(ValidationReport(target=str(path), findings=findings), lang)
 
@@ -103,6 +105,7 @@ def build(
     theme: Theme | None = None,
     docx_template: str | Path | None = None,
     progress: Callable[[str], None] | None = None,
+    font_fallback: bool = False,
 ) -> list[Path]:
     """Validate, compose and render ``report`` into ``out_dir``; return the files written.
 
@@ -110,6 +113,7 @@ def build(
     out: nothing is written then. All formats are written, or none (earlier outputs stay).
     Builds into one folder take turns (OutputBusy after five minutes of waiting); files staged
     by a build that was killed are removed.
+    Without a Chinese font the PDF is refused (FontMissingError) unless ``font_fallback``.
     """
     formats = _formats(formats)
     say = progress or (lambda message: None)
@@ -126,10 +130,12 @@ def build(
     say("compose")
     targets = [Path(out_dir) / f"{output_name(report)}.{fmt}" for fmt in formats]
     staged = [target.with_name(f".{target.name}.building") for target in targets]
+    options = RenderOptions(docx_template=Path(docx_template) if docx_template else None, font_fallback=font_fallback)
     with locked_output(Path(out_dir)):
         try:
-            for fmt, path in zip(formats, staged):
-                _render(fmt, document, theme, path, docx_template)
+            # The PDF first: its heading pages fill the DOCX's 目录 when LibreOffice is not installed.
+            for fmt, path in sorted(zip(formats, staged), key=lambda pair: pair[0] != "pdf"):
+                _render(fmt, document, theme, path, options)
                 say(fmt)
             for path, target in zip(staged, targets):
                 os.replace(path, target)
@@ -196,18 +202,37 @@ def _formats(formats: Sequence[str] | str) -> tuple[str, ...]:
 
 
 def output_name(report: Report) -> str:
-    """Return the base file name of the outputs, e.g. ``2023年度宁波市科技进步报告``."""
-    name = report.meta.full_title
-    return "".join(ch for ch in name if ch not in '\\/:*?"<>|').strip() or str(report.meta.year)
+    """Return a safe base file name of the outputs, e.g. ``2023年度宁波市科技进步报告``.
+
+    The title is user text: characters no file system or shell should see are dropped
+    (controls, line separators, bidi controls, path separators, Windows' reserved
+    characters), leading dots and trailing dots/spaces go, Windows device names get a
+    suffix, and the name is cut to NAME_MAX_CHARS characters and NAME_MAX_BYTES UTF-8 bytes.
+    """
+    year = str(report.meta.year)
+    kept = "".join(ch for ch in report.meta.full_title if not _unsafe_in_name(ch))
+    name = " ".join(kept.split()).lstrip(". ")[:NAME_MAX_CHARS]
+    while len(name.encode("utf-8")) > NAME_MAX_BYTES:
+        name = name[:-1]
+    name = name.rstrip(". ")
+    if name.split(".")[0].upper() in _WINDOWS_DEVICES:
+        name += f"_{year}"
+    return name or year
 
 
-def _render(fmt: str, document: Document, theme: Theme, path: Path, docx_template: str | Path | None) -> Path:
-    if fmt == "docx":
-        from .render.docx import render_docx
+NAME_MAX_CHARS = 100
+NAME_MAX_BYTES = 200  # of 255: room for ".docx", the ".building" temporary name and a suffix
+_WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(10)), *(f"LPT{n}" for n in range(10))}
 
-        return render_docx(document, theme, path, Path(docx_template) if docx_template else None)
-    if fmt == "pdf":
-        from .render.pdf import render_pdf
 
-        return render_pdf(document, theme, path)
-    raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+def _unsafe_in_name(char: str) -> bool:
+    # Cc: C0/C1 controls and DEL; Cf: bidi controls, zero-width and BOM; Zl/Zp: U+2028/U+2029;
+    # Cs/Co/Cn: surrogates, private use, unassigned.
+    return char in '\\/:*?"<>|' or unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn")
+
+
+def _render(fmt: str, document: Document, theme: Theme, path: Path, options: RenderOptions) -> Path:
+    renderer = RENDERERS.get(fmt)
+    if renderer is None:
+        raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    return renderer(document, theme, path, options)

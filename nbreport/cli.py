@@ -115,6 +115,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", default="out", help="输出目录（默认 out/）")
     build.add_argument("--docx-template", help="Word 参考模板 .docx（样式、字体、页面设置）")
     build.add_argument("--theme", help="版式主题 YAML 文件（只写要改的项）")
+    build.add_argument("--allow-font-fallback", action="store_true", help="没有中文字体时仍生成 PDF（用不嵌入的内置字体，可能显示为空白）")
     build.add_argument("-v", "--verbose", action="store_true", help="逐条列出警告")
     build.add_argument("--audit", action="store_true", help="另写出所印数字的来源清单（.figures.csv / .figures.json）")
     build.set_defaults(run=_build)
@@ -292,7 +293,8 @@ def _build(args: argparse.Namespace) -> int:
     formats = tuple(args.format or api.FORMATS)
     try:
         written = api.build(report, args.out, formats=formats, theme=theme,
-                            docx_template=args.docx_template, progress=lambda stage: None if stage == "load" else say(stage))
+                            docx_template=args.docx_template, progress=lambda stage: None if stage == "load" else say(stage),
+                            font_fallback=args.allow_font_fallback)
     except _render_errors() as error:
         print(f"无法生成报告：{error}", file=sys.stderr)
         return EXIT_CANNOT_RUN

@@ -12,6 +12,8 @@ want=""
 command -v pdftotext >/dev/null 2>&1 || want="$want poppler-utils"
 if [ "${1:-}" = "--with-office" ]; then
   command -v soffice >/dev/null 2>&1 || want="$want libreoffice-writer-nogui"
+  # The LibreOffice layout pass (render/lo_layout.py) runs under the system Python with UNO.
+  [ -d /usr/lib/python3/dist-packages/uno.py ] || [ -f /usr/lib/python3/dist-packages/uno.py ] || want="$want python3-uno"
   # Calc opens the Excel submission templates and error reports in the tests.
   [ -e /usr/lib/libreoffice/program/libsclo.so ] || want="$want libreoffice-calc-nogui"
 fi

@@ -50,7 +50,7 @@ def test_sigterm_mid_build_leaves_no_staged_file_and_no_output(tmp_path):
         import sys, time
         import nbreport.api as api
         from pathlib import Path
-        def slow(fmt, document, theme, path, template):
+        def slow(fmt, document, theme, path, *rest):
             Path(path).write_bytes(b"partial")
             time.sleep(60)
         api._render = slow

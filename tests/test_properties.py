@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from builders import small_report
 from nbreport.compose import compose
 from nbreport.compose import nodes as dn
+from nbreport.compose.walk import iter_text
 from nbreport.render.docx import render_docx
 from nbreport.render.pdf import render_pdf
 from nbreport.schema import Theme
@@ -47,19 +48,10 @@ def squash(text: str) -> str:
 
 
 def tree_strings(document: dn.Document):
-    for node in document.nodes:
-        match node:
-            case dn.Heading():
-                yield node.label
-            case dn.Paragraph():
-                yield node.text
-            case dn.CaseBox():
-                yield node.title
-                yield from (child.text for child in node.children if isinstance(child, dn.Paragraph))
-            case dn.TableBlock():
-                yield from (cell.text for row in node.grid.rows for cell in row if cell.span)
-            case dn.Chronology():
-                yield from (event.text for month in node.months for event in month.events)
+    """Yield every string the document prints on every rendering (iter_text, the renderers' own list)."""
+    for piece in iter_text(document):
+        if piece.always:
+            yield piece.text
 
 
 @given(report=reports())

@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterator
 
 from .. import codes
-from ..findings import Finding
+from ..findings import Finding, Location
+from ..text import INVISIBLE, WIDE_SPACES, name_key
 from ..schema.tables import Table
 from .context import CheckContext, PathKey
 
@@ -37,7 +38,8 @@ def check_award_table(table: Table, path: PathKey, ctx: CheckContext) -> Iterato
             yield codes.make("E-AWARD-CATEGORY", ctx.cell(path, row_index, category), value=row[category])
         if project is None or not row[project]:
             continue
-        key = "|".join(table.text_of(row_index, c) for c in range(len(row)) if c != category)
+        # Compared as printed: NFD sequences, compatibility ideographs and invisible spaces fold away.
+        key = "|".join(name_key(table.text_of(row_index, c)) for c in range(len(row)) if c != category)
         if key in seen:
             other = ctx.cell(path, seen[key], project)
             yield codes.make("E-AWARD-DUPLICATE", ctx.cell(path, row_index, project),
@@ -47,7 +49,7 @@ def check_award_table(table: Table, path: PathKey, ctx: CheckContext) -> Iterato
 
 
 def check_person_names(table: Table, path: PathKey, ctx: CheckContext) -> Iterator[Finding]:
-    """Yield a warning for each Chinese person name typed with a space inside."""
+    """Yield a warning for each Chinese person name typed with a space or an invisible character inside."""
     for name in PERSON_COLUMNS:
         column = table.column_index(name)
         if column is None:
@@ -55,6 +57,18 @@ def check_person_names(table: Table, path: PathKey, ctx: CheckContext) -> Iterat
         for row_index, row in enumerate(table.rows):
             cell = row[column]
             for person in cell if isinstance(cell, list) else [cell or ""]:
-                if _SPACED_NAME.match(person.strip()):
-                    fixed = re.sub(r"[ \u3000]+", "", person.strip())
-                    yield codes.make("W-NAME-SPACE", ctx.cell(path, row_index, column), value=person, fixed=fixed)
+                yield from _person(str(person), ctx.cell(path, row_index, column))
+
+
+def _person(person: str, where: Location) -> Iterator[Finding]:
+    # Zero-width characters and odd spaces look like nothing or like a space, but make the
+    # name differ from itself elsewhere (search, duplicates); U+3000 is an ordinary W-NAME-SPACE.
+    hidden = sorted(set(INVISIBLE.findall(person)) - {"\u3000"})
+    spaced = INVISIBLE.sub(lambda m: " " if m.group() in WIDE_SPACES else "", person).strip()
+    if _SPACED_NAME.match(spaced):
+        spaced = re.sub(r"[ \u3000]+", "", spaced)
+    if hidden:
+        chars = " ".join(f"U+{ord(ch):04X}" for ch in hidden)
+        yield codes.make("W-NAME-INVISIBLE", where, value=spaced, chars=chars, fixed=spaced)
+    elif spaced != person.strip():
+        yield codes.make("W-NAME-SPACE", where, value=person, fixed=spaced)

@@ -10,6 +10,7 @@ from ..schema.inline import Paragraph as SchemaParagraph
 from ..schema.theme import Theme
 from . import nodes as dn
 from .anchors import Anchors
+from .chart import resolve_chart
 from .grid import build_grid
 
 
@@ -55,7 +56,8 @@ class BlockComposer:
     def figure(self, block: sb.Figure) -> dn.Figure:
         """Return a figure whose image path is resolved inside the dataset."""
         image = str(self.root / block.image) if block.image and self.root else block.image
-        return dn.Figure(caption=block.caption, image=image, chart=block.chart, source=block.source)
+        chart = resolve_chart(block.chart, self.theme.accent_color) if block.chart else None
+        return dn.Figure(caption=block.caption, image=image, chart=chart, source=block.source)
 
     def table(self, block: sb.Table, where: str, landscape: bool | None = False) -> dn.TableBlock:
         """Return a captioned table with its normalised grid."""

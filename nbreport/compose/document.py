@@ -25,7 +25,7 @@ def compose(report: Report, theme: Theme | None = None) -> dn.Document:
     composer = _Composer(report, theme, BlockComposer(theme, Anchors(), root))
     body = list(composer.body())
     toc = dn.Toc(title="目录", entries=tuple(_toc_entries(body, theme)))
-    nodes: list[dn.Node] = [composer.cover(), dn.PageBreak(), toc, *body]
+    nodes: list[dn.Node] = [composer.cover(), dn.PageBreak(run="front"), toc, *body]
     return dn.Document(info=composer.info(), nodes=nodes)
 
 
@@ -72,9 +72,13 @@ class _Composer:
         if report.top_events:
             yield from self.top_events(report.top_events)
 
-    def part_heading(self, text: str, number: str | None = None, orientation: dn.Orientation = "portrait") -> Iterator[dn.Node]:
-        yield dn.PageBreak(orientation=orientation)
-        yield dn.Heading(level=1, text=text, number=number, role="chapter.title", anchor=self.anchors.new("p"))
+    def part_heading(
+        self, text: str, number: str | None = None, orientation: dn.Orientation = "portrait",
+        run: dn.PageRun = "body",
+    ) -> Iterator[dn.Node]:
+        heading = dn.Heading(level=1, text=text, number=number, role="chapter.title", anchor=self.anchors.new("p"))
+        yield dn.PageBreak(orientation=orientation, run=run, header=heading.label)
+        yield heading
 
     def section_heading(self, text: str, number: str | None = None) -> dn.Heading:
         return dn.Heading(level=2, text=text, number=number, role="section.title", anchor=self.anchors.new("s"))
@@ -121,8 +125,8 @@ class _Composer:
 
     def appendix(self, appendix, number: int) -> Iterator[dn.Node]:
         table = self.blocks.table(appendix.table, f"appendices[{number - 1}].table", appendix.landscape)
-        orientation = "landscape" if table.grid.landscape else "portrait"
-        yield from self.part_heading(appendix.title, f"附录{number}", orientation)
+        orientation: dn.Orientation = "landscape" if table.grid.landscape else "portrait"
+        yield from self.part_heading(appendix.title, f"附录{number}", orientation, run="appendix")
         yield dn.TableBlock(caption=None, grid=table.grid, note=table.note, record=table.record)
 
     def top_events(self, events: TopEventList) -> Iterator[dn.Node]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import Literal
 
 from ..schema.tables import Table, cell_text
 from ..schema.theme import Theme
@@ -59,7 +60,7 @@ def _column_weight(name: str, cells: list[str]) -> float:
     return max(text_width(name) + 1.0, min(typical + 1.0, _LONG_TEXT_CAP))
 
 
-def _align(name: str, cells: list[str]) -> str:
+def _align(name: str, cells: list[str]) -> Literal["left", "center"]:
     if name in _NARROW_NAMES:
         return "center"
     longest = max((text_width(text) for text in cells), default=0.0)

@@ -7,18 +7,20 @@ Renderers map each node kind to their format and decide nothing about content.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal, NoReturn, Union, get_args
 
-from ..schema.blocks import ChartSpec
 from ..schema.inline import Run
+from . import policy
 
 Orientation = Literal["portrait", "landscape"]
+PageRun = Literal["front", "body", "appendix"]
 
 
 @dataclass(frozen=True, slots=True)
 class Cover:
     """Show the cover: year line, title, English title and the editor line."""
 
+    kind: Literal["cover"] = field(default="cover", init=False, repr=False)
     year_line: str
     title: str
     title_en: str | None
@@ -38,6 +40,7 @@ class TocEntry:
 class Toc:
     """List the headings that appear in the 目录, in document order."""
 
+    kind: Literal["toc"] = field(default="toc", init=False, repr=False)
     title: str
     entries: tuple[TocEntry, ...]
 
@@ -46,12 +49,13 @@ class Toc:
 class Heading:
     """Head a part of the document; ``number`` such as 第一章 is None for unnumbered parts."""
 
+    kind: Literal["heading"] = field(default="heading", init=False, repr=False)
     level: int
     text: str
     anchor: str
     role: str
     number: str | None = None
-    in_toc: bool = True
+    in_toc: bool = True  # in the 目录 and in the outline / navigation pane of both renderers
 
     @property
     def label(self) -> str:
@@ -63,6 +67,7 @@ class Heading:
 class Paragraph:
     """Print one paragraph of runs in a semantic role (body, case.body, bullet...)."""
 
+    kind: Literal["paragraph"] = field(default="paragraph", init=False, repr=False)
     runs: tuple[Run, ...]
     role: str = "body"
 
@@ -76,18 +81,45 @@ class Paragraph:
 class BulletList:
     """List paragraphs, each printed after ``marker``."""
 
+    kind: Literal["bullet_list"] = field(default="bullet_list", init=False, repr=False)
     items: tuple[Paragraph, ...]
     marker: str
 
 
 @dataclass(frozen=True, slots=True)
-class Figure:
-    """Show an image or a chart with its caption; neither means the caption alone."""
+class ChartSeries:
+    """Hold one resolved series: legend label (name and unit), values, colour (RRGGBB) and mark."""
 
+    label: str
+    values: tuple[float, ...]
+    color: str
+    mark: Literal["bar", "line"]
+    value_labels: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    """Hold a chart with every choice made: categories, series in drawing order, height per width."""
+
+    categories: tuple[str, ...]
+    series: tuple[ChartSeries, ...]
+    height_ratio: float = policy.CHART_HEIGHT_RATIO
+    width: float = policy.CHART_WIDTH
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """Show an image or a chart with its caption; neither means the caption alone.
+
+    ``max_height`` is the share of the text height a picture may take.
+    """
+
+    kind: Literal["figure"] = field(default="figure", init=False, repr=False)
     caption: str
     image: str | None = None
-    chart: ChartSpec | None = None
+    chart: Chart | None = None
     source: str | None = None
+    max_height: float = policy.FIGURE_MAX_HEIGHT
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,19 +142,28 @@ class GridCell:
 
 @dataclass(frozen=True, slots=True)
 class TableGrid:
-    """Hold a normalised table: columns, rows of cells with merges resolved, conventions."""
+    """Hold a normalised table: columns, rows of cells with merges resolved, continuation policy.
+
+    Rows never split across pages and the header row repeats on every page; a continued
+    piece is captioned ``continued_caption`` and a merge cut by a page break prints its
+    ``merge_label`` on the new page. The last ``keep_last_rows`` rows stay on one page, and a
+    merged cell over more than ``top_align_span`` rows sets its text at the top.
+    """
 
     columns: tuple[GridColumn, ...]
     rows: tuple[tuple[GridCell, ...], ...]
     continued_caption: str
     continued_suffix: str
     landscape: bool = False
+    keep_last_rows: int = policy.KEEP_LAST_ROWS
+    top_align_span: int = policy.TOP_ALIGN_SPAN
 
 
 @dataclass(frozen=True, slots=True)
 class TableBlock:
     """Print a captioned table from its grid; ``note`` is printed under it."""
 
+    kind: Literal["table"] = field(default="table", init=False, repr=False)
     caption: str | None
     grid: TableGrid
     note: str | None = None
@@ -133,14 +174,17 @@ class TableBlock:
 class CaseBox:
     """Set a titled story apart from the running text."""
 
+    kind: Literal["case_box"] = field(default="case_box", init=False, repr=False)
     title: str
     children: tuple[Node, ...]
+    padding_mm: float = policy.CASE_PADDING_MM
 
 
 @dataclass(frozen=True, slots=True)
 class DistrictEntry:
     """Report one district: heading, introduction and marked items with bold lead-ins."""
 
+    kind: Literal["district"] = field(default="district", init=False, repr=False)
     heading: Heading
     intro: tuple[Paragraph, ...]
     items: tuple[Paragraph, ...]
@@ -165,23 +209,33 @@ class ChronologyMonth:
 
 @dataclass(frozen=True, slots=True)
 class Chronology:
-    """Hold the 大事记 months in order."""
+    """Hold the 大事记 months in order; ``gap`` separates each bold date from its text."""
 
+    kind: Literal["chronology"] = field(default="chronology", init=False, repr=False)
     months: tuple[ChronologyMonth, ...]
+    gap: str = policy.CHRONOLOGY_GAP
 
 
 @dataclass(frozen=True, slots=True)
 class PageBreak:
-    """Start a new page in the given orientation."""
+    """Start a new page run in the given orientation; ``header`` is its running-header chapter title.
 
+    ``run`` names the part of the report the pages belong to (front matter, body,
+    appendix); ``header`` is printed beside the running title on the pages that follow,
+    "" prints the running title alone.
+    """
+
+    kind: Literal["page_break"] = field(default="page_break", init=False, repr=False)
     orientation: Orientation = "portrait"
+    run: PageRun = "body"
+    header: str = ""
 
 
 Node = Union[
     Cover, Toc, Heading, Paragraph, BulletList, Figure, TableBlock, CaseBox,
     DistrictEntry, Chronology, PageBreak,
 ]
-NODE_KINDS: tuple[type, ...] = Node.__args__  # type: ignore[attr-defined]
+NODE_KINDS: tuple[type, ...] = get_args(Node)  # the closed union; each kind carries its tag in ``kind``
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +260,16 @@ class Document:
     def headings(self) -> list[Heading]:
         """Return every heading in document order, including those inside nodes."""
         return headings_of(self.nodes)
+
+
+def unhandled(node: NoReturn) -> str:
+    """Return the type name of a value no ``case`` matched, for the renderer's error.
+
+    Typed to accept nothing: called in a renderer's last ``case _``, it makes mypy reject a
+    ``match`` that misses a node kind, as ``typing.assert_never`` does, while the renderer
+    still raises its own RenderError at run time for a value that is not a node.
+    """
+    return type(node).__name__
 
 
 def headings_of(nodes: list[Node]) -> list[Heading]:

@@ -2,7 +2,8 @@
 
 matplotlib is imported on first use and runs on the Agg backend; text uses the theme's
 TrueType CJK font, found the way the PDF renderer finds it (render/fonts.py). The lead wires
-these pictures into both renderers: vector (PDF/SVG) for the PDF, PNG for the DOCX.
+these pictures into both renderers: vector (PDF/SVG) for the PDF, PNG for the DOCX. Compose
+decides marks, colours and labels (compose/chart.py, the Chart node); this module only draws.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
 
+from ..compose import nodes as dn
 from ..schema.blocks import ChartSpec
 from ..schema.theme import Theme
 from .panel import Panel
@@ -20,7 +22,6 @@ from .values import FigureError
 
 Format = Literal["png", "pdf", "svg"]
 DPI = 300
-PALETTE = ("1F4E79", "C55A11", "7F7F7F", "2E75B6")
 
 
 def spec_from_panel(panel: Panel, names: Sequence[str], years: Sequence[int] | None = None,
@@ -66,19 +67,26 @@ def problems(spec: ChartSpec) -> list[str]:
 
 def draw_chart(spec: ChartSpec, theme: Theme, fmt: Format = "png", source: str | None = None,
                width_mm: float = 150.0) -> bytes:
-    """Return the chart as ``fmt`` bytes; raise ValueError when ``problems(spec)`` finds any."""
+    """Return the chart of ``spec`` as ``fmt`` bytes; raise ValueError when ``problems(spec)`` finds any."""
     found = problems(spec)
     if found:
         raise ValueError("；".join(found))
+    from ..compose.chart import resolve_chart
+
+    return draw_resolved(resolve_chart(spec, theme.accent_color), theme, fmt, source, width_mm)
+
+
+def draw_resolved(chart: dn.Chart, theme: Theme, fmt: Format = "png", source: str | None = None,
+                  width_mm: float = 150.0) -> bytes:
+    """Return the composed ``chart`` (marks, colours, labels decided by compose) as ``fmt`` bytes."""
     import matplotlib
 
     matplotlib.use("Agg", force=False)
     from matplotlib.figure import Figure
 
     font = _font(theme)
-    figure = Figure(figsize=(width_mm / 25.4, width_mm / 25.4 * 0.55), dpi=DPI)
-    axis = figure.add_subplot()
-    _plot(axis, spec, font, theme.accent_color)
+    figure = Figure(figsize=(width_mm / 25.4, width_mm / 25.4 * chart.height_ratio * 1.2), dpi=DPI)
+    _plot(figure.add_subplot(), chart, font)
     if source:
         figure.text(0.01, 0.01, f"资料来源：{source}", fontproperties=font, fontsize=7, color="#595959")
     figure.tight_layout(rect=(0, 0.05 if source else 0, 1, 1))
@@ -90,41 +98,45 @@ def draw_chart(spec: ChartSpec, theme: Theme, fmt: Format = "png", source: str |
     return buffer.getvalue()
 
 
-def _plot(axis: Any, spec: ChartSpec, font: Any, accent: str) -> None:
-    """Draw bars and/or lines with data labels; a bar + line chart puts the line on a second axis."""
-    names = list(spec.series)
-    colours = [f"#{accent}", *(f"#{c}" for c in PALETTE[1:])]
-    positions = list(range(len(spec.categories)))
-    bars = names if spec.type == "bar" else names[:1] if spec.type == "bar+line" else []
+def _plot(axis: Any, chart: dn.Chart, font: Any) -> None:
+    """Draw bars and/or lines with data labels; bars with lines put the lines on a second axis."""
+    positions = list(range(len(chart.categories)))
+    bars = [series for series in chart.series if series.mark == "bar"]
+    lines = [series for series in chart.series if series.mark == "line"]
     width = 0.8 / max(len(bars), 1)
-    for index, name in enumerate(bars):
+    for index, series in enumerate(bars):
         shifted = [x + (index - (len(bars) - 1) / 2) * width for x in positions]
-        drawn = axis.bar(shifted, spec.series[name], width=width, color=colours[index % len(colours)], label=_label(spec, name))
-        axis.bar_label(drawn, labels=[_number(v) for v in spec.series[name]], fontproperties=font, fontsize=7)
-    lines = [name for name in names if name not in bars]
+        drawn = axis.bar(shifted, series.values, width=width, color=f"#{series.color}", label=series.label)
+        axis.bar_label(drawn, labels=list(_labels(series)), fontproperties=font, fontsize=7)
     line_axis = axis.twinx() if bars and lines else axis
-    for index, name in enumerate(lines, start=len(bars)):
-        values = spec.series[name]
-        line_axis.plot(positions, values, marker="o", color=colours[index % len(colours)], label=_label(spec, name))
-        for x, value in zip(positions, values):
-            line_axis.annotate(_number(value), (x, value), textcoords="offset points", xytext=(0, 5),
+    for series in lines:
+        line_axis.plot(positions, series.values, marker="o", color=f"#{series.color}", label=series.label)
+        for x, value, label in zip(positions, series.values, _labels(series)):
+            line_axis.annotate(label, (x, value), textcoords="offset points", xytext=(0, 5),
                                ha="center", fontproperties=font, fontsize=7)
-    axis.set_xticks(positions, spec.categories, fontproperties=font, fontsize=8)
+    axis.set_xticks(positions, list(chart.categories), fontproperties=font, fontsize=8)
     if bars:
-        axis.set_ylabel(spec.units.get(bars[0], ""), fontproperties=font, fontsize=8)
+        axis.set_ylabel(_unit(bars[0].label), fontproperties=font, fontsize=8)
     if lines:
-        line_axis.set_ylabel(spec.units.get(lines[0], ""), fontproperties=font, fontsize=8)
+        line_axis.set_ylabel(_unit(lines[0].label), fontproperties=font, fontsize=8)
     handles = [*axis.get_legend_handles_labels()[0], *(line_axis.get_legend_handles_labels()[0] if line_axis is not axis else [])]
-    axis.legend(handles=handles, prop=font, fontsize=7, loc="upper left", frameon=False)
+    axis.legend(handles=handles, prop=font, loc="upper left", frameon=False)
     for side in ("top", "right") if line_axis is axis else ("top",):
         axis.spines[side].set_visible(False)
     for drawn in {id(axis): axis, id(line_axis): line_axis}.values():
         drawn.tick_params(labelsize=7)
+        drawn.margins(y=0.18)  # headroom for the data labels and the legend
 
 
-def _label(spec: ChartSpec, name: str) -> str:
-    unit = spec.units.get(name)
-    return f"{name}（{unit}）" if unit else name
+def _labels(series: dn.ChartSeries) -> tuple[str, ...]:
+    if len(series.value_labels) == len(series.values):
+        return series.value_labels
+    return tuple(_number(value) for value in series.values)
+
+
+def _unit(label: str) -> str:
+    """Return the unit in a legend label 名称（单位）, or "" if it has none."""
+    return label[label.rindex("（") + 1:-1] if label.endswith("）") and "（" in label else ""
 
 
 def _number(value: float) -> str:

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import codes
+from ..text import parse_int
 from ..findings import Location
 from .sources import PathKey
 from .tables import cell_location
@@ -45,7 +46,7 @@ def read_chronology(reader: DatasetReader, file: Path, path: PathKey) -> dict[st
         event: dict[str, Any] = {"date": row[date_at].strip(), "text": row[text_at].strip()}
         if month_at is not None and row[month_at].strip():
             month = row[month_at].strip().removesuffix("月")
-            event["filed_month"] = int(month) if month.isdigit() else month
+            event["filed_month"] = month if (number := parse_int(month)) is None else number
             reader.sources.add(event_path + ("filed_month",), cell_location(place, month_at))
         events.append(event)
     return {"events": events}

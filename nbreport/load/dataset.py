@@ -148,15 +148,16 @@ def load_dataset(path: str | Path) -> LoadResult:
         reader.sources.add(key, Location(file=REPORT_FILE, line=line))
     raw = _assemble(reader, data, folder)
     reader.findings.extend(unused_files(reader.root, reader.used))
-    categories = [str(c) for c in data.get("award_categories") or []]
+    if "award_categories" in data:
+        raw["award_categories"] = data["award_categories"]  # validated by the Report, like every field
     try:
         report = Report.model_validate(raw)
     except ValidationError as error:
         reader.findings.extend(findings_from_validation(error, reader.sources, raw))
-        return LoadResult(None, reader.findings, categories)
+        return LoadResult(None, reader.findings)
     report._root = str(reader.root)
     report._sources = reader.sources  # type: ignore[assignment]
-    return LoadResult(report, reader.findings, categories)
+    return LoadResult(report, reader.findings, list(report.award_categories))
 
 
 def _assemble(reader: DatasetReader, data: dict[str, Any], folder: Path) -> dict[str, Any]:

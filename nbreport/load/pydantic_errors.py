@@ -26,6 +26,8 @@ def findings_from_validation(error: ValidationError, sources: SourceMap, raw: An
         elif kind in _CHRONO_TYPES:
             why = str((item.get("ctx") or {}).get("why", "format"))
             findings.append(codes.make("E-CHRONO-DATE", where, detail=codes.detail(f"chrono.{why}", text=_ctx(item, "text"))))
+        elif kind == "chart_data":
+            findings.append(codes.make("E-CHART-DATA", where, detail=(item.get("ctx") or {}).get("detail", item["msg"])))
         elif kind == "missing":
             findings.append(codes.make("E-SCHEMA-MISSING", where, field=field))
         elif kind == "extra_forbidden":

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import codes
+from ..text import parse_int
 from ..findings import Finding, Location
 from .encoding import DecodeFailure, decode
 from ..schema.tables import AWARD_COLUMNS, PEOPLE_COLUMNS
@@ -130,8 +131,8 @@ def _convert_row(record: list[str], columns: list[dict[str, Any]], place: Locati
     for index, (value, column) in enumerate(zip(record, columns)):
         text = value.strip()
         if column["type"] == "int":
-            if text.isdigit():
-                row.append(int(text))
+            if (number := parse_int(text)) is not None:
+                row.append(number)
                 continue
             where = cell_location(place, index)
             findings.append(codes.make("E-CELL-TYPE", where, column=column["name"], expected="整数", value=text))

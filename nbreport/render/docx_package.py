@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import warnings
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,9 +18,22 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.section import Section
 from docx.shared import Mm
+from lxml import etree
 
 from ..schema.theme import Theme
 from .errors import RenderError
+
+MAX_REFERENCE_BYTES = 50 * 2**20
+_CONTENT_TYPES = "[Content_Types].xml"
+_CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+_TEMPLATE_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+_DOCUMENT_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+class TemplateWarning(UserWarning):
+    """Say what was removed from a reference document so the output stays self-contained."""
+
 
 PAGE_SIZES_MM: dict[str, tuple[float, float]] = {"A4": (210, 297), "B5": (176, 250), "Letter": (215.9, 279.4)}
 _ZIP_EPOCH = 315532800  # 1980-01-01, the earliest time a zip entry can hold
@@ -27,15 +41,27 @@ _ZIP_LAST = 4354819198  # 2107-12-31 23:59:58, the latest
 
 
 def open_base(reference: Path | None, theme: Theme) -> tuple[DocxDocument, bool]:
-    """Return the base document and whether it came from ``reference`` (its body emptied)."""
+    """Return the base document and whether it came from ``reference`` (its body emptied).
+
+    ``reference`` may be a .docx or a .dotx (its main part is read as a document's); links
+    it holds to anything outside the package are dropped with a TemplateWarning.
+    """
     if reference is None:
         base = docx.Document()
         _page_setup(base.sections[0], theme)
         return base, False
     try:
-        base = docx.Document(str(reference))
-    except (OSError, PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        if reference.stat().st_size > MAX_REFERENCE_BYTES:
+            raise ValueError(f"文件超过 {MAX_REFERENCE_BYTES // 2**20} MB")
+        base = docx.Document(io.BytesIO(as_document_package(reference.read_bytes())))
+    except (OSError, PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
         raise RenderError(str(reference), "reference", f"无法打开参考文档：{exc}") from None
+    dropped = drop_external_links(base)
+    if dropped:
+        warnings.warn(
+            f"参考文档 {reference.name} 含有指向外部的链接（{'、'.join(dropped)}），已从输出中删除",
+            TemplateWarning, stacklevel=3,
+        )
     body = base.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
@@ -44,6 +70,63 @@ def open_base(reference: Path | None, theme: Theme) -> tuple[DocxDocument, bool]
         body.get_or_add_sectPr()
         _page_setup(base.sections[0], theme)
     return base, True
+
+
+def as_document_package(data: bytes) -> bytes:
+    """Return the package with a template's (.dotx) main part typed as a document's; others unchanged."""
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        types = etree.fromstring(source.read(_CONTENT_TYPES))
+        overrides = [o for o in types.iter(f"{{{_CT_NS}}}Override") if o.get("ContentType") == _TEMPLATE_MAIN]
+        if not overrides:
+            return data
+        for override in overrides:
+            override.set("ContentType", _DOCUMENT_MAIN)
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+            for info in source.infolist():
+                content = etree.tostring(types, xml_declaration=True, encoding="UTF-8", standalone=True) \
+                    if info.filename == _CONTENT_TYPES else source.read(info.filename)
+                target.writestr(info.filename, content)
+    return out.getvalue()
+
+
+def drop_external_links(doc: DocxDocument) -> list[str]:
+    """Remove every relationship to outside the package and what refers to it; return their targets.
+
+    An attached template on a server, a linked picture or a hyperlink in the header of a
+    reference would otherwise travel into every report (and make Word fetch it on open).
+    Hyperlinks keep their text; other referring elements (w:attachedTemplate...) go.
+    """
+    dropped: list[str] = []
+    for part in doc.part.package.iter_parts():
+        external = {rid: rel for rid, rel in part.rels.items() if rel.is_external}
+        if not external:
+            continue
+        element = getattr(part, "element", None)
+        if element is not None:
+            _drop_references(element, set(external))
+        elif part.content_type.endswith("xml"):  # a part python-docx keeps as bytes
+            root = etree.fromstring(part.blob)
+            _drop_references(root, set(external))
+            part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        for rid, rel in external.items():
+            dropped.append(rel.target_ref)
+            del part.rels[rid]
+    return dropped
+
+
+def _drop_references(root: etree._Element, ids: set[str]) -> None:
+    """Unwrap hyperlinks and remove other elements whose r: attribute names one of ``ids``."""
+    for element in list(root.iter()):
+        if not any(key.startswith(f"{{{_R_NS}}}") and value in ids for key, value in element.attrib.items()):
+            continue
+        parent = element.getparent()
+        if parent is None:
+            continue
+        if element.tag == qn("w:hyperlink"):
+            for child in list(element):
+                element.addprevious(child)
+        parent.remove(element)
 
 
 def _page_setup(section: Section, theme: Theme) -> None:

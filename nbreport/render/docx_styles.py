@@ -3,7 +3,8 @@
 Heading roles use Word's built-in "Heading 1".."Heading 4" so the navigation pane and the
 TOC field work; the 目录 entries use the built-in "toc 1".."toc 3"; every other role gets
 a paragraph style named ``nb.<role>``. With a reference document, styles it already has
-are kept as they are and only the missing ones are created.
+are kept as they are and only the missing ones are created; body text uses the reference's
+own body style ("Normal") unless it defines ``nb.body``.
 """
 
 from __future__ import annotations
@@ -93,6 +94,8 @@ class StyleMap:
     def _define(self, role: str) -> ParagraphStyle:
         styles = self._document.styles
         name = style_name(role)
+        if role == "body" and self._keep_existing and name not in styles:
+            return styles["Normal"]  # a reference's own body text style, as the user set it up
         if name in styles:
             style = styles[name]
             if self._keep_existing:

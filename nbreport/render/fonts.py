@@ -26,11 +26,14 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from ..schema.theme import FontFamily, Theme
+from .errors import RenderError
+from .font_cmap import read_cmap
 
 log = logging.getLogger(__name__)
 
 CID_FALLBACK = "STSong-Light"
 FONT_DIR_ENV = "NBREPORT_FONT_DIR"
+SYSTEM_FONTS_ENV = "NBREPORT_SYSTEM_FONTS"  # "0": search only NBREPORT_FONT_DIR (a clean machine, in tests)
 _TRUETYPE_SUFFIXES = (".ttf", ".ttc")
 
 
@@ -124,15 +127,33 @@ def _wrap(text: str, face: Face, base: Face) -> str:
     return text if face is base else f'<font name="{face.name}">{text}</font>'
 
 
-def load_fonts(theme: Theme) -> FontSet:
-    """Return the registered fonts of ``theme``; warn and use STSong-Light when no CJK TrueType font exists."""
+def load_fonts(theme: Theme, allow_fallback: bool = False) -> FontSet:
+    """Return the registered fonts of ``theme``.
+
+    Raises FontMissingError when no CJK TrueType font is found, unless ``allow_fallback``:
+    then the PDF uses the built-in CID font STSong-Light, which is not embedded and shows
+    blank on readers without Chinese fonts.
+    """
     key = (
         _family_key(theme.serif), _family_key(theme.sans), tuple(theme.fallback_fonts),
         tuple(theme.serif.latin_names), tuple(theme.sans.latin_names),
-        os.environ.get(FONT_DIR_ENV, ""),
+        os.environ.get(FONT_DIR_ENV, ""), os.environ.get(SYSTEM_FONTS_ENV, ""), allow_fallback,
     )
     return _load_fonts(key)
 
+
+class FontMissingError(RenderError):
+    """Refuse to write a PDF without an embeddable Chinese font; the message says how to install one."""
+
+    def __init__(self, names: Sequence[str]) -> None:
+        message = (
+            f"找不到中文 TrueType 字体（已查找 {'、'.join(dict.fromkeys(names))}）。请安装："
+            f"sudo apt-get install fonts-arphic-uming fonts-wqy-zenhei；或在主题中列出字体文件，"
+            f"或用环境变量 {FONT_DIR_ENV} 指定字体目录。如确需使用不嵌入的内置字体 {CID_FALLBACK}"
+            "（在没有中文字体的电脑上会显示为空白），请加 --allow-font-fallback。"
+        )
+        super().__init__("fonts", "cjk", message)
+        self.args = (message,)
 
 def _family_key(family: FontFamily) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(family.files), tuple(family.names)
@@ -140,10 +161,12 @@ def _family_key(family: FontFamily) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 @functools.lru_cache(maxsize=8)
 def _load_fonts(key: tuple) -> FontSet:
-    (serif_files, serif_names), (sans_files, sans_names), fallback_names, serif_latin, sans_latin, _ = key
+    (serif_files, serif_names), (sans_files, sans_names), fallback_names, serif_latin, sans_latin, _, _, allow = key
     serif = _cjk_face(serif_files, serif_names, "serif")
     sans = _cjk_face(sans_files, sans_names, "sans")
     if serif is None and sans is None:
+        if not allow:
+            raise FontMissingError([*serif_files, *serif_names, *sans_files, *sans_names])
         serif = sans = _cid_face()
     serif = serif or sans
     sans = sans or serif
@@ -177,15 +200,14 @@ def _fallback_face(name: str) -> Face | None:
         face = _try_register(path)
         if face is not None:
             return face
-    warnings.warn(f"fallback font {name} not found; characters the CJK fonts lack may print as empty boxes", FontWarning, stacklevel=3)
+    warnings.warn(f"未找到后备字体 {name}：中文字体缺少的字符（如 ▶、•）可能显示为方框", FontWarning, stacklevel=3)
     return None
 
 
 def _cid_face() -> Face:
     warnings.warn(
-        "no TrueType CJK font found (install fonts-arphic-uming / fonts-wqy-zenhei, list files in the "
-        f"theme, or set {FONT_DIR_ENV}); using the built-in CID font {CID_FALLBACK}, which is NOT "
-        "embedded: the PDF relies on the reader's Chinese fonts",
+        f"找不到中文 TrueType 字体，按 --allow-font-fallback 使用内置字体 {CID_FALLBACK}（不嵌入 PDF："
+        "没有中文字体的电脑上会显示为空白）。安装 fonts-arphic-uming、fonts-wqy-zenhei 可避免。",
         FontWarning, stacklevel=4,
     )
     if CID_FALLBACK not in pdfmetrics.getRegisteredFontNames():
@@ -207,8 +229,10 @@ def candidate_paths(files: Sequence[str], names: Sequence[str]) -> Iterator[Path
 
 
 def font_folders() -> list[Path]:
-    """Return the folders searched for fonts: NBREPORT_FONT_DIR entries, then the system's."""
+    """Return the folders searched for fonts: NBREPORT_FONT_DIR entries, then the system's (unless NBREPORT_SYSTEM_FONTS=0)."""
     folders = [Path(entry) for entry in os.environ.get(FONT_DIR_ENV, "").split(os.pathsep) if entry]
+    if os.environ.get(SYSTEM_FONTS_ENV) == "0":
+        return folders
     home = Path.home()
     if sys.platform.startswith("win"):
         windir = Path(os.environ.get("WINDIR", r"C:\Windows"))
@@ -281,3 +305,41 @@ def _register_families(serif: Face, sans: Face, fallbacks: Sequence[Face]) -> No
     pdfmetrics.registerFontFamily(serif.name, normal=serif.name, bold=sans.name, italic=serif.name, boldItalic=sans.name)
     for face in (sans, *fallbacks):
         pdfmetrics.registerFontFamily(face.name, normal=face.name, bold=face.name, italic=face.name, boldItalic=face.name)
+
+
+# ---------------------------------------------------------------- coverage without loading a font
+
+
+def theme_font_files(theme: Theme) -> tuple[Path, ...]:
+    """Return the font files the PDF would use for ``theme``: CJK serif, CJK sans, then fallbacks.
+
+    Found as :func:`load_fonts` finds them (first embeddable TrueType file of each), but
+    nothing is registered; an empty tuple's first entries missing means no CJK font at all.
+    """
+    found = [_first_truetype(family.files, family.names) for family in (theme.serif, theme.sans)]
+    found += [_first_truetype([name] if os.sep in name else [], [name]) for name in theme.fallback_fonts]
+    return tuple(path for path in found if path is not None)
+
+
+def coverage(theme: Theme) -> frozenset[int] | None:
+    """Return the code points some font of ``theme`` can draw, or None when no CJK font is found.
+
+    Reads only each font's cmap table (milliseconds, not the second reportlab takes to
+    parse a CJK font); the per-character fallback draws from all of them.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FontWarning)  # the build reports font problems itself
+        cjk = [_first_truetype(family.files, family.names) for family in (theme.serif, theme.sans)]
+        if not any(cjk):
+            return None
+        covered: set[int] = set()
+        for path in theme_font_files(theme):
+            covered |= read_cmap(path)
+    return frozenset(covered)
+
+
+def _first_truetype(files: Sequence[str], names: Sequence[str]) -> Path | None:
+    for path in candidate_paths(files, names):
+        if path.suffix.lower() in _TRUETYPE_SUFFIXES and outline_kind(path) == "truetype" and read_cmap(path):
+            return path
+    return None

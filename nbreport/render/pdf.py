@@ -1,47 +1,50 @@
 """Render the composed Document as a PDF with reportlab: the entry point and the walker.
 
-The walker maps each node kind to flowables through :data:`HANDLERS` and decides
+The walker maps each node kind to flowables with one ``match`` and decides
 nothing about content; looks come from the Theme through :class:`StyleMap`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from reportlab import rl_config
+from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Image, NextPageTemplate, PageBreakIfNotEmpty
 from reportlab.platypus.doctemplate import LayoutError
 
 from ..compose import nodes as dn
 from ..schema.theme import Theme
+from ..checks.images import check_image
 from .atomic import atomic_path
 from .docx_package import sane_source_date_epoch
-from .errors import RenderError
+from .errors import RenderError, check_printable
 from .fonts import load_fonts
 from .pdf_chart import chart_drawing
-from .pdf_flow import Box, HeadingParagraph, Stack, keep_with_next
+from .pdf_flow import Box, FigureStack, HeadingParagraph, RunningHeader, keep_with_next
 from .pdf_page import BODY, COVER, FRONT, LANDSCAPE, CoverPage, PageDecor, PageGeometry, ReportDocTemplate
 from .pdf_styles import StyleMap, hex_color
 from .pdf_table import GridFlowable, GridModel, TableLook
 from .pdf_text import CJKParagraph, check_text, runs_markup, text_markup
 from .pdf_toc import PageLedger, TocFlowable, TocRow
 
-CHRONOLOGY_GAP = "\u3000"  # between a bold date and the event text, as in the printed report
-FIGURE_MAX_HEIGHT = 0.6  # share of the frame height a picture may take
-CASE_PADDING_EM = 0.8  # case box padding in units of the case body font size
 
 
-def render_pdf(document: dn.Document, theme: Theme, path: Path) -> Path:
+def render_pdf(document: dn.Document, theme: Theme, path: Path, pages: dict[str, int] | None = None,
+               font_fallback: bool = False) -> Path:
     """Write ``document`` as a PDF at ``path`` (atomically) and return ``path``.
+
+    ``pages`` receives the page of every heading drawn (anchor → page), for the DOCX built
+    in the same run to fill its 目录 from when LibreOffice is not there to lay it out.
+    Without a Chinese TrueType font it raises FontMissingError, unless ``font_fallback``.
 
     With SOURCE_DATE_EPOCH set, the file is byte-for-byte reproducible.
     """
     path = Path(path)
-    styles = StyleMap(theme, load_fonts(theme))
+    styles = StyleMap(theme, load_fonts(theme, allow_fallback=font_fallback))
     geometry, ledger = PageGeometry.of(theme), PageLedger()
-    _check_info(document.info)
+    check_printable(document)  # the same strings, refused the same way, as the Word renderer
     story = PdfWalker(styles, ledger, geometry).story(document)
     decor = PageDecor(theme, styles, ledger, document.info)
     with atomic_path(path) as temporary, sane_source_date_epoch() as epoch:
@@ -55,12 +58,9 @@ def render_pdf(document: dn.Document, theme: Theme, path: Path) -> Path:
             raise RenderError("document", "layout", f"内容无法排入页面：{error}") from error
         finally:
             rl_config.useA85 = use_a85
+    if pages is not None:
+        pages.update(ledger.pages)
     return path
-
-
-def _check_info(info: dn.DocumentInfo) -> None:
-    for name in ("title", "author", "subject", "running_title"):
-        check_text(getattr(info, name), "document.info", name)
 
 
 class PdfWalker:
@@ -68,7 +68,6 @@ class PdfWalker:
 
     def __init__(self, styles: StyleMap, ledger: PageLedger, geometry: PageGeometry) -> None:
         self.styles, self.fonts, self.ledger, self.geometry = styles, styles.fonts, ledger, geometry
-        self.portrait = BODY  # the template a portrait page break opens; the 目录 has its own
         self.record = "document"  # the anchor of the last heading, to name where bad text is
         self.wide = False
 
@@ -80,11 +79,32 @@ class PdfWalker:
         return keep_with_next(flowables)
 
     def node(self, node: dn.Node, where: str) -> list[Flowable]:
-        """Return the flowables of one node; raise RenderError for a kind without a handler."""
-        handler = HANDLERS.get(type(node))
-        if handler is None:
-            raise RenderError(self.record, where, f"PDF 渲染器不认识的节点类型：{type(node).__name__}")
-        return handler(self, node, where)
+        """Return the flowables of one node from the handler of its kind (mypy checks every kind has one)."""
+        match node:
+            case dn.Cover():
+                return self.cover(node, where)
+            case dn.Toc():
+                return self.toc(node, where)
+            case dn.Heading():
+                return self.heading(node, where)
+            case dn.Paragraph():
+                return self.paragraph(node, where)
+            case dn.BulletList():
+                return self.bullet_list(node, where)
+            case dn.Figure():
+                return self.figure(node, where)
+            case dn.TableBlock():
+                return self.table_block(node, where)
+            case dn.CaseBox():
+                return self.case_box(node, where)
+            case dn.DistrictEntry():
+                return self.district_entry(node, where)
+            case dn.Chronology():
+                return self.chronology(node, where)
+            case dn.PageBreak():
+                return self.page_break(node, where)
+            case _:
+                raise RenderError(self.record, where, f"PDF 渲染器不认识的节点类型：{dn.unhandled(node)}")
 
     # ------------------------------------------------------------ handlers, one per node kind
 
@@ -96,14 +116,12 @@ class PdfWalker:
         if node.title_en:
             top.append(self._text(node.title_en, "cover.title_en", f"{where}.title_en"))
         bottom = [self._text(node.editor_line, "cover.editor", f"{where}.editor_line")] if node.editor_line else []
-        self.portrait = FRONT
         return [CoverPage(top, bottom, rule_after=2, color=self.styles.accent()), NextPageTemplate(FRONT)]
 
     def toc(self, node: dn.Toc, where: str) -> list[Flowable]:
         """Return the 目录 title and its entries with page numbers; body pages follow."""
         self.record = "toc"
         rows = [self._toc_row(entry, f"{where}.entries[{i}]") for i, entry in enumerate(node.entries)]
-        self.portrait = BODY
         return [self._text(node.title, "toc.title", f"{where}.title"), TocFlowable(rows, self.ledger)]
 
     def heading(self, node: dn.Heading, where: str) -> list[Flowable]:
@@ -128,14 +146,13 @@ class PdfWalker:
         if node.source:
             parts.append(self._text(node.source, "table.note", f"{where}.source"))
         if node.image:
-            return [Stack([self._image(node.image, where), *parts])]
+            return [FigureStack([self._image(node.image, where, node.max_height), *parts])]
         if node.chart:
-            return [Stack([self._chart(node.chart), *parts])]
+            return [FigureStack([self._chart(node.chart), *parts])]
         return parts
 
     def table_block(self, node: dn.TableBlock, where: str) -> list[Flowable]:
         """Return the table as a flowable that splits page by page, caption and header repeated."""
-        self._check_grid(node, where)
         return [GridFlowable(GridModel(node, self.styles, self.fonts), TableLook.of(self.styles))]
 
     def case_box(self, node: dn.CaseBox, where: str) -> list[Flowable]:
@@ -145,7 +162,7 @@ class PdfWalker:
         children: list[Flowable] = [title]
         for index, child in enumerate(node.children):
             children.extend(self.node(child, f"{where}.children[{index}]"))
-        padding = CASE_PADDING_EM * self.styles.para("case.body").fontSize
+        padding = node.padding_mm * mm
         fill = hex_color(self.styles.theme.case_fill)
         return [Box(keep_with_next(children), fill, self.styles.accent(), padding)]
 
@@ -166,14 +183,19 @@ class PdfWalker:
             for e, event in enumerate(month.events):
                 field = f"{where}.months[{m}].events[{e}]"
                 date = text_markup(event.date, bold, self.fonts, self.record, f"{field}.date")
-                text = text_markup(CHRONOLOGY_GAP + event.text, face, self.fonts, self.record, f"{field}.text")
+                text = text_markup(node.gap + event.text, face, self.fonts, self.record, f"{field}.text")
                 flowables.append(CJKParagraph(f"<b>{date}</b>{text}", style))
         return flowables
 
     def page_break(self, node: dn.PageBreak, where: str) -> list[Flowable]:
-        """Return a break to a page in the node's orientation; none if the page is still empty."""
+        """Return a break to the template of the node's page run and orientation, then its header title.
+
+        No break when the page is still empty; the running header shows ``node.header`` from
+        the new page on, as compose decided it.
+        """
         self.wide = node.orientation == "landscape"
-        return [PageBreakIfNotEmpty(nextTemplate=LANDSCAPE if self.wide else self.portrait)]
+        template = LANDSCAPE if self.wide else FRONT if node.run == "front" else BODY
+        return [PageBreakIfNotEmpty(nextTemplate=template), RunningHeader(self.ledger, node.header)]
 
     # ------------------------------------------------------------ building blocks
 
@@ -198,44 +220,17 @@ class PdfWalker:
     def _frame_size(self) -> tuple[float, float]:
         return self.geometry.text_size(self.wide)
 
-    def _image(self, image: str, where: str) -> Image:
+    def _image(self, image: str, where: str, max_height: float) -> Image:
         path = Path(image)
-        if not path.is_file():
-            raise RenderError(self.record, f"{where}.image", f"找不到图片文件 {image}")
+        if (problem := check_image(path)) is not None:  # never decode what validate would refuse
+            raise RenderError(self.record, f"{where}.image", problem.message)
         width, height = self._frame_size()
         picture = Image(str(path))
-        scale = min(width / picture.imageWidth, height * FIGURE_MAX_HEIGHT / picture.imageHeight)
+        scale = min(width / picture.imageWidth, height * max_height / picture.imageHeight)
         picture.drawWidth, picture.drawHeight = picture.imageWidth * scale, picture.imageHeight * scale
         return picture
 
-    def _chart(self, chart) -> Flowable:
+    def _chart(self, chart: dn.Chart) -> Flowable:
         width, _ = self._frame_size()
         style = self.styles.para("caption")
-        return chart_drawing(chart, width * 0.8, style.fontName, style.fontSize, self.styles.theme.accent_color)
-
-    def _check_grid(self, node: dn.TableBlock, where: str) -> None:
-        # Check every cell now, so bad text fails before the PDF is built, naming the row.
-        record = node.record or self.record
-        for c, column in enumerate(node.grid.columns):
-            check_text(column.name, record, f"columns[{c}].name")
-        for r, row in enumerate(node.grid.rows):
-            for c, cell in enumerate(row):
-                check_text(cell.text, record, f"第 {r + 1} 行第 {c + 1} 列（{node.grid.columns[c].name}）")
-                check_text(cell.merge_label or "", record, f"rows[{r}][{c}].merge_label")
-        for name in ("caption", "note"):
-            check_text(getattr(node, name) or "", record, name)
-
-
-HANDLERS: dict[type, Callable[[PdfWalker, dn.Node, str], list[Flowable]]] = {
-    dn.Cover: PdfWalker.cover,
-    dn.Toc: PdfWalker.toc,
-    dn.Heading: PdfWalker.heading,
-    dn.Paragraph: PdfWalker.paragraph,
-    dn.BulletList: PdfWalker.bullet_list,
-    dn.Figure: PdfWalker.figure,
-    dn.TableBlock: PdfWalker.table_block,
-    dn.CaseBox: PdfWalker.case_box,
-    dn.DistrictEntry: PdfWalker.district_entry,
-    dn.Chronology: PdfWalker.chronology,
-    dn.PageBreak: PdfWalker.page_break,
-}
+        return chart_drawing(chart, width * chart.width, style.fontName, style.fontSize)

@@ -1,4 +1,4 @@
-"""Draw a Figure's ChartSpec as a small reportlab chart: bars, lines, or bars with a line."""
+"""Draw a Figure's resolved Chart node as a small reportlab chart: bars, lines, or bars with a line."""
 
 from __future__ import annotations
 
@@ -8,53 +8,48 @@ from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 
-from ..schema.blocks import ChartSpec
+from ..compose import nodes as dn
 from .pdf_styles import hex_color
 
-_HEIGHT_RATIO = 0.45  # chart height as a share of the frame width: small, like the report's
-_PALETTE = ("1F4E79", "C55A11", "7F7F7F", "2E75B6", "A9D18E")
 
-
-def chart_drawing(chart: ChartSpec, width: float, font: str, size: float, accent: str) -> Drawing:
+def chart_drawing(chart: dn.Chart, width: float, font: str, size: float) -> Drawing:
     """Return a Drawing ``width`` wide with the chart, a legend and labels in ``font``."""
-    height = width * _HEIGHT_RATIO
+    height = width * chart.height_ratio
     drawing = Drawing(width, height)
-    names = list(chart.series)
-    palette = [hex_color(accent), *(hex_color(c) for c in _PALETTE[1:])]
     plot = dict(x=size * 3.5, y=size * 4.5, width=width - size * 5, height=height - size * 6)
-    bars = names if chart.type == "bar" else names[:1] if chart.type == "bar+line" else []
-    lines = [name for name in names if name not in bars]
+    bars = [series for series in chart.series if series.mark == "bar"]
+    lines = [series for series in chart.series if series.mark == "line"]
     if bars:
-        drawing.add(_bars(chart, bars, plot, font, size, palette))
+        drawing.add(_bars(chart, bars, plot, font, size))
     if lines:
-        drawing.add(_lines(chart, lines, plot, font, size, palette[len(bars):], axes=not bars))
-    drawing.add(_legend(chart, names, palette, width, font, size))
+        drawing.add(_lines(chart, lines, plot, font, size, axes=not bars))
+    drawing.add(_legend(chart, width, font, size))
     drawing.hAlign = "CENTER"
     return drawing
 
 
-def _bars(chart: ChartSpec, names: list[str], plot: dict, font: str, size: float, palette) -> VerticalBarChart:
+def _bars(chart: dn.Chart, series: list[dn.ChartSeries], plot: dict, font: str, size: float) -> VerticalBarChart:
     bars = VerticalBarChart()
     _place(bars, plot)
-    bars.data = [tuple(chart.series[name]) for name in names]
+    bars.data = [s.values for s in series]
     bars.categoryAxis.categoryNames = list(chart.categories)
     bars.valueAxis.valueMin = min(0.0, *(min(values) for values in bars.data))
     bars.barSpacing = 1
-    for index in range(len(names)):
-        bars.bars[index].fillColor = palette[index % len(palette)]
+    for index, one in enumerate(series):
+        bars.bars[index].fillColor = hex_color(one.color)
         bars.bars[index].strokeColor = None
     _label_axes(bars, font, size)
     return bars
 
 
-def _lines(chart: ChartSpec, names: list[str], plot: dict, font: str, size: float, palette, axes: bool) -> HorizontalLineChart:
+def _lines(chart: dn.Chart, series: list[dn.ChartSeries], plot: dict, font: str, size: float, axes: bool) -> HorizontalLineChart:
     lines = HorizontalLineChart()
     _place(lines, plot)
-    lines.data = [tuple(chart.series[name]) for name in names]
+    lines.data = [s.values for s in series]
     lines.categoryAxis.categoryNames = list(chart.categories)
     lines.joinedLines = 1
-    for index in range(len(names)):
-        lines.lines[index].strokeColor = palette[index % len(palette)]
+    for index, one in enumerate(series):
+        lines.lines[index].strokeColor = hex_color(one.color)
         lines.lines[index].strokeWidth = 1.5
     if not axes:
         # Over bars the line has its own scale (often a share in %): keep its axis on the right.
@@ -76,16 +71,13 @@ def _label_axes(chart, font: str, size: float) -> None:
     chart.valueAxis.strokeColor = colors.grey
 
 
-def _legend(chart: ChartSpec, names: list[str], palette, width: float, font: str, size: float) -> Legend:
+def _legend(chart: dn.Chart, width: float, font: str, size: float) -> Legend:
     legend = Legend()
     legend.fontName, legend.fontSize = font, size * 0.85
-    legend.x, legend.y = width / 2 - size * 3 * len(names), size * 0.4
+    legend.x, legend.y = width / 2 - size * 3 * len(chart.series), size * 0.4
     legend.alignment = "right"
     legend.columnMaximum = 1
     legend.boxAnchor = "sw"
     legend.deltax = size * 8
-    legend.colorNamePairs = [
-        (palette[i % len(palette)], f"{name}（{chart.units[name]}）" if name in chart.units else name)
-        for i, name in enumerate(names)
-    ]
+    legend.colorNamePairs = [(hex_color(series.color), series.label) for series in chart.series]
     return legend

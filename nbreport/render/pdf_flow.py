@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from reportlab import rl_config
 from reportlab.lib.colors import Color
@@ -68,6 +69,33 @@ class Stack(Flowable):
     def split(self, availWidth, availHeight):  # noqa: N803
         """Return the items, so the frame places them one by one."""
         return list(self.items)
+
+
+class RunningHeader(ActionFlowable):
+    """Set the chapter title the running header prints from the page being filled on.
+
+    An action, not content: it takes no room and does not make a page count as started.
+    """
+
+    def __init__(self, ledger: Any, header: str) -> None:
+        super().__init__()
+        self.ledger, self.header = ledger, header
+
+    def apply(self, doc: Any) -> None:
+        """Record the header title in the ledger the page decoration reads at the page's end."""
+        self.ledger.chapter = self.header
+
+
+class FigureStack(Stack):
+    """Stack a picture or chart with its caption: never split, they move to the next page together.
+
+    Handing the frame the items one by one let a chart that did not fit fail the whole
+    layout (reportlab cannot split a Drawing) and could part a caption from its picture.
+    """
+
+    def split(self, availWidth, availHeight):  # noqa: N803
+        """Return nothing, so the frame moves the figure to the next page."""
+        return []
 
 
 class KeepWithNext(Stack):

@@ -28,7 +28,6 @@ from .pdf_text import CellParagraph, CJKParagraph, text_markup
 _PAD_H = 0.35  # cell padding in units of the cell font size
 _PAD_V = 0.25
 _RULE = 0.5  # points: thin grid lines
-_MIN_ROWS = 2  # rows a page keeps before giving one to the continuation
 
 
 class _Measure:
@@ -246,8 +245,9 @@ class GridFlowable(Flowable):
             end -= 1  # a merge cut by this page needed more room than its rows: give back a row
         if end == self.start:
             return []
-        if n - end == 1 and end - self.start >= _MIN_ROWS + 1:
-            end -= 1  # no widow row: the last row never stands alone on a page under 续表
+        keep = model.grid.keep_last_rows
+        if 0 < n - end < keep and end - self.start > keep:
+            end = n - keep  # no widow row: the last rows stay together on a page under 续表
         chunk = self._build(availWidth, self.start, end)
         model.forget_before(self.start)  # the chunk holds its own rows; a long table stays small in memory
         if end == n:

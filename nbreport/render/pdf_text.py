@@ -13,6 +13,7 @@ breaks lines with the fuller rule set in :func:`kinsoku_split`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from reportlab.lib.textsplit import ALL_CANNOT_END, ALL_CANNOT_START
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
@@ -123,7 +124,7 @@ def kinsoku_split(frags: Sequence, max_widths: Sequence[float], calc_bounds: boo
     glyphs = [glyph for frag in frags for glyph in _glyphs(frag)]
     # Plain text (no images, no <br/>): every width is a number known now, so look them up once.
     plain = [glyph._width for glyph in glyphs] if all(type(glyph) is _Glyph for glyph in glyphs) else None
-    lines = []
+    lines: list[Any] = []
     start = 0
     while start < len(glyphs):
         max_width = max_widths[min(len(lines), len(max_widths) - 1)]

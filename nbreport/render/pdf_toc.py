@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
@@ -22,7 +23,6 @@ from ..compose.nodes import Heading
 from .pdf_flow import Stack
 from .pdf_text import CJKParagraph
 
-_OUTLINE_LEVELS = 2  # headings deeper than this get an anchor but no outline entry
 
 
 class PageLedger:
@@ -50,13 +50,11 @@ class PageLedger:
         """Note the page of ``heading``, bookmark its top edge, add it to the outline."""
         self.pages.setdefault(heading.anchor, canv.getPageNumber())
         canv.bookmarkHorizontal(heading.anchor, 0, height)
-        if heading.level <= _OUTLINE_LEVELS:
+        if heading.in_toc:  # compose decides which headings enter the outline
             # An outline level may only go one deeper than the entry before it.
             level = min(heading.level - 1, self._depth)
             canv.addOutlineEntry(heading.label, heading.anchor, level=level)
             self._depth = level + 1
-        if heading.level == 1:
-            self.chapter = heading.label
 
     def define_forms(self, canv) -> None:
         """Define every TOC number form as its heading's page, right-aligned at the form's origin.
@@ -84,7 +82,7 @@ class NumberSlot:
 
     name: str
     anchor: str
-    style: object
+    style: Any  # a reportlab ParagraphStyle (reportlab has no type hints)
     x: float = 0.0
     y: float = 0.0
 
@@ -94,7 +92,7 @@ class TocRow:
     """Hold one printed TOC line: its label markup, style, indent and target anchor."""
 
     markup: str
-    style: object
+    style: Any  # a reportlab ParagraphStyle (reportlab has no type hints)
     indent: float
     anchor: str
     number_width: float

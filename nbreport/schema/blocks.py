@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import math
 from typing import Annotated, Literal, Union
 
-from pydantic import Field
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
+from ..codes import Detail, detail
+
+from ..text import shorten
 from .base import Model
 from .inline import Paragraph, Run
 from .tables import Table
@@ -26,13 +31,49 @@ class BulletList(Model):
     items: list[Paragraph] = Field(min_length=1)
 
 
+MAX_CATEGORIES = 60  # labels under a chart one text-width wide stay legible up to about this
+MAX_SERIES = 8
+MAX_ABS_VALUE = 1e15  # beyond any report figure; keeps axis arithmetic finite
+
+
 class ChartSpec(Model):
-    """Describe a chart drawn from data instead of an image file."""
+    """Describe a chart drawn from data instead of an image file.
+
+    Every series has one finite number per category; a chart the renderers could not
+    draw (no points, unequal lengths, NaN or infinity) is refused here, with a
+    ``chart_data`` error the loader turns into E-CHART-DATA.
+    """
 
     type: Literal["bar", "line", "bar+line"] = "bar"
     categories: list[str] = Field(min_length=1)
     series: dict[str, list[float]] = Field(min_length=1)
     units: dict[str, str] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _drawable(self) -> ChartSpec:
+        problem = chart_problem(self)
+        if problem:
+            raise PydanticCustomError("chart_data", "图表数据有误：{detail}", {"detail": problem})  # problem keeps its key
+        return self
+
+
+def chart_problem(chart: ChartSpec) -> Detail | None:
+    """Return what makes ``chart`` undrawable (a sub-message in both languages), or None when it can be drawn."""
+    count = len(chart.categories)
+    if count > MAX_CATEGORIES:
+        return detail("chart.categories", count=count, limit=MAX_CATEGORIES)
+    if len(chart.series) > MAX_SERIES:
+        return detail("chart.series", count=len(chart.series), limit=MAX_SERIES)
+    for name, values in chart.series.items():
+        if len(values) != count:
+            return detail("chart.length", name=shorten(name), values=len(values), count=count)
+        for index, value in enumerate(values):
+            if not math.isfinite(value) or abs(value) > MAX_ABS_VALUE:
+                return detail("chart.value", name=shorten(name), index=index + 1, value=value)
+    unknown = sorted(set(chart.units) - set(chart.series))
+    if unknown:
+        return detail("chart.units", name=shorten(unknown[0]))
+    return None
 
 
 class Figure(Model):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-from pydantic import Field, PrivateAttr
+from pydantic import Field, PrivateAttr, StringConstraints
 
 from .appendices import Appendix
 from .base import Model
@@ -29,6 +29,10 @@ class Report(Model):
     appendices: list[Appendix] = Field(default_factory=list)
     top_events: TopEventList | None = None
     indicators: list[Indicator] = Field(default_factory=list)
+    award_categories: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]] = Field(
+        default_factory=list,
+        description="Award categories the dataset adds to the known ones (省科技进步特别奖...), a list of names.",
+    )
 
     _root: str | None = PrivateAttr(default=None)
     _sources: dict[tuple[str | int, ...], object] = PrivateAttr(default_factory=dict)

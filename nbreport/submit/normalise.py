@@ -16,6 +16,7 @@ from typing import Any
 from openpyxl.utils.datetime import from_excel, to_excel
 from pydantic_core import PydanticCustomError
 
+from ..text import parse_int
 from ..schema.chronology import EventDate
 
 
@@ -65,9 +66,8 @@ def to_int(value: Any) -> int:
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    text = narrow(str(value))
-    if re.fullmatch(r"\d+", text):
-        return int(text)
+    if (number := parse_int(narrow(str(value)))) is not None:
+        return number
     raise CellProblem("E-CELL-TYPE", expected="整数", value=shown(value))
 
 

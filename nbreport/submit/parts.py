@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from ..text import parse_int
 from ..checks.awards import AWARD_CATEGORIES
 from ..schema.indicators import QUALIFIERS
 
@@ -186,4 +187,4 @@ def read_stamp(keywords: str | None) -> tuple[str | None, int | None]:
     if _STAMP not in (keywords or "").split(";"):
         return None, None
     year = fields.get("year", "")
-    return fields.get("part") or None, int(year) if year.isdigit() else None
+    return fields.get("part") or None, parse_int(year)

@@ -97,3 +97,11 @@ def test_messages_in_both_languages(tmp_path, lang):
 def test_clean_small_report_has_no_findings():
     report = small_report(conclusion={"blocks": [paragraph("结语。")]})
     assert validate(report).findings == []
+
+
+def test_invisible_character_in_a_name_gives_the_clean_name(tmp_path):
+    root = award_dataset(tmp_path, "省科技进步一等奖,项目甲,单位,李\u200b晔、Christopher\u00a0Gerada\n")
+    report = validate(root)
+    assert report.ok and found(report) == [("W-NAME-INVISIBLE", "awards.csv:2:4")] * 2
+    assert "U+200B" in report.findings[0].message and "“李晔”" in report.findings[0].hint
+    assert "“Christopher Gerada”" in report.findings[1].hint

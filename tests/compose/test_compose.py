@@ -68,5 +68,18 @@ def test_wide_appendix_goes_landscape_and_is_preceded_by_a_landscape_break():
     table["columns"][2]["type"] = table["columns"][3]["type"] = "list"
     nodes = compose(small_report(appendices=[{"title": "获奖", "table": table}])).nodes
     heading_at = next(i for i, n in enumerate(nodes) if isinstance(n, dn.Heading))
-    assert nodes[heading_at - 1] == dn.PageBreak(orientation="landscape")
+    assert nodes[heading_at - 1] == dn.PageBreak(orientation="landscape", run="appendix", header=nodes[heading_at].label)
     assert nodes[heading_at + 1].grid.landscape
+
+
+def test_every_part_starts_a_page_run_whose_header_is_its_title():
+    chapter = {"kind": "chapter", "title": "培育战略科技力量", "sections": [{"title": "甬江科创区", "blocks": [paragraph("正文。")]}]}
+    nodes = compose(small_report(chapters=[chapter, chapter])).nodes
+    breaks = [(n, nodes[i + 1]) for i, n in enumerate(nodes[:-1]) if isinstance(n, dn.PageBreak)]
+    front, *parts = breaks
+    assert (front[0].run, front[0].header) == ("front", "")
+    assert isinstance(front[1], dn.Toc)
+    assert parts
+    for page_break, heading in parts:
+        assert isinstance(heading, dn.Heading) and heading.level == 1
+        assert page_break.header == heading.label

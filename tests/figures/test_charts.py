@@ -77,7 +77,16 @@ def test_bar_and_line_on_a_second_axis(panel):
     ({"a": [1.0, 2.0]}, "bar+line", "两个系列"),
 ])
 def test_specs_that_cannot_be_drawn_are_refused(series, kind, expected):
-    spec = ChartSpec(type=kind, categories=["2022年", "2023年"], series=series)
+    # The schema refuses such specs at validate time; a spec built without validation is refused here too.
+    spec = ChartSpec.model_construct(type=kind, categories=["2022年", "2023年"], series=series, units={})
     assert any(expected in problem for problem in problems(spec))
     with pytest.raises(ValueError):
         draw_chart(spec, Theme())
+
+
+def test_the_composed_chart_node_is_drawn_as_compose_resolved_it(panel):
+    from nbreport.compose.chart import resolve_chart
+    from nbreport.figures.charts import draw_resolved
+
+    chart = resolve_chart(spec_from_panel(panel, ["高新技术企业数"]), Theme().accent_color)
+    assert draw_resolved(chart, Theme(), "svg") == draw_chart(spec_from_panel(panel, ["高新技术企业数"]), Theme(), "svg")

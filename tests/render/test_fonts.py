@@ -9,8 +9,11 @@ import pytest
 from pypdf import PdfReader
 
 from nbreport.compose import nodes as dn
-from nbreport.render.fonts import CID_FALLBACK, FontWarning, candidate_paths, load_fonts, outline_kind
+from nbreport.render.fonts import CID_FALLBACK, FontMissingError, FontWarning, candidate_paths, load_fonts, outline_kind
+from nbreport.render.font_cmap import read_cmap
+from nbreport.render.fonts import coverage, theme_font_files
 from nbreport.render.pdf import render_pdf
+from reportlab.pdfbase.ttfonts import TTFont
 from nbreport.schema.theme import FontFamily, Theme
 
 INFO = dn.DocumentInfo(title="t", author="a", subject="s", keywords=("k",), language="zh-CN", running_title="测试")
@@ -62,14 +65,23 @@ def test_cff_font_in_theme_is_refused_with_a_reason_and_the_next_is_used(tmp_pat
     assert fonts.serif.path != fake
 
 
-def test_no_truetype_cjk_font_falls_back_to_cid_font_with_a_warning():
+def test_no_truetype_cjk_font_is_refused_in_chinese_with_the_install_command():
+    nowhere = FontFamily(cjk="宋体", names=["no-such-font-for-nbreport-tests.ttf"])
+    with pytest.raises(FontMissingError) as raised:
+        load_fonts(Theme(serif=nowhere, sans=nowhere))
+    message = str(raised.value)
+    assert "no-such-font-for-nbreport-tests.ttf" in message and "apt-get install fonts-arphic-uming fonts-wqy-zenhei" in message
+    assert "--allow-font-fallback" in message and message.count("no-such-font") == 1
+
+
+def test_the_cid_font_only_when_asked_and_with_a_chinese_warning():
     nowhere = FontFamily(cjk="宋体", names=["no-such-font-for-nbreport-tests.ttf"])
     theme = Theme(serif=nowhere, sans=nowhere, fallback_fonts=["no-such-fallback-for-nbreport.ttf"])
     with pytest.warns(FontWarning) as caught:
-        fonts = load_fonts(theme)
+        fonts = load_fonts(theme, allow_fallback=True)
     assert fonts.serif.name == fonts.sans.name == CID_FALLBACK
     assert not fonts.serif.embedded
-    assert any(CID_FALLBACK in str(w.message) and "NOT" in str(w.message) for w in caught)
+    assert any(CID_FALLBACK in str(w.message) and "不嵌入" in str(w.message) for w in caught)
 
 
 @needs_cjk
@@ -172,7 +184,73 @@ def test_cid_fallback_still_renders(tmp_path):
     theme = Theme(serif=nowhere, sans=nowhere)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", FontWarning)
-        path = render_pdf(dn.Document(info=INFO, nodes=[dn.Paragraph(runs=(dn.Run(text="宋体回退"),))]), theme, tmp_path / "cid.pdf")
+        path = render_pdf(dn.Document(info=INFO, nodes=[dn.Paragraph(runs=(dn.Run(text="宋体回退"),))]), theme, tmp_path / "cid.pdf",
+                          font_fallback=True)
     fonts = _fonts_on(PdfReader(path))
     assert any(CID_FALLBACK in name for name in fonts)
     assert "宋体回退" in PdfReader(path).pages[0].extract_text()
+
+
+# ---------------------------------------------------------------- coverage (cmap only) and the missing-font policy
+
+
+@pytest.fixture
+def no_fonts(tmp_path, monkeypatch):
+    """Point the font search at an empty folder and nowhere else, as on a machine without fonts."""
+    empty = tmp_path / "empty-fonts"
+    empty.mkdir()
+    monkeypatch.setenv("NBREPORT_FONT_DIR", str(empty))
+    monkeypatch.setenv("NBREPORT_SYSTEM_FONTS", "0")
+    return empty
+
+
+def test_coverage_is_none_without_a_cjk_font(no_fonts):
+    assert coverage(Theme()) is None and theme_font_files(Theme()) == ()
+
+
+@needs_cjk
+def test_coverage_reads_the_same_characters_reportlab_does():
+    for path in theme_font_files(Theme()):
+        parsed = set(TTFont("cmap-check-" + path.stem, str(path), subfontIndex=0).face.charToGlyph)
+        assert read_cmap(path) ^ parsed <= {0, 0xA0}  # reportlab drops U+0000 and special-cases NBSP
+
+
+@needs_cjk
+def test_coverage_has_the_report_marks_and_lacks_rare_ideographs():
+    covered = coverage(Theme())
+    assert {ord("宁"), ord("▶"), ord("•")} <= covered
+    assert ord("\U00020000") not in covered and ord("\U00030EDE") not in covered
+
+
+def test_read_cmap_of_a_broken_file_is_empty(tmp_path):
+    for content in (b"", b"\x00\x01\x00\x00" + bytes(8), b"ttcf" + bytes(12)):
+        path = tmp_path / "broken.ttf"
+        path.write_bytes(content)
+        read_cmap.cache_clear()
+        assert read_cmap(path) == frozenset()
+
+
+def _dataset(root):
+    (root / "ds").mkdir()
+    (root / "ds" / "report.yaml").write_text("meta:\n  year: 2023\n  region: 宁波市\n  title: 宁波市科技进步报告\nconclusion: c.md\n",
+                                           encoding="utf-8")
+    (root / "ds" / "c.md").write_text("---\ntitle: 结语\n---\n\n正文。\n", encoding="utf-8")
+    return root / "ds"
+
+
+def test_build_without_a_cjk_font_exits_2_in_chinese_and_writes_nothing(no_fonts, tmp_path, capsys):
+    from nbreport.cli import main
+
+    code = main(["build", str(_dataset(tmp_path)), "--out", str(tmp_path / "out"), "--format", "pdf"])
+    err = capsys.readouterr().err
+    assert code == 2 and "fonts-arphic-uming" in err and "Traceback" not in err and "FontWarning" not in err
+    assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
+
+
+def test_build_with_allow_font_fallback_writes_the_pdf(no_fonts, tmp_path):
+    from nbreport.cli import main
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FontWarning)
+        code = main(["build", str(_dataset(tmp_path)), "--out", str(tmp_path / "out"), "--format", "pdf", "--allow-font-fallback", "-q"])
+    assert code == 0 and [p.suffix for p in (tmp_path / "out").iterdir()] == [".pdf"]

@@ -1,0 +1,16 @@
+"""The layout policy compose writes into the Document: one value each, read by every renderer.
+
+Renderers may not keep copies of these; a bureau that wants other values changes them here
+(or, later, in the Theme) and both the Word file and the PDF follow.
+"""
+
+from __future__ import annotations
+
+CHRONOLOGY_GAP = "\u3000"  # between a bold event date and its text, as in the printed report
+FIGURE_MAX_HEIGHT = 0.6  # share of the text height a picture may take
+CASE_PADDING_MM = 3.0  # inside the case box, on every side
+KEEP_LAST_ROWS = 2  # the last rows of a table kept on one page: the last row never stands alone
+TOP_ALIGN_SPAN = 8  # a merged cell over more rows than this may cross pages: its text sits at the top
+CHART_HEIGHT_RATIO = 0.45  # chart height as a share of its width: small, like the report's
+CHART_PALETTE = ("C55A11", "7F7F7F", "2E75B6", "A9D18E")  # after the theme's accent colour
+CHART_WIDTH = 0.8  # share of the text width a chart takes

@@ -1,0 +1,137 @@
+"""An office layout fills the 目录 page numbers and splits merges where pages break; failures fall back cleanly."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+
+from nbreport.compose import nodes as dn
+from nbreport.render.docx import render_docx
+from nbreport.render.docx_layout import LayoutWarning, Office, PageLayout, find_office, with_office_layout
+from nbreport.schema import Theme
+
+THEME = Theme()
+CATEGORIES = ["一等奖", "一等奖", "一等奖", "一等奖", "二等奖"]
+
+
+def award_document() -> dn.Document:
+    info = dn.DocumentInfo("t", "a", "s", (), "zh-CN", "t")
+    spans = [4, 0, 0, 0, 1]
+    rows = tuple(
+        (dn.GridCell(text, span, text + "（续）"), dn.GridCell(f"项目{i}"))
+        for i, (text, span) in enumerate(zip(CATEGORIES, spans))
+    )
+    grid = dn.TableGrid((dn.GridColumn("奖励类别", 0.3), dn.GridColumn("项目名称", 0.7)), rows, "续表", "（续）")
+    heading = dn.Heading(1, "获奖项目", "p1", "chapter.title", number="附录1")
+    toc = dn.Toc("目录", (dn.TocEntry(1, heading.label, "p1"),))
+    return dn.Document(info, [toc, dn.PageBreak(run="appendix", header=heading.label), heading, dn.TableBlock(None, grid)])
+
+
+class FixedOffice(Office):
+    """Report one fixed layout: the heading on page 3, rows 0-1 on page 3 and rows 2-4 on page 4."""
+
+    def measure(self, docx: bytes, workdir: Path) -> PageLayout:
+        self.calls.append(docx)
+        return PageLayout(pages={"p1": 3}, rows={"tbl1": (3, 3, 3, 4, 4, 4)})
+
+    @property
+    def calls(self) -> list[bytes]:
+        return self.__dict__.setdefault("_calls", [])
+
+
+def cell_texts(path: Path) -> list[tuple[str, str | None]]:
+    table = docx.Document(str(path)).tables[0]
+    found = []
+    for tr in table._tbl.tr_lst[1:]:
+        tc = tr.tc_lst[0]
+        merge = tc.tcPr.find(qn("w:vMerge"))
+        found.append(("".join(t.text for t in tc.iter(qn("w:t"))), None if merge is None else merge.get(qn("w:val"))))
+    return found
+
+
+def test_a_merge_restarts_with_the_continuation_label_where_the_layout_breaks_the_page(tmp_path):
+    office = FixedOffice("soffice", "python3")
+    path = render_docx(award_document(), THEME, tmp_path / "a.docx", office=office)
+    assert cell_texts(path) == [("一等奖", "restart"), ("", None), ("一等奖（续）", "restart"), ("", None), ("二等奖", None)]
+    assert len(office.calls) == 2  # the second measurement found the pages unchanged
+
+
+def test_toc_page_numbers_are_filled_and_word_is_not_asked_to_update(tmp_path):
+    path = render_docx(award_document(), THEME, tmp_path / "a.docx", office=FixedOffice("soffice", "python3"))
+    body = docx.Document(str(path)).element.body
+    instr = [t.text.strip() for t in body.iter(qn("w:instrText"))]
+    assert "PAGEREF p1 \\h" in instr
+    texts = [t.text for t in body.iter(qn("w:t"))]
+    assert "3" in texts
+    with zipfile.ZipFile(path) as package:
+        assert b"updateFields" not in package.read("word/settings.xml")
+
+
+def test_without_an_office_word_is_asked_to_update_the_fields(tmp_path, monkeypatch):
+    monkeypatch.setenv("NBREPORT_OFFICE", "off")
+    assert find_office() is None
+    path = render_docx(award_document(), THEME, tmp_path / "a.docx")
+    with zipfile.ZipFile(path) as package:
+        assert b"updateFields" in package.read("word/settings.xml")
+    assert cell_texts(path)[2] == ("", None)  # still covered by the first merge
+
+
+def script(tmp_path: Path, body: str) -> str:
+    path = tmp_path / "fake-python"
+    path.write_text("#!/bin/sh\n" + body + "\n")
+    path.chmod(0o755)
+    return str(path)
+
+
+@pytest.mark.parametrize("body", [
+    "exit 3",  # the script failed (no python3-uno, soffice crashed)
+    "echo 'not json'",  # the output is not a layout
+    "echo '{\"bookmarks\": {\"p1\": \"x\"}, \"rows\": {}}'",  # a layout of the wrong shape
+    "exec sleep 30",  # the office hangs: the timeout ends it
+])
+def test_a_failing_office_gives_a_warning_and_the_word_rendering(tmp_path, body):
+    office = Office("soffice", script(tmp_path, body), timeout=0.5)
+    renders: list[PageLayout | None] = []
+
+    def render(layout: PageLayout | None) -> bytes:
+        renders.append(layout)
+        return b"docx"
+
+    with pytest.warns(LayoutWarning):
+        assert with_office_layout(render, office) == b"docx"
+    assert renders == [None]
+
+
+def test_without_an_office_the_pdf_pages_fill_the_toc_and_word_still_refreshes(tmp_path, monkeypatch):
+    from pypdf import PdfReader
+
+    from nbreport import api
+
+    monkeypatch.setenv("NBREPORT_OFFICE", "off")
+    from builders import small_report
+
+    chapters = [{"kind": "chapter", "title": title, "sections": [{"title": f"{title}之节", "blocks": []}]}
+                for title in ("培育战略科技力量", "推进核心技术攻关")]
+    docx_path, pdf_path = api.build(small_report(chapters=chapters), tmp_path)
+    body = docx.Document(str(docx_path)).element.body
+    results = {}
+    for p in body.iter(qn("w:hyperlink")):
+        texts = [t.text for t in p.iter(qn("w:t"))]
+        results[texts[0].rstrip("\t")] = texts[-1]
+    reader = PdfReader(pdf_path)
+    for label, page in results.items():
+        assert page.isdigit(), label
+        assert label.replace("\u3000", "") in reader.pages[int(page) - 1].extract_text().replace("\u3000", "").replace(" ", "")
+    assert len(results) >= 4
+    with zipfile.ZipFile(docx_path) as package:
+        assert b"updateFields" in package.read("word/settings.xml")  # the PDF's numbers, not Word's
+
+
+def test_an_office_without_python3_uno_counts_as_none(tmp_path, monkeypatch):
+    monkeypatch.delenv("NBREPORT_OFFICE")
+    monkeypatch.setenv("NBREPORT_OFFICE_PYTHON", script(tmp_path, "exit 1"))  # `import uno` fails
+    assert find_office() is None
