@@ -97,6 +97,7 @@ def _parser() -> argparse.ArgumentParser:
     template.add_argument("part", choices=tuple(PARTS), help="报送表类型")
     template.add_argument("--year", type=int, required=True, help="报告年度")
     template.add_argument("-o", "--out", help="输出文件 .xlsx（默认 <类型名称>-<年度>.xlsx）")
+    template.add_argument("--district", help="预填区县名称（仅 district），如 镇海区")
     template.set_defaults(run=_template)
 
     merge = sub.add_parser("merge", help="把校验通过的报送表并入数据集 / merge submissions into a dataset")
@@ -193,7 +194,10 @@ def _template(args: argparse.Namespace) -> int:
 
     out = Path(args.out or f"{PARTS[args.part].title}-{args.year}.xlsx")
     try:
-        written = write_template(args.part, args.year, out)
+        written = write_template(args.part, args.year, out, district=args.district)
+    except ValueError as error:  # TemplateError: an unknown --district
+        print(f"无法生成模板：{error}", file=sys.stderr)
+        return EXIT_CANNOT_RUN
     except OSError as error:
         print(f"无法写出模板：{error}", file=sys.stderr)
         return EXIT_CANNOT_RUN

@@ -52,6 +52,17 @@ def name_key(text: str) -> str:
     return INVISIBLE.sub("", folded).replace(" ", "").casefold()
 
 
+_TRAILING_PUNCTUATION = re.compile(r"[。．.；;，,！!？?\s]+$")
+
+
+def text_key(text: str) -> str:
+    """Return the comparison key of a sentence or a title: its name_key without final punctuation.
+
+    Two 大事记 events, award projects or incubators with the same key are one thing typed twice.
+    """
+    return _TRAILING_PUNCTUATION.sub("", name_key(text))
+
+
 def shorten(text: str, limit: int = 30) -> str:
     """Return ``text`` cut to ``limit`` characters with an ellipsis, for messages."""
     return text if len(text) <= limit else text[:limit] + "…"

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterator
 
 from .. import codes
 from ..findings import Finding, Location
 from ..schema.chronology import ChronologyEvent, EventDate
 from ..schema.report import Report
-from ..text import INVISIBLE, shorten
+from ..text import shorten, text_key
 from .context import CheckContext
 
-_TRAILING = re.compile(r"[。．.；;，,！!\s]+$")
 
 
 def in_report_period(date: EventDate, year: int) -> bool:
@@ -51,7 +48,7 @@ def check_repeats(events: list[ChronologyEvent], ctx: CheckContext) -> Iterator[
     """Yield an error for an event typed twice and a warning when one event's text starts another's, same date."""
     by_date: dict[str, list[tuple[str, int]]] = {}
     for index, event in enumerate(events):
-        by_date.setdefault(event.date.label, []).append((_text_key(event.text), index))
+        by_date.setdefault(event.date.label, []).append((text_key(event.text), index))
     for group in by_date.values():
         # Sorted, a text that is a prefix of another sits right before one that starts with it,
         # so neighbours suffice: no quadratic pass over a date with thousands of events.
@@ -63,11 +60,6 @@ def check_repeats(events: list[ChronologyEvent], ctx: CheckContext) -> Iterator[
             code = "E-CHRONO-DUPLICATE" if first == second else "W-CHRONO-NEAR-DUPLICATE"
             yield codes.make(code, _text_at(ctx, later), date=events[later].date.label,
                              text=shorten(events[later].text), other=str(_text_at(ctx, earlier)))
-
-
-def _text_key(text: str) -> str:
-    folded = INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
-    return _TRAILING.sub("", re.sub(r"\s+", "", folded))
 
 
 def _text_at(ctx: CheckContext, index: int) -> Location:

@@ -97,13 +97,15 @@ class DatasetReader:
     def read_rows(self, file: Path, sheet: str | None = None) -> RawTable | None:
         """Return the rows of a CSV or XLSX file, or None after recording why it cannot be read."""
         try:
-            return read_table_file(file, self.sources.relative(file), sheet)
+            raw = read_table_file(file, self.sources.relative(file), sheet)
         except TableReadError as error:
             self.findings.extend(error.findings)
             return None
         except OSError as error:
             self.add(codes.make("E-FILE-READ", Location(file=self.sources.relative(file)), detail=error.strerror or type(error).__name__))
             return None
+        self.findings.extend(raw.findings)  # warnings and cell errors that did not stop the reading
+        return raw
 
     def table(self, spec: dict[str, Any], base: Path, path: PathKey, where: Location) -> dict[str, Any] | None:
         """Return table data from a table spec (caption, file, kind...), recording row positions."""

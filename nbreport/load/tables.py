@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +12,7 @@ from .. import codes
 from ..text import parse_int
 from ..findings import Finding, Location
 from .encoding import DecodeFailure, decode
+from .safe_cells import unescape_csv_text
 from ..schema.tables import AWARD_COLUMNS, PEOPLE_COLUMNS
 
 MAX_ROWS = 200_000
@@ -24,11 +25,12 @@ TABLE_SPEC_KEYS = {"caption", "file", "kind", "layout", "merge", "lists", "note"
 
 @dataclass(slots=True)
 class RawTable:
-    """Hold a table file as read: header, rows of strings and where each row is."""
+    """Hold a table file as read: header, rows of strings, where each row is, and findings that did not stop reading."""
 
     header: list[str]
     rows: list[list[str]]
     places: list[Location]
+    findings: list[Finding] = field(default_factory=list)
 
 
 class TableReadError(Exception):
@@ -49,7 +51,10 @@ def read_table_file(file: Path, shown: str, sheet: str | None = None) -> RawTabl
 
 
 def read_csv(file: Path, shown: str) -> RawTable:
-    """Read a UTF-8 CSV (BOM allowed, any line endings) keeping line numbers."""
+    """Read a UTF-8 CSV (BOM allowed, any line endings) keeping line numbers.
+
+    A cell written as ``'`` + formula-like text (see :mod:`nbreport.load.safe_cells`) reads as that text.
+    """
     text = decode(file.read_bytes())
     if isinstance(text, DecodeFailure):
         where = Location(file=shown, line=text.line)
@@ -58,12 +63,12 @@ def read_csv(file: Path, shown: str) -> RawTable:
     rows: list[list[str]] = []
     places: list[Location] = []
     try:
-        header = [name.strip() for name in next(reader, [])]
+        header = [unescape_csv_text(name).strip() for name in next(reader, [])]
         for record in reader:
             if not any(cell.strip() for cell in record):
                 continue
             places.append(Location(file=shown, line=reader.line_num))
-            rows.append(record)
+            rows.append([unescape_csv_text(cell) for cell in record])  # the apostrophe nbreport's writers add
             if len(rows) > MAX_ROWS:
                 raise TableReadError([codes.make("E-CSV-SYNTAX", places[-1], detail=f"超过 {MAX_ROWS} 行")])
     except csv.Error as error:
@@ -77,7 +82,21 @@ def read_csv(file: Path, shown: str) -> RawTable:
         findings.append(codes.make("E-CSV-SYNTAX", Location(file=shown, line=1), detail="文件为空，缺少表头"))
     if findings:
         raise TableReadError(findings)
-    return RawTable(header=header, rows=rows, places=places)
+    return RawTable(header=header, rows=rows, places=places, findings=_number_findings(rows, places))
+
+
+def _number_findings(rows: list[list[str]], places: list[Location]) -> list[Finding]:
+    """Return an error for each cell spelling a number too long or too large (``1e99999999``)."""
+    from .workbook_notes import number_problem
+
+    findings = []
+    for row, place in zip(rows, places):
+        for index, text in enumerate(row):
+            problem = number_problem(text)
+            if problem:
+                value = text.strip() if len(text.strip()) <= 30 else text.strip()[:27] + "…"
+                findings.append(codes.make("E-NUMBER-RANGE", cell_location(place, index), value=value, detail=problem))
+    return findings
 
 
 def table_from_spec(spec: dict[str, Any], raw: RawTable, where: Location) -> tuple[dict[str, Any], list[Finding]]:
@@ -135,7 +154,8 @@ def _convert_row(record: list[str], columns: list[dict[str, Any]], place: Locati
                 row.append(number)
                 continue
             where = cell_location(place, index)
-            findings.append(codes.make("E-CELL-TYPE", where, column=column["name"], expected="整数", value=text))
+            findings.append(codes.make("E-CELL-TYPE", where, column=column["name"], expected="整数", value=text,
+                                       example="，例如 1、2、3"))
             row.append(None)
         elif column["type"] == "list":
             row.append([part.strip() for part in text.split("、") if part.strip()] if text else [])

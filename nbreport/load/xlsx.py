@@ -1,70 +1,48 @@
-"""Read the first (or a named) sheet of an XLSX file as a table, safely."""
+"""Read the first (or a named) sheet of an XLSX file as a dataset table, through the one bounded workbook reader."""
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
+from typing import Any
 
 from .. import codes
-from ..findings import Location
-from .tables import MAX_ROWS, RawTable, TableReadError
-
-MAX_UNCOMPRESSED = 200 * 1024 * 1024
+from ..findings import Finding, Location
+from .sheet_scan import scan_sheet
+from .tables import RawTable, TableReadError
+from .workbook import WorkbookUnreadable, as_text, open_book, stream_rows
+from .workbook_notes import far_findings, fill_merged, hidden_findings, number_findings, uncached_findings
 
 
 def read_xlsx(file: Path, shown: str, sheet: str | None = None) -> RawTable:
-    """Read values (never formulas) of one sheet; refuse non-XLSX, encrypted or oversized files."""
-    _check_container(file, shown)
-    from openpyxl import load_workbook
-
+    """Read cached values (never formulas) of one sheet; refuse non-XLSX, encrypted or oversized files."""
     try:
-        book = load_workbook(file, read_only=True, data_only=True, keep_links=False)
-    except Exception as error:  # openpyxl raises many types for damaged files
-        raise TableReadError([codes.make("E-FILE-READ", Location(file=shown), detail=f"{type(error).__name__}: {error}")]) from None
-    try:
-        if sheet is not None and sheet not in book.sheetnames:
-            detail = f"没有名为“{sheet}”的工作表（现有：{'、'.join(book.sheetnames)}）"
-            raise TableReadError([codes.make("E-FILE-READ", Location(file=shown), detail=detail)])
-        ws = book[sheet] if sheet else book.worksheets[0]
-        return _read_sheet(ws, shown)
-    finally:
-        book.close()
+        with open_book(file, shown) as book:
+            if sheet is not None and sheet not in book.sheetnames:
+                detail = f"没有名为“{sheet}”的工作表（现有：{'、'.join(book.sheetnames)}）"
+                raise TableReadError([codes.make("E-FILE-READ", Location(file=shown), detail=detail)])
+            ws = book[sheet] if sheet else book.worksheets[0]
+            return _read_sheet(ws, file, shown)
+    except WorkbookUnreadable as error:
+        raise TableReadError(error.findings) from None
 
 
-def _check_container(file: Path, shown: str) -> None:
-    where = Location(file=shown)
-    if not zipfile.is_zipfile(file):
-        detail = "不是 XLSX 文件（可能已加密，或是旧版 .xls）"
-        raise TableReadError([codes.make("E-FILE-READ", where, detail=detail)])
-    with zipfile.ZipFile(file) as archive:
-        total = sum(info.file_size for info in archive.infolist())
-    if total > MAX_UNCOMPRESSED:
-        raise TableReadError([codes.make("E-FILE-READ", where, detail=f"解压后过大（{total // 2**20} MB）")])
-
-
-def _read_sheet(ws, shown: str) -> RawTable:
-    rows_iter = ws.iter_rows(values_only=True)
-    header_row = next(rows_iter, None) or ()
-    header = [_text(value).strip() for value in header_row]
+def _read_sheet(ws: Any, file: Path, shown: str) -> RawTable:
+    scan = scan_sheet(file, getattr(ws, "_worksheet_path", None))
+    findings: list[Finding] = [*hidden_findings(ws, scan, shown), *uncached_findings(ws.title, scan, shown),
+                               *far_findings(ws.title, scan, shown)]
+    stream = stream_rows(ws, shown)
+    _, header_row = next(stream, (1, ()))
+    header = [as_text(value) for value in header_row]
     while header and not header[-1]:
         header.pop()
-    rows: list[list[str]] = []
-    places: list[Location] = []
-    for number, values in enumerate(rows_iter, start=2):
-        cells = [_text(value) for value in values[: len(header)]]
-        cells += [""] * (len(header) - len(cells))
-        if not any(cell.strip() for cell in cells):
-            continue
-        if len(rows) >= MAX_ROWS:
-            raise TableReadError([codes.make("E-FILE-READ", Location(file=shown, sheet=ws.title), detail=f"超过 {MAX_ROWS} 行")])
-        rows.append(cells)
-        places.append(Location(file=shown, sheet=ws.title, cell=f"A{number}"))
-    return RawTable(header=header, rows=rows, places=places)
-
-
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+    numbers: list[int] = []
+    grid: list[list[Any]] = []
+    for number, values in stream:
+        cells = list(values[: len(header)]) + [None] * (len(header) - len(values))
+        if any(value is not None for value in cells):
+            numbers.append(number)
+            grid.append(cells)
+    fill_merged(numbers, grid, scan.merged)
+    findings += number_findings(ws.title, numbers, grid, shown)
+    places = [Location(file=shown, sheet=ws.title, cell=f"A{number}") for number in numbers]
+    return RawTable(header=header, rows=[[as_text(v) for v in row] for row in grid], places=places, findings=findings)

@@ -8,12 +8,14 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from ..checks import CheckContext, run_checks
+from .. import codes
+from ..checks import AWARD_CATEGORIES, CheckContext, run_checks
 from ..findings import Finding, Location
 from ..load.pydantic_errors import findings_from_validation
 from ..load.sources import PathKey, SourceMap
 from ..schema import DistrictEntry, Paragraph, Report
 from ..schema.tables import AWARD_COLUMNS
+from .normalise import CellProblem, to_choice
 from .parts import Part
 
 if TYPE_CHECKING:
@@ -37,7 +39,22 @@ def rule_findings(part: Part, records: dict[str, list[Record]], year: int | None
         report = Report.model_validate(raw)
     except ValidationError as error:
         return findings_from_validation(error, sources, raw)
-    return run_checks(report, CheckContext(sources=sources, award_categories=list(award_categories)))
+    findings = run_checks(report, CheckContext(sources=sources, award_categories=list(award_categories)))
+    return [_as_choice(f, (*AWARD_CATEGORIES, *award_categories)) if f.code == "E-AWARD-CATEGORY" else f for f in findings]
+
+
+def _as_choice(finding: Finding, choices: Sequence[str]) -> Finding:
+    """Return an unknown award category as what it is to a clerk: a cell off its drop-down (E-CELL-CHOICE).
+
+    The dataset rule's hint (declare the category in report.yaml) is for editors, not for whoever fills the sheet.
+    """
+    value = str(finding.params.get("value", ""))
+    related = sorted(dict.fromkeys(choices), key=lambda choice: choice[:2] != value[:2])  # 省… first for 省…
+    try:
+        to_choice(value, tuple(related), "奖励类别")
+    except CellProblem as problem:
+        return codes.make("E-CELL-CHOICE", finding.where, **{"column": "奖励类别", **problem.params})
+    return finding
 
 
 def district_entry(records: dict[str, list[Record]]) -> DistrictEntry | None:

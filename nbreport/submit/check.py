@@ -12,7 +12,7 @@ from ..codes import Messages
 from ..findings import Finding, Location, ValidationReport
 from .normalise import CellProblem, to_choice, to_date, to_int, to_list, to_number, to_paragraphs, to_text, to_year
 from .parts import Field, Part, SheetSpec
-from .read import RawRow, RawSheet, RawSubmission, read_submission
+from .read import RawRow, RawSheet, RawSubmission, Uncached, read_submission
 from .sniff import Unreadable
 
 
@@ -84,6 +84,10 @@ def _record(spec: SheetSpec, sheet: RawSheet, row: RawRow, year: int | None, fin
     record = Record(row.number, {}, dict(row.places))
     for column in spec.fields:
         value = row.values.get(column.name)
+        if isinstance(value, Uncached):  # the reader said so (E-XLSX-FORMULA): not "required but empty"
+            record.values[column.name] = _blank(column)
+            record.ok = False
+            continue
         if value is None:
             record.values[column.name] = _blank(column)
             if column.required and column.name in sheet.columns:
@@ -93,7 +97,10 @@ def _record(spec: SheetSpec, sheet: RawSheet, row: RawRow, year: int | None, fin
         try:
             record.values[column.name] = _convert(column, value, year)
         except CellProblem as problem:
-            findings.append(codes.make(problem.code, row.places[column.name], **{"column": column.name, **problem.params}))
+            params = {"column": column.name, **problem.params}
+            if problem.code == "E-CELL-TYPE" and column.example:
+                params["example"] = f"，例如 {column.example}"  # the column's own example, not a 序号's
+            findings.append(codes.make(problem.code, row.places[column.name], **params))
             record.values[column.name] = _blank(column)
             record.ok = False
     _percent(record, findings)
@@ -136,6 +143,7 @@ def _percent(record: Record, findings: list[Finding]) -> None:
         record.values["单位"] = "%"
     elif percent and record.values.get("单位") != "%":
         findings.append(codes.make("E-CELL-TYPE", record.at("数值"), column="数值", expected="数字（单位写在“单位”列）",
+                                   example="，例如 数值填 12.5、单位填 %",
                                    value=f"{value}%"))
         record.ok = False
 

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..load.safe_cells import escape_csv_text
 from ..load.tables import read_csv
 from ..schema import DistrictEntry, Paragraph
 
@@ -28,11 +29,11 @@ class CsvTable:
         return {name: self.header.index(name) for name in names}
 
     def text(self) -> str:
-        """Return the file text: UTF-8 CSV with \\n line ends (the BOM kept if it had one)."""
+        """Return the file text: UTF-8 CSV with \\n line ends (the BOM kept if it had one), formula-like text escaped."""
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(self.header)
-        writer.writerows(self.rows)
+        writer.writerow([escape_csv_text(cell) for cell in self.header])
+        writer.writerows([escape_csv_text(cell) for cell in row] for row in self.rows)
         return (_BOM if self.bom else "") + buffer.getvalue()
 
 

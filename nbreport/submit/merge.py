@@ -14,11 +14,11 @@ from ..codes import Messages
 from ..findings import Finding, Location, ValidationReport
 from ..load import load_dataset
 from ..load.yamlfile import YamlSyntaxError, parse_yaml
-from ..render.atomic import atomic_path
 from ..schema import DistrictChapter, DistrictEntry
 from .check import CheckedSubmission, validate_submission
 from .parts import PARTS
-from .plans import PLANNERS, Dataset, Plan
+from .plans import PLANNERS, Dataset, Plan, inside
+from .staging import stage_and_replace
 
 _NEED_TARGET = ("awards", "incubators", "chronology", "indicators")
 
@@ -73,7 +73,8 @@ def merge_submissions(dataset: str | Path, submissions: Sequence[str | Path], pa
         texts = _texts(plan)
         result.report.findings += _trial(root, texts, plan.districts)
         if result.ok and not dry_run:
-            result.written = _write(texts)
+            result.written, failed = _write(root, texts)
+            result.report.findings += failed
     if not result.ok:
         result.changes = []
     return _localised(result, lang)
@@ -141,14 +142,24 @@ def _trial(root: Path, texts: dict[Path, str], districts: list[DistrictEntry]) -
         return findings
 
 
-def _write(texts: dict[Path, str]) -> list[Path]:
-    written = []
-    for file, text in texts.items():
-        with atomic_path(file) as temporary:
-            temporary.write_bytes(text.encode("utf-8"))
-            shutil.copymode(file, temporary)  # the temporary file is private (0600); keep the file's own mode
-        written.append(file)
-    return written
+def _write(root: Path, texts: dict[Path, str]) -> tuple[list[Path], list[Finding]]:
+    """Write every text or none: stage all to temporary files, then rename; on any failure put the originals back."""
+    outside = [file for file in texts if inside(root, file) is None]
+    if outside:  # planners only name files inside; this is the last guard before anything is written
+        return [], [codes.make("E-PATH-ESCAPE", Location(file=str(file)), path=str(file)) for file in outside]
+    try:
+        return stage_and_replace(texts), []
+    except OSError as error:
+        file = error.filename or root
+        return [], [codes.make("E-MERGE-WRITE", Location(file=_relative(root, Path(file))),
+                               path=_relative(root, Path(file)), detail=error.strerror or str(error))]
+
+
+def _relative(root: Path, file: Path) -> str:
+    try:
+        return file.resolve().relative_to(root).as_posix()
+    except (ValueError, OSError):
+        return str(file)
 
 
 def _localised(result: MergeResult, lang: str) -> MergeResult:

@@ -42,6 +42,11 @@ class Field:
     width: float = 24
 
     @property
+    def example(self) -> str:
+        """Return an example of what the column takes ("" for free text): shown in E-CELL-TYPE's hint."""
+        return {"int": "1、2、3", "year": "2024", "number": "7014、3.1", "date": "5月22日、11月下旬"}.get(self.type, "")
+
+    @property
     def number_format(self) -> str:
         """Return the Excel number format: whole numbers for 序号/年份, General for values, text otherwise."""
         return {"int": "0", "year": "0", "number": "General"}.get(self.type, "@")

@@ -14,9 +14,11 @@ from ..load.events import INDICATOR_COLUMNS
 from ..load.tables import TableReadError
 from ..schema import DistrictChapter, DistrictEntry, EventDate, Report
 from ..schema.tables import AWARD_COLUMNS
+from ..text import text_key
 from .as_report import district_entry
 from .check import CheckedSubmission, Record
 from .edits import CsvTable, district_markdown, put_section, read_csv_table
+from .near import EventIndex, day_key
 from .parts import DISTRICTS
 
 INCUBATOR_COLUMNS = ("序号", "科技企业孵化器名称", "依托机构名称")
@@ -74,29 +76,61 @@ def plan_district(ds: Dataset, plan: Plan, subs: list[CheckedSubmission]) -> Non
 
 
 def plan_awards(ds: Dataset, plan: Plan, subs: list[CheckedSubmission]) -> None:
-    """Insert award rows after the last row of the same category (else at the end) of the award table."""
-    default = next((a.table.source for a in ds.report.appendices if a.table.table_kind == "award" and a.table.source), None)
-    file = _target(ds, plan, subs, default, AWARD_COLUMNS, "数据集中没有 kind: award 的附录表")
-    if file is None:
+    """Insert award rows after the last row of the same category (else at the end) of their award table.
+
+    With --target, or one award table, every row goes there. With several tables, each row goes to the
+    one table that already holds its category; a category held by none or by several is refused.
+    """
+    sources = [a.table.source for a in ds.report.appendices if a.table.table_kind == "award" and a.table.source]
+    one = ds.target or len(sources) <= 1
+    names: list[str | None] = [sources[0] if sources else None] if one else list(sources)
+    files = [_target(ds, plan, subs, name, AWARD_COLUMNS, "数据集中没有 kind: award 的附录表") for name in names]
+    if None in files:
         return
-    table = plan.table(file)
-    column = table.columns(AWARD_COLUMNS)
-    seen = _existing(ds, file, table, lambda row: _key(row[column["项目名称"]]))
+    tables = {file: plan.table(file) for file in files if file is not None}
+    seen: dict[str, str] = {}
+    for file, table in tables.items():
+        seen.update(_existing(ds, file, table, _column_key(table.columns(AWARD_COLUMNS)["项目名称"])))
     for sub in subs:
-        added = 0
+        added: dict[Path, int] = dict.fromkeys(tables, 0)
         for record in _ok(sub, "获奖项目"):
-            if _conflict(plan, seen, _key(record.values["项目名称"]), record.at("项目名称"), "获奖项目", record.values["项目名称"]):
+            into = _award_table(ds, plan, tables, record)
+            if into is None or _conflict(plan, seen, _key(record.values["项目名称"]), record.at("项目名称"),
+                                         "获奖项目", record.values["项目名称"]):
                 continue
-            row = [""] * len(table.header)
-            for name in AWARD_COLUMNS:
-                value = record.values[name]
-                row[column[name]] = "、".join(value) if isinstance(value, list) else str(value)
-            same = [i for i, old in enumerate(table.rows) if old[column["奖励类别"]] == record.values["奖励类别"]]
-            position = same[-1] + 1 if same else len(table.rows)  # keeps the category's merged cell whole
-            table.rows.insert(position, row)
-            table.lines.insert(position, None)
-            added += 1
-        plan.changes.append(f"{sub.file} → {_rel(ds, file)}：新增获奖项目 {added} 项")
+            _insert_award(tables[into], record)
+            added[into] += 1
+        plan.changes += [f"{sub.file} → {_rel(ds, file)}：新增获奖项目 {count} 项"
+                         for file, count in added.items() if count or len(tables) == 1]
+
+
+def _award_table(ds: Dataset, plan: Plan, tables: dict[Path, CsvTable], record: Record) -> Path | None:
+    """Return the table a row goes to: the only one, or the one holding its category; None after a finding."""
+    if len(tables) == 1:
+        return next(iter(tables))
+    category = record.values["奖励类别"]
+    holding = [file for file, table in tables.items()
+               if any(row[table.columns(AWARD_COLUMNS)["奖励类别"]] == category for row in table.rows)]
+    if len(holding) == 1:
+        return holding[0]
+    listed = "、".join(_rel(ds, file) for file in (holding or tables))
+    detail = (f"奖励类别“{category}”同时出现在 {listed} 中" if holding
+              else f"奖励类别“{category}”不在任何获奖附录表（{listed}）中")
+    plan.findings.append(codes.make("E-MERGE-TARGET", record.at("奖励类别"), detail=detail))
+    return None
+
+
+def _insert_award(table: CsvTable, record: Record) -> None:
+    """Insert the row after the last one of its category: the category's merged cell stays whole."""
+    column = table.columns(AWARD_COLUMNS)
+    row = [""] * len(table.header)
+    for name in AWARD_COLUMNS:
+        value = record.values[name]
+        row[column[name]] = "、".join(value) if isinstance(value, list) else str(value)
+    same = [i for i, old in enumerate(table.rows) if old[column["奖励类别"]] == record.values["奖励类别"]]
+    position = same[-1] + 1 if same else len(table.rows)
+    table.rows.insert(position, row)
+    table.lines.insert(position, None)
 
 
 def plan_incubators(ds: Dataset, plan: Plan, subs: list[CheckedSubmission]) -> None:
@@ -139,12 +173,19 @@ def plan_chronology(ds: Dataset, plan: Plan, subs: list[CheckedSubmission]) -> N
     date_at, text_at = at["日期"], at["事件"]
     year = ds.report.meta.year
     seen = _existing(ds, file, table, lambda row: _key(row[text_at]))
+    events = EventIndex()
+    for row, line in zip(table.rows, table.lines):
+        events.add(day_key(EventDate.parse(row[date_at]), year), row[text_at], f"{_rel(ds, file)}:{line}")
     for sub in subs:
         added = 0
         for record in _ok(sub, "大事记"):
             date: EventDate = record.values["日期"]
-            if _conflict(plan, seen, _key(record.values["事件"]), record.at("事件"), "大事记事件", record.values["事件"][:30]):
+            text, where = record.values["事件"], record.at("事件")
+            if _conflict(plan, seen, _key(text), where, "大事记事件", text[:30]):
                 continue
+            earlier = events.add(day_key(date, year), text, str(where))
+            if earlier is not None:  # not the same text, so not a conflict: both go in, but a person should look
+                plan.findings.append(codes.make("W-MERGE-NEAR-DUPLICATE", where, value=text[:30], other=earlier))
             keys = [EventDate.parse(row[date_at]).sort_key(year) for row in table.rows]
             position = sum(1 for key in keys if key <= date.sort_key(year))  # after events of the same date
             row = [""] * len(table.header)
@@ -192,7 +233,7 @@ def _district_file(ds: Dataset) -> Path | None:
     chapters = ds.settings.get("chapters") or []
     for index, chapter in enumerate(ds.report.chapters):
         if isinstance(chapter, DistrictChapter) and index < len(chapters):
-            return (ds.root / str(chapters[index])).resolve()
+            return inside(ds.root, str(chapters[index]))
     return None
 
 
@@ -204,7 +245,10 @@ def _target(ds: Dataset, plan: Plan, subs: list[CheckedSubmission], default: str
     if name is None:
         plan.findings.append(codes.make("E-MERGE-TARGET", where, detail=missing))
         return None
-    file = (ds.root / name).resolve()
+    file = inside(ds.root, name)
+    if file is None:
+        plan.findings.append(codes.make("E-PATH-ESCAPE", where, path=name))
+        return None
     if not file.is_file() or file.suffix.lower() != ".csv":
         plan.findings.append(codes.make("E-MERGE-TARGET", where, detail=f"{name} 不存在或不是 CSV 文件"))
         return None
@@ -219,6 +263,24 @@ def _target(ds: Dataset, plan: Plan, subs: list[CheckedSubmission], default: str
         plan.findings.append(codes.make("E-MERGE-TARGET", where, detail=detail))
         return None
     return file
+
+
+def inside(root: Path, name: str | Path) -> Path | None:
+    """Return ``name`` (relative to ``root``) resolved, or None if it leaves ``root`` (by .., an absolute path or a symlink).
+
+    The rule is the loader's (``DatasetReader.resolve``): the fully resolved path must lie under the resolved root.
+    """
+    try:
+        file = (root / name).resolve()
+        file.relative_to(root.resolve())
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop on older Pythons
+        return None
+    return file
+
+
+def _column_key(at: int) -> Callable[[list[str]], str]:
+    """Return the conflict key of a row: its text in column ``at``."""
+    return lambda row: _key(row[at])
 
 
 def _existing(ds: Dataset, file: Path, table: CsvTable, key: Callable[[list[str]], str]) -> dict[str, str]:
@@ -240,8 +302,8 @@ def _ok(sub: CheckedSubmission, sheet: str) -> list[Record]:
 
 
 def _key(text: object) -> str:
-    """Return text as compared for conflicts: no spaces, no final full stop."""
-    return "".join(str(text).split()).rstrip("。.")
+    """Return text as compared for conflicts: the key the dataset's own duplicate checks use."""
+    return text_key(str(text))
 
 
 def _rel(ds: Dataset, file: Path) -> str:

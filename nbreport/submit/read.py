@@ -1,12 +1,11 @@
-"""Read a submitted workbook into raw rows per sheet, each cell with its sheet and cell, safely and boundedly.
+"""Read a submitted workbook into raw rows per sheet, each cell with its sheet and cell, through the one bounded reader.
 
-openpyxl reads in read-only mode (rows are streamed), with cached values only
-(``data_only``: no formula is ever evaluated) and without external links.
+Limits, the container check, the row stream and what the sheet XML adds (merged cells,
+formulas without results, hidden data, numbers out of range) are those of load/workbook.py.
 """
 
 from __future__ import annotations
 
-import bisect
 import difflib
 import itertools
 from dataclasses import dataclass, field
@@ -17,15 +16,24 @@ from openpyxl.utils import get_column_letter
 
 from .. import codes
 from ..findings import Finding, Location
+from ..load.sheet_scan import scan_sheet
+from ..load.workbook import open_book, stream_rows
+from ..load.workbook_notes import far_findings, fill_merged, hidden_findings, number_findings, uncached_findings
 from .header import header_key, match_header
-from .merged import Range, merged_ranges
 from .parts import OWN_SHEETS, PARTS, Part, SheetSpec, read_stamp
-from .sniff import Unreadable, sniff
+from .sniff import Unreadable
 
-ROW_LIMIT = 20_000  # rows scanned per sheet, blank ones included; a submission never needs more
-MAX_COLUMNS = 40
 HEADER_SCAN = 5
-MERGE_BUDGET = 1_000_000
+
+
+class Uncached:
+    """Stand for a formula cell saved without its result: not blank, not a value (E-XLSX-FORMULA says so)."""
+
+    def __repr__(self) -> str:
+        return "Uncached()"
+
+
+UNCACHED = Uncached()
 
 
 @dataclass(slots=True)
@@ -64,26 +72,8 @@ def read_submission(path: Path, part: str | None = None, shown: str | None = Non
     shown = shown or path.name
     if not path.is_file():
         raise Unreadable([codes.make("E-PATH-NOT-FOUND", Location(file=shown), path=str(path))])
-    sniff(path, shown)
-    from openpyxl import load_workbook
-
-    with path.open("rb") as handle:  # a file object: openpyxl then trusts the content, not the extension
-        try:
-            book = load_workbook(handle, read_only=True, data_only=True, keep_links=False)
-        except Exception as error:  # openpyxl raises many types for damaged files
-            raise Unreadable([_damaged(shown, error)]) from None
-        try:
-            return _read_book(book, path, shown, part)
-        except Unreadable:
-            raise
-        except Exception as error:  # a damaged sheet part surfaces only while streaming
-            raise Unreadable([_damaged(shown, error)]) from None
-        finally:
-            book.close()
-
-
-def _damaged(shown: str, error: Exception) -> Finding:
-    return codes.make("E-XLSX-NOT-EXCEL", Location(file=shown), detail=f"（文件已损坏：{type(error).__name__}: {error}）")
+    with open_book(path, shown) as book:
+        return _read_book(book, path, shown, part)
 
 
 def _read_book(book: Any, path: Path, shown: str, wanted: str | None) -> RawSubmission:
@@ -92,6 +82,7 @@ def _read_book(book: Any, path: Path, shown: str, wanted: str | None) -> RawSubm
     part = _part(wanted or stamped_part, titles, shown)
     result = RawSubmission(file=shown, part=part, year=year)
     found = _match_sheets(part, titles, shown, result.findings)
+    result.findings += _hidden_sheets(book, path, shown, found)
     for spec in part.sheets:
         title = found.get(spec.name)
         if title is not None:
@@ -142,58 +133,51 @@ def _match_sheets(part: Part, titles: list[str], shown: str, findings: list[Find
     return found
 
 
+def _hidden_sheets(book: Any, path: Path, shown: str, found: dict[str, str]) -> list[Finding]:
+    """Return warnings for hidden sheets that hold data and are not nbreport's own (read ones warn when read)."""
+    findings = []
+    for ws in book.worksheets:
+        if ws.title in found.values() or ws.title in OWN_SHEETS or getattr(ws, "sheet_state", "visible") == "visible":
+            continue
+        findings += hidden_findings(ws, scan_sheet(path, getattr(ws, "_worksheet_path", None)), shown)
+    return findings
+
+
 def _read_sheet(ws: Any, spec: SheetSpec, path: Path, shown: str, findings: list[Finding]) -> RawSheet:
     def at(column: int | None, row: int | None = None) -> Location:
         cell = f"{get_column_letter(column)}{row}" if column and row else None
         return Location(file=shown, sheet=ws.title, cell=cell, line=row)
 
-    ws.reset_dimensions()  # a stated dimension may hide rows past it, or lie about the size
-    stream = enumerate(ws.iter_rows(min_row=1, max_col=MAX_COLUMNS, values_only=True), start=1)
+    scan = scan_sheet(path, getattr(ws, "_worksheet_path", None))
+    findings += hidden_findings(ws, scan, shown) + uncached_findings(ws.title, scan, shown) + far_findings(ws.title, scan, shown)
+    stream = stream_rows(ws, shown)
     head = [values for _, (_, values) in zip(range(HEADER_SCAN), stream)]
     scores = [match_header(spec, values, lambda c: at(c)).score for values in head]
     header_row = 1 + (scores.index(max(scores)) if scores and max(scores) > 0 else 0)
     header = match_header(spec, head[header_row - 1] if head else (), lambda c: at(c, header_row if c else None))
     findings.extend(header.findings)
-    rows: list[RawRow] = []
+    numbers: list[int] = []
+    grid: list[list[Any]] = []
     for number, values in itertools.chain([*enumerate(head, start=1)][header_row:], stream):
-        if number > ROW_LIMIT:
-            raise Unreadable([codes.make("E-XLSX-ROWS", at(None), sheet=ws.title, limit=ROW_LIMIT)])
-        row = RawRow(number, {}, {})
-        for name, column in header.columns.items():
-            row.values[name] = _clean(values[column - 1])
-            row.places[name] = at(column, number)
-        if any(value is not None for value in row.values.values()):
-            rows.append(row)
-    _fill_merged(rows, header.columns, merged_ranges(path, getattr(ws, "_worksheet_path", None)))
+        if any(values[column - 1] is not None for column in header.columns.values() if column <= len(values)):
+            numbers.append(number)
+            grid.append(list(values))
+    fill_merged(numbers, grid, scan.merged)
+    findings += number_findings(ws.title, numbers, _only(grid, header.columns.values()), shown)
+    rows = [_row(number, values, header.columns, scan, at) for number, values in zip(numbers, grid)]
     return RawSheet(spec, ws.title, header_row, header.columns, rows)
 
 
-def _clean(value: Any) -> Any:
-    """Return a cell value with surrounding spaces stripped; blank text becomes None."""
-    if isinstance(value, str):
-        value = value.strip()
-        return value or None
-    return value
+def _only(grid: list[list[Any]], columns: Any) -> list[list[Any]]:
+    """Return the grid with only the header's columns kept (others blank): numbers are checked where they are read."""
+    keep = set(columns)
+    return [[value if index + 1 in keep else None for index, value in enumerate(row)] for row in grid]
 
 
-def _fill_merged(rows: list[RawRow], columns: dict[str, int], ranges: list[Range]) -> None:
-    """Give every cell of a merged range the value of its top-left cell (for the rows and columns read).
-
-    Work is bounded by MERGE_BUDGET cell visits: a crafted file may declare huge or overlapping ranges.
-    """
-    numbers = [row.number for row in rows]  # ascending, as read
-    by_column = {column: name for name, column in columns.items()}
-    budget = MERGE_BUDGET
-    for min_col, min_row, max_col, max_row in ranges:
-        start = bisect.bisect_left(numbers, min_row)
-        if start == len(numbers) or numbers[start] != min_row or min_col not in by_column:
-            continue
-        value = rows[start].values[by_column[min_col]]
-        targets = [name for column, name in by_column.items() if min_col <= column <= max_col]
-        for row in rows[start:bisect.bisect_right(numbers, max_row)]:
-            budget -= len(targets)
-            if budget < 0:
-                return
-            for name in targets:
-                if row.values.get(name) is None:
-                    row.values[name] = value
+def _row(number: int, values: list[Any], columns: dict[str, int], scan: Any, at: Any) -> RawRow:
+    row = RawRow(number, {}, {})
+    for name, column in columns.items():
+        value = values[column - 1] if column <= len(values) else None
+        row.values[name] = UNCACHED if value is None and scan.uncached_at(number, column) else value
+        row.places[name] = at(column, number)
+    return row

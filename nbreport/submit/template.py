@@ -11,9 +11,14 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from .. import codes
+from ..findings import Finding, Location
+from ..load.safe_cells import set_text
 from ..render.atomic import atomic_path
-from .parts import GUIDE_SHEET, LISTS_SHEET, PARTS, Field, Part, SheetSpec, stamp
+from .parts import DISTRICTS, GUIDE_SHEET, LISTS_SHEET, PARTS, Field, Part, SheetSpec, stamp
+from .printing import fit_to_page, wrapped_height
 
+_LAST_ROW = 1_048_576  # Excel's last row
 NOTE_AUTHOR = "填写说明"  # not "nbreport": annotate.py removes its own earlier comments by that author
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _THIN = Side(style="thin", color="8EA9DB")
@@ -27,9 +32,22 @@ _COMMON_GUIDE = (
 )
 
 
-def write_template(part: Part | str, year: int, target: str | Path) -> Path:
-    """Write the template workbook of ``part`` for report ``year`` to ``target`` (atomically); return the path."""
+class TemplateError(ValueError):
+    """Carry the finding that stops a template from being written (an unknown district)."""
+
+    def __init__(self, finding: Finding) -> None:
+        super().__init__(f"{finding.message}。{finding.hint}")
+        self.finding = finding
+
+
+def write_template(part: Part | str, year: int, target: str | Path, district: str | None = None) -> Path:
+    """Write the template workbook of ``part`` for report ``year`` to ``target`` (atomically); return the path.
+
+    ``district`` (district part only) is typed into 区县名称 already; an unknown name raises TemplateError.
+    """
     part = PARTS[part] if isinstance(part, str) else part
+    if district is not None:
+        _check_district(part, district)
     book = Workbook()
     guide = book.active
     guide.title = GUIDE_SHEET
@@ -37,6 +55,8 @@ def write_template(part: Part | str, year: int, target: str | Path) -> Path:
     ranges = _write_lists(lists, part)
     for spec in part.sheets:
         _write_sheet(book.create_sheet(spec.name), spec, ranges)
+    if district is not None:
+        set_text(book["区县"]["A2"], district)
     book.move_sheet(lists, offset=len(book.sheetnames))
     _write_guide(guide, part, year)
     book.properties.title = f"{year}年度{part.title}报送表"
@@ -63,9 +83,9 @@ def _write_lists(ws: Worksheet, part: Part) -> dict[str, str]:
                 continue
             column += 1
             letter = get_column_letter(column)
-            ws.cell(row=1, column=column, value=field.name).font = Font(bold=True)
+            set_text(ws.cell(row=1, column=column), field.name).font = Font(bold=True)
             for row, choice in enumerate(field.choices, start=2):
-                ws.cell(row=row, column=column, value=choice)
+                set_text(ws.cell(row=row, column=column), choice)
             ranges[field.name] = f"'{LISTS_SHEET}'!${letter}$2:${letter}${len(field.choices) + 1}"
     ws.sheet_state = "hidden"
     ws.protection.sheet = True
@@ -76,7 +96,7 @@ def _write_sheet(ws: Worksheet, spec: SheetSpec, ranges: dict[str, str]) -> None
     last = spec.capacity + 1
     for column, field in enumerate(spec.fields, start=1):
         letter = get_column_letter(column)
-        header = ws.cell(row=1, column=column, value=field.name)
+        header = set_text(ws.cell(row=1, column=column), field.name)
         header.font = Font(bold=True)
         header.fill = _HEADER_FILL
         header.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -90,10 +110,11 @@ def _write_sheet(ws: Worksheet, spec: SheetSpec, ranges: dict[str, str]) -> None
             cell.protection = Protection(locked=False)
             cell.alignment = Alignment(vertical="top", wrap_text=wrap)
         validation = _validation(field, ranges.get(field.name))
-        validation.add(f"{letter}2:{letter}{last}")
+        validation.add(f"{letter}2:{letter}{_LAST_ROW}")  # the whole column: rows a clerk appends get it too
         ws.add_data_validation(validation)
     ws.row_dimensions[1].height = 30
     ws.freeze_panes = "A2"
+    fit_to_page(ws, landscape=sum(field.width for field in spec.fields) > 100)
     # Protect the header only: data cells are unlocked; rows may be added, removed, resized.
     ws.protection.sheet = True
     ws.protection.formatColumns = False
@@ -133,7 +154,15 @@ def _write_guide(ws: Worksheet, part: Part, year: int) -> None:
         lines += [(f"  · {_note(field)}", False) for field in spec.fields]
     ws.column_dimensions["A"].width = 110
     for row, (text, bold) in enumerate(lines, start=1):
-        cell = ws.cell(row=row, column=1, value=text)
+        cell = set_text(ws.cell(row=row, column=1), text)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         cell.font = Font(bold=bold, size=14 if row == 1 else 11)
+        ws.row_dimensions[row].height = wrapped_height([(text, ws.column_dimensions["A"].width)])
+    fit_to_page(ws, landscape=False)
     ws.protection.sheet = True
+
+
+def _check_district(part: Part, name: str) -> None:
+    if part.name != "district" or name not in DISTRICTS:
+        known = "、".join(DISTRICTS) if part.name == "district" else "（只有 district 报送表有区县名称）"
+        raise TemplateError(codes.make("E-TEMPLATE-DISTRICT", Location(path="--district"), value=name, known=known))

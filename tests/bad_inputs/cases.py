@@ -73,8 +73,8 @@ CORE_CASES: list[Case] = [
     Case("ranked-sequence-not-a-number", [("E-CELL-TYPE", "t.csv:3:1")], report=CHAPTER, files=table_chapter("file: t.csv", "t.csv", "序号,名称\n1,甲\n二,乙\n")),
     Case("merged-column-blank", [("E-CELL-REQUIRED", "t.csv:3:3")], report=CHAPTER,
          files=table_chapter("file: t.csv\nmerge: [分类]", "t.csv", "序号,政策名称,分类\n1,《甲》,科技创新战略\n2,《乙》,\n")),
-    Case("xlsx-not-a-workbook", [("E-FILE-READ", "t.xlsx")], report=CHAPTER, files=table_chapter("file: t.xlsx", "t.xlsx", "名称,地址\n甲,乙\n")),
-    Case("xls-old-format", [("E-FILE-READ", "t.xlsx")], report=CHAPTER, files=table_chapter("file: t.xlsx", "t.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)),
+    Case("xlsx-not-a-workbook", [("E-XLSX-NOT-EXCEL", "t.xlsx")], report=CHAPTER, files=table_chapter("file: t.xlsx", "t.xlsx", "名称,地址\n甲,乙\n")),
+    Case("xls-old-format", [("E-XLSX-XLS", "t.xlsx")], report=CHAPTER, files=table_chapter("file: t.xlsx", "t.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)),
     # award and people appendices
     Case("award-missing-column", [("E-TABLE-COLUMN-MISSING", "a.csv:1")], report=AWARDS, files={"a.csv": "奖励类别,项目名称,主要完成单位\n省科技进步一等奖,项目,单位\n"}),
     Case("award-renamed-column", [("E-TABLE-COLUMN-MISSING", "a.csv:1"), ("E-TABLE-COLUMN-UNKNOWN", "a.csv:1")], report=AWARDS,

@@ -4,6 +4,8 @@ import shutil
 import subprocess
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from nbreport.submit import validate_submission, write_annotated
@@ -60,11 +62,10 @@ def test_warnings_are_yellow(tmp_path):
 
 
 def test_a_fixed_file_loses_its_old_marks(tmp_path):
-    path = filled(tmp_path, "district", BAD)
-    checked = validate_submission(path)
-    write_annotated(path, checked.report, path)  # the clerk works on the returned copy
+    submitted = filled(tmp_path, "district", BAD)
+    path = write_annotated(submitted, validate_submission(submitted).report, tmp_path / "返回.xlsx")
     fill(path, {"区县": [("鄞州区",)], "工作亮点": [(1, "引语甲。", "内容"), (2, "引语乙。", "内容"), (3, "引语丙。", "内容")]})
-    checked, book = annotate(tmp_path, path)
+    checked, book = annotate(tmp_path, path)  # the clerk works on the returned copy and sends it again
     assert checked.report.ok and marked(book) == {}
     assert book["问题汇总"]["A2"].value == "未发现问题，可以提交。"
     assert book["工作亮点"]["B1"].comment is not None  # the template's own notes stay
@@ -90,4 +91,64 @@ def test_a_merged_range_is_marked_once_on_its_top_left_cell(tmp_path):
     checked, book = annotate(tmp_path, path)
     assert [f.where.cell for f in checked.report.findings] == ["A2", "A3"]
     assert marked(book) == {("获奖项目", "A2"): FILLS["error"]}
-    assert book["获奖项目"]["A2"].comment.text.count("未知的奖励类别") == 1
+    assert book["获奖项目"]["A2"].comment.text.count("不是“奖励类别”的可选值") == 1
+
+
+def test_writing_the_report_over_its_own_submission_is_a_finding_and_leaves_it_alone(tmp_path):
+    from nbreport.submit import AnnotateError
+
+    path = filled(tmp_path, "district", BAD)
+    before = path.read_bytes()
+    with pytest.raises(AnnotateError) as refused:
+        write_annotated(path, validate_submission(path).report, path)
+    assert refused.value.finding.code == "E-REPORT-PATH" and refused.value.finding.where.file == str(path)
+    assert path.read_bytes() == before
+
+
+def formulas(path):
+    """Return the cells of every worksheet in the written file that hold a formula (<f> elements)."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        return [(name, hit) for name in archive.namelist() if name.startswith("xl/worksheets/")
+                for hit in re.findall(r'<c r="([A-Z]+\d+)"[^>]*>(?:(?!</c>).)*<f[ >]', archive.read(name).decode("utf-8"))]
+
+
+def test_a_sheet_named_like_a_formula_stays_text_in_the_summary(tmp_path):
+    path = filled(tmp_path, "district", BAD)
+    book = load_workbook(path)
+    book.create_sheet("=1+1")["A1"] = "x"
+    book.save(path)
+    report = validate_submission(path).report
+    target = write_annotated(path, report, tmp_path / "问题.xlsx")
+    summary = load_workbook(target)["问题汇总"]
+    assert "=1+1" in [summary.cell(row=row, column=4).value for row in range(2, summary.max_row + 1)]
+    assert formulas(target) == []
+
+
+TEXT = st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=1)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(TEXT, min_size=1, max_size=4))
+def test_any_message_in_the_summary_is_written_as_text_and_reads_back(tmp_path, texts):
+    from nbreport.findings import Finding, Location, ValidationReport
+
+    path = filled(tmp_path, "district", district())
+    findings = [Finding("E-X", "error", Location(file="x.xlsx", sheet="区县", cell="A2"), text, text) for text in texts]
+    target = write_annotated(path, ValidationReport("x.xlsx", findings), tmp_path / "问题.xlsx")
+    summary = load_workbook(target)["问题汇总"]
+    assert formulas(target) == []
+    assert [summary.cell(row=row, column=5).value for row in range(2, 2 + len(texts))] == texts
+
+
+def test_the_summary_prints_landscape_one_page_wide_with_rows_tall_enough(tmp_path):
+    checked, book = annotate(tmp_path, filled(tmp_path, "district", BAD))
+    ws = book["问题汇总"]
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.print_title_rows.replace("$", "") == "1:1"
+    for row in range(2, 2 + len(checked.report.findings)):
+        longest = max(len(str(ws.cell(row=row, column=c).value or "")) for c in (5, 6))
+        assert ws.row_dimensions[row].height >= 15 * -(-longest // 30)  # 30 wide characters a line at width 60
+    assert all(book[name].print_title_rows.replace("$", "") == "1:1" for name in ("区县", "工作亮点"))

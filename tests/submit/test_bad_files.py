@@ -7,7 +7,7 @@ import pytest
 
 from builders import write_dataset
 from nbreport.cli import main
-from nbreport.submit import read, sniff
+from nbreport.load import workbook
 from tests.submit.workbooks import plain, template
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -48,7 +48,7 @@ def word_document(tmp_path):
 
 
 def zip_bomb(tmp_path, monkeypatch):
-    monkeypatch.setattr(sniff, "MAX_UNCOMPRESSED", 2**20)  # the real limit is 64 MB; the test stays small
+    monkeypatch.setattr(workbook, "MAX_UNCOMPRESSED", 2**20)  # the real limit is 64 MB; the test stays small
     path = tmp_path / "炸弹.xlsx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("xl/workbook.xml", bytes(4 * 2**20))  # 4 MB of zeros packs into a few KB
@@ -57,7 +57,7 @@ def zip_bomb(tmp_path, monkeypatch):
 
 
 def many_rows(tmp_path, monkeypatch):
-    monkeypatch.setattr(read, "ROW_LIMIT", 50)
+    monkeypatch.setattr(workbook, "ROW_LIMIT", 50)
     return plain(tmp_path / "长表.xlsx", {"大事记": [("日期", "事件")] + [("5月1日", f"事件{i}") for i in range(200)]})
 
 

@@ -1,5 +1,7 @@
 """Each mistake in a filled template is reported with its code at its exact cell."""
 
+import pytest
+
 from nbreport.submit import validate_submission
 from tests.submit.workbooks import district, filled
 
@@ -44,10 +46,13 @@ def test_award_rows_are_checked_by_the_dataset_rules(tmp_path):
     checked = validate_submission(filled(tmp_path, "awards", sheets))
     assert found(checked) == [
         ("E-CELL-REQUIRED", "'获奖项目'!A5"), ("E-CELL-REQUIRED", "'获奖项目'!C5"),
-        ("E-AWARD-CATEGORY", "'获奖项目'!A3"), ("E-AWARD-DUPLICATE", "'获奖项目'!B4"),
+        ("E-CELL-CHOICE", "'获奖项目'!A3"), ("E-AWARD-DUPLICATE", "'获奖项目'!B4"),
         ("W-NAME-SPACE", "'获奖项目'!D2"), ("W-NAME-SPACE", "'获奖项目'!D4"),
     ]
     assert "第 2 行" in checked.report.findings[3].message
+    unknown = checked.report.findings[2]
+    assert "下拉列表" in unknown.hint and "report.yaml" not in unknown.hint  # the clerk cannot edit report.yaml
+    assert "是否应为“省科技进步" in unknown.message
 
 
 def test_award_categories_declared_by_the_dataset_are_accepted(tmp_path):
@@ -82,3 +87,15 @@ def test_indicator_values_years_and_qualifiers(tmp_path):
 def test_messages_in_english(tmp_path):
     checked = validate_submission(filled(tmp_path, "chronology", {"大事记": [("5月32日", "甲")]}), lang="en")
     assert checked.report.findings[0].message.startswith("Invalid chronology date")
+
+
+@pytest.mark.parametrize(("part", "sheets", "cell", "example"), [
+    ("indicators", {"指标": [("研发投入", 2023, "很多", "亿元", None, None)]}, "'指标'!C2", "7014"),
+    ("indicators", {"指标": [("研发投入", "今年", 3, "亿元", None, None)]}, "'指标'!B2", "2024"),
+    ("incubators", {"孵化器": [("一", "孵化器甲", "公司甲")]}, "'孵化器'!A2", "1、2、3"),
+])
+def test_a_wrong_type_hint_names_the_column_and_its_own_example(tmp_path, part, sheets, cell, example):
+    checked = validate_submission(filled(tmp_path, part, sheets))
+    finding = next(f for f in checked.report.findings if f.code == "E-CELL-TYPE")
+    assert str(finding.where).endswith(cell) and example in finding.hint
+    assert finding.params["column"] in finding.hint and ("序号" in finding.hint) == (example == "1、2、3")

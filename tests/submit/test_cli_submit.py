@@ -2,12 +2,13 @@
 
 import json
 
+import pytest
 from openpyxl import load_workbook
 
 import nbreport
 from builders import write_dataset
 from nbreport.cli import main
-from tests.submit.workbooks import district, fill
+from tests.submit.workbooks import district, fill, filled
 
 
 def run(capsys, *args):
@@ -62,3 +63,30 @@ def test_dataset_folders_are_validated_as_before(tmp_path, capsys):
     root = write_dataset(tmp_path, "chronology: chronology.csv\n", **{"chronology.csv": "日期,事件\n1月5日,甲。\n"})
     code, out = run(capsys, "validate", root)
     assert code == 0 and "0 个错误" in out
+
+
+def _report_onto(tmp_path, book, how):
+    """Return the --report path for ``how``: the input itself, a symlink or hard link to it, or a dataset file."""
+    if how == "same":
+        return book
+    if how == "relative":
+        return tmp_path / "sub" / ".." / book.name
+    if how in ("symlink", "hardlink"):
+        link = tmp_path / f"{how}.xlsx"
+        link.symlink_to(book) if how == "symlink" else link.hardlink_to(book)
+        return link
+    root = write_dataset(tmp_path / "ds", "")
+    (root / "sub").mkdir()
+    return root / "sub" / "问题.xlsx"
+
+
+@pytest.mark.parametrize("how", ["same", "relative", "symlink", "hardlink", "dataset"])
+def test_a_report_onto_the_submission_or_into_a_dataset_is_refused(tmp_path, capsys, how):
+    (tmp_path / "sub").mkdir()
+    book = filled(tmp_path, "district", district())
+    before = book.read_bytes()
+    target = _report_onto(tmp_path, book, how)
+    code = main(["validate", str(book), "--report", str(target)])
+    err = capsys.readouterr().err.replace("\n", "")
+    assert code == 2 and "标注报告不能写到" in err and book.read_bytes() == before
+    assert how in ("same", "relative", "symlink", "hardlink") or not target.exists()

@@ -1,6 +1,7 @@
 """Merging adds clean submissions to the dataset, which stays valid; any problem changes nothing at all."""
 
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -9,7 +10,7 @@ from builders import write_dataset
 from conftest import DATA
 from nbreport.schema import DistrictChapter
 from nbreport.submit import merge_submissions
-from tests.submit.workbooks import district, filled
+from tests.submit.workbooks import Typed, district, filled
 
 DISTRICTS_MD = """\
 ---
@@ -170,3 +171,159 @@ def test_the_same_indicator_and_year_twice_is_a_conflict(tmp_path, small):
     rows = [("高新技术企业数", 2022, 5400, "家", None, None)]
     result = merge_submissions(small, [filled(tmp_path, "indicators", {"指标": rows})])
     assert codes(result) == [("E-MERGE-CONFLICT", "'指标'!A2")] and "indicators.csv:2" in result.report.findings[0].message
+
+
+AWARD_ROW = [("省科技进步一等奖", "项目丙", "单位丙", "王五")]
+
+
+@pytest.mark.parametrize("target", ["../outside.csv", "{outside}", "link.csv", "sub/../../outside.csv"])
+def test_a_target_outside_the_dataset_is_refused_and_nothing_is_written(tmp_path, small, target):
+    outside = tmp_path / "outside.csv"
+    outside.write_text("奖励类别,项目名称,主要完成单位,主要完成人员\n", encoding="utf-8")
+    (small / "link.csv").symlink_to(outside)
+    before, outside_before = snapshot(small), outside.read_bytes()
+    name = target.format(outside=outside)
+    result = merge_submissions(small, [filled(tmp_path, "awards", {"获奖项目": AWARD_ROW})], target=name)
+    assert [code for code, _ in codes(result)] == ["E-PATH-ESCAPE"] and name in result.report.findings[0].message
+    assert outside.read_bytes() == outside_before and snapshot(small) == before and result.written == []
+
+
+def test_a_target_that_is_a_folder_is_refused(tmp_path, small):
+    (small / "folder.csv").mkdir()
+    before = snapshot(small)
+    result = merge_submissions(small, [filled(tmp_path, "awards", {"获奖项目": AWARD_ROW})], target="folder.csv")
+    assert [code for code, _ in codes(result)] == ["E-MERGE-TARGET"] and snapshot(small) == before
+
+
+def test_a_symlink_that_stays_inside_the_dataset_is_a_valid_target(tmp_path, small):
+    (small / "alias.csv").symlink_to(small / "awards.csv")
+    result = merge_submissions(small, [filled(tmp_path, "awards", {"获奖项目": AWARD_ROW})], target="alias.csv")
+    assert result.ok and "项目丙" in (small / "awards.csv").read_text(encoding="utf-8")
+    assert (small / "alias.csv").is_symlink()
+
+
+def test_awards_are_routed_to_the_table_holding_their_category(tmp_path, ningbo):
+    rows = [("宁波市科学技术进步一等奖", "新市级项目", "单位甲", "张三"), ("省科技进步一等奖", "新省级项目", "单位乙", "李四")]
+    result = merge_submissions(ningbo, [filled(tmp_path, "awards", {"获奖项目": rows})])
+    assert result.ok, result.report.findings
+    assert sorted(result.changes) == ["awards.xlsx → appendices/a1-provincial-awards.csv：新增获奖项目 1 项",
+                                      "awards.xlsx → appendices/a2-municipal-progress-awards.csv：新增获奖项目 1 项"]
+    provincial, municipal = (nbreport.load(ningbo).appendices[i].table for i in (0, 1))
+    assert "新市级项目" in [row[1] for row in municipal.rows] and "新市级项目" not in [row[1] for row in provincial.rows]
+    assert "新省级项目" in [row[1] for row in provincial.rows] and "新省级项目" not in [row[1] for row in municipal.rows]
+
+
+def test_an_award_category_no_table_holds_is_refused_without_a_target(tmp_path, ningbo):
+    rows = [("宁波市科学技术进步一等奖", "新市级项目", "单位甲", "张三"), ("省自然科学一等奖", "新项目", "单位乙", "李四")]
+    before = snapshot(ningbo)
+    result = merge_submissions(ningbo, [filled(tmp_path, "awards", {"获奖项目": rows})])
+    assert codes(result) == [("E-MERGE-TARGET", "'获奖项目'!A3")] and "省自然科学一等奖" in result.report.findings[0].message
+    assert snapshot(ningbo) == before
+
+
+def test_a_failed_rename_puts_every_file_back(tmp_path, small, monkeypatch):
+    import os
+
+    from nbreport.submit import staging
+
+    calls = []
+    real = os.replace
+
+    def failing(src, dst):
+        calls.append(dst)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device", str(dst))
+        real(src, dst)
+
+    subs = [filled(tmp_path, "district", district("江北区")),
+            filled(tmp_path, "chronology", {"大事记": [("3月1日", "新事件。")]})]
+    before = snapshot(small)
+    monkeypatch.setattr(staging.os, "replace", failing)
+    result = merge_submissions(small, subs)
+    assert [code for code, _ in codes(result)] == ["E-MERGE-WRITE"] and result.written == []
+    assert snapshot(small) == before and len(calls) >= 3  # two renames tried, then the first file restored
+
+
+def test_an_unwritable_folder_stops_the_merge_before_any_file_changes(tmp_path, small, monkeypatch):
+    from nbreport.submit import staging
+
+    real = staging.tempfile.mkstemp
+
+    def refusing(*args, **kwargs):
+        if Path(kwargs["dir"]).name == "chapters":
+            raise PermissionError(13, "Permission denied", str(kwargs["dir"]))
+        return real(*args, **kwargs)
+
+    subs = [filled(tmp_path, "chronology", {"大事记": [("3月1日", "新事件。")]}),
+            filled(tmp_path, "district", district("江北区"))]
+    before = snapshot(small)
+    monkeypatch.setattr(staging.tempfile, "mkstemp", refusing)
+    result = merge_submissions(small, subs)
+    assert [code for code, _ in codes(result)] == ["E-MERGE-WRITE"] and "chapters" in result.report.findings[0].message
+    assert snapshot(small) == before and not [p for p in small.rglob("*.tmp")]
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("召开全市科技大会。", "召开全市科技大会，部署全年工作。"),  # one a prefix of the other
+    ("召开全市科技大会（第一次）。", "召开全市科技大会(第一次)，部署全年工作"),  # the same, across bracket widths
+])
+def test_nearly_the_same_event_on_the_same_day_from_two_submissions_is_merged_with_a_warning(tmp_path, small, first, second):
+    one = filled(tmp_path, "chronology", {"大事记": [("3月1日", first)]}, name="一.xlsx")
+    two = filled(tmp_path, "chronology", {"大事记": [("3月1日", second)]}, name="二.xlsx")
+    result = merge_submissions(small, [one, two])
+    assert result.ok and codes(result) == [("W-MERGE-NEAR-DUPLICATE", "'大事记'!B2")]
+    assert "一.xlsx '大事记'!B2" in result.report.findings[0].message and str(result.report.findings[0].where).startswith("二.xlsx")
+    assert [e.text for e in nbreport.load(small).chronology.events if e.date.label == "3月1日"] == [first, second]
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("召开 全市科技大会。", "召开全市科技大会!"),  # equal once spaces and the final mark go
+    ("召开全市科技大会（第一次）。", "召开全市科技大会(第一次)"),  # full-width and half-width brackets
+])
+def test_the_same_event_typed_twice_is_a_conflict_as_in_the_dataset_checks(tmp_path, small, first, second):
+    one = filled(tmp_path, "chronology", {"大事记": [("3月1日", first)]}, name="一.xlsx")
+    two = filled(tmp_path, "chronology", {"大事记": [("3月1日", second)]}, name="二.xlsx")
+    before = snapshot(small)
+    result = merge_submissions(small, [one, two])
+    assert not result.ok and [code for code, _ in codes(result)] == ["E-MERGE-CONFLICT"]
+    assert snapshot(small) == before
+
+
+def test_an_event_nearly_repeating_one_in_the_dataset_names_its_line(tmp_path, small):
+    result = merge_submissions(small, [filled(tmp_path, "chronology", {"大事记": [("5月22—24日", "乙事件，续。")]})])
+    assert result.ok and codes(result) == [("W-MERGE-NEAR-DUPLICATE", "'大事记'!B2")]
+    assert "chronology.csv:3" in result.report.findings[0].message
+
+
+def test_similar_events_on_different_days_or_with_different_texts_are_not_flagged(tmp_path, small):
+    rows = [("3月1日", "召开全市科技大会。"), ("3月2日", "召开全市科技大会。续"), ("3月1日", "发布科技政策。")]
+    result = merge_submissions(small, [filled(tmp_path, "chronology", {"大事记": rows})])
+    assert result.ok and codes(result) == []
+
+
+def test_the_same_event_text_twice_stays_a_conflict(tmp_path, small):
+    one = filled(tmp_path, "chronology", {"大事记": [("3月1日", "召开大会。")]}, name="一.xlsx")
+    two = filled(tmp_path, "chronology", {"大事记": [("3月1日", "召开 大会")]}, name="二.xlsx")
+    assert codes(merge_submissions(small, [one, two])) == [("E-MERGE-CONFLICT", "'大事记'!B2")]
+
+
+ATTACKS = ["=cmd|' /C calc'!A0", "+SUM(1,2)", "-1+2", "@SUM(A1)", "\t=1+1"]
+
+
+def test_formula_like_text_is_escaped_in_merged_csvs_and_reads_back_exactly(tmp_path, small):
+    rows = [("3月1日", Typed(f"{text}事件{n}")) for n, text in enumerate(ATTACKS)]
+    indicators = [("研发投入", 2023, -1.5, "亿元", None, Typed("=HYPERLINK(\"http://x\")"))]
+    subs = [filled(tmp_path, "chronology", {"大事记": rows}), filled(tmp_path, "indicators", {"指标": indicators})]
+    assert merge_submissions(small, subs).ok
+    import csv
+
+    cells = {}
+    for name in ("chronology.csv", "indicators.csv"):
+        with (small / name).open(encoding="utf-8", newline="") as stream:
+            cells[name] = [cell for record in csv.reader(stream) for cell in record]
+        assert not [cell for cell in cells[name] if cell.lstrip()[:1] in ("=", "+", "@") or cell.startswith("\t")
+                    or (cell.startswith("-") and cell != "-1.5")]
+    assert "-1.5" in cells["indicators.csv"]  # a negative number stays a number
+    report = nbreport.load(small)
+    assert [e.text for e in report.chronology.events if e.date.label == "3月1日"] == [text.strip() for _, text in rows]
+    assert [i.source for i in report.indicators if i.year == 2023] == ["=HYPERLINK(\"http://x\")"]

@@ -72,3 +72,56 @@ def test_every_column_shows_its_note_when_selected(tmp_path):
     ws = load_workbook(template(tmp_path, "awards"))["获奖项目"]
     prompts = {str(v.sqref)[0]: v.prompt for v in ws.data_validations.dataValidation}
     assert set(prompts) == {"A", "B", "C", "D"} and "顿号" in prompts["C"]
+
+
+@pytest.mark.parametrize("part", list(PARTS))
+def test_a_template_holds_no_formula_cell(tmp_path, part):
+    from tests.submit.test_annotate import formulas
+
+    assert formulas(template(tmp_path, part)) == []
+
+
+@pytest.mark.parametrize("part", list(PARTS))
+def test_every_validation_covers_the_whole_column_below_the_header(tmp_path, part):
+    book = load_workbook(template(tmp_path, part))
+    for name in HEADERS[part]:
+        ranges = [str(v.sqref) for v in book[name].data_validations.dataValidation]
+        assert ranges and all(r.endswith("1048576") and r[1:].startswith("2:") for r in ranges), ranges
+
+
+def test_the_district_can_be_pre_filled(tmp_path):
+    from nbreport.submit import write_template
+
+    book = load_workbook(write_template("district", 2024, tmp_path / "镇海区.xlsx", district="镇海区"))
+    assert book["区县"]["A2"].value == "镇海区" and book["区县"]["B2"].value is None
+
+
+@pytest.mark.parametrize(("part", "name"), [("district", "镇海"), ("district", "杭州市"), ("awards", "镇海区")])
+def test_an_unknown_district_or_a_part_without_one_is_refused(tmp_path, part, name):
+    from nbreport.submit import write_template
+    from nbreport.submit.template import TemplateError
+
+    with pytest.raises(TemplateError) as refused:
+        write_template(part, 2024, tmp_path / "t.xlsx", district=name)
+    assert refused.value.finding.code == "E-TEMPLATE-DISTRICT" and not (tmp_path / "t.xlsx").exists()
+
+
+def test_the_cli_pre_fills_the_district_and_refuses_an_unknown_one(tmp_path, capsys):
+    from nbreport.cli import main
+
+    assert main(["template", "district", "--year", "2024", "--district", "镇海区", "-o", str(tmp_path / "a.xlsx")]) == 0
+    assert load_workbook(tmp_path / "a.xlsx")["区县"]["A2"].value == "镇海区"
+    assert main(["template", "district", "--year", "2024", "--district", "镇海", "-o", str(tmp_path / "b.xlsx")]) == 2
+    assert "不认识的区县“镇海”" in capsys.readouterr().err and not (tmp_path / "b.xlsx").exists()
+
+
+@pytest.mark.parametrize("part", list(PARTS))
+def test_every_sheet_prints_one_page_wide_with_its_header_repeated(tmp_path, part):
+    book = load_workbook(template(tmp_path, part))
+    for name in HEADERS[part]:
+        ws = book[name]
+        assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
+        assert ws.print_title_rows.replace("$", "") == "1:1"
+    guide = book["说明"]
+    assert guide.sheet_properties.pageSetUpPr.fitToPage and guide.page_setup.fitToWidth == 1
+    assert all(guide.row_dimensions[row].height for row in range(1, guide.max_row + 1))

@@ -12,6 +12,10 @@ from nbreport.submit import write_template
 Row = Sequence[object]
 
 
+class Typed(str):
+    """Mark text a clerk typed as text (Excel: a leading apostrophe): stored as a string even if it starts with =."""
+
+
 def template(folder: Path, part: str, year: int = 2023, name: str | None = None) -> Path:
     """Write the template of ``part`` for ``year`` into ``folder`` and return its path."""
     return write_template(part, year, folder / (name or f"{part}.xlsx"))
@@ -23,7 +27,9 @@ def fill(path: Path, sheets: dict[str, Sequence[Row]], start: int = 2) -> Path:
     for sheet, rows in sheets.items():
         for offset, row in enumerate(rows):
             for column, value in enumerate(row, start=1):
-                book[sheet].cell(row=start + offset, column=column, value=value)
+                cell = book[sheet].cell(row=start + offset, column=column, value=value)
+                if isinstance(value, Typed):
+                    cell.data_type = "s"
     book.save(path)
     return path
 
