@@ -340,6 +340,8 @@ DETAILS: dict[str, tuple[str, str]] = {
     "appendix.parts": ("应包含 title 和 table", "must have title and table"),
     "spec.unknown_keys": ("未知的键 {keys}", "unknown keys {keys}"),
     "spec.missing": ("缺少 {key}", "{key} is missing"),
+    "spec.columns": ("{key} 应为本表的列名列表，如 [{columns}]，实际为“{value}”",
+                     "{key} must be a list of this table's column names, such as [{columns}], not “{value}”"),
     "spec.kind": ("kind 应为 {kinds}", "kind must be one of {kinds}"),
     "chrono.format": ("日期“{text}”无法识别", "date “{text}” is not recognised"),
     "chrono.month": ("日期“{text}”的月份不存在", "date “{text}” names no such month"),

@@ -123,7 +123,7 @@ class DatasetReader:
         if raw is None:
             return None
         shown = self.sources.relative(file)
-        data, findings = table_from_spec(spec, raw, Location(file=shown, line=1))
+        data, findings = table_from_spec(spec, raw, Location(file=shown, line=1), where)
         self.findings.extend(findings)
         self.sources.add(path, Location(file=shown, line=1))
         for index, place in enumerate(raw.places):

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from .. import codes
-from ..text import parse_int
 from ..findings import Finding, Location
+from ..text import parse_int, shorten
 from .encoding import DecodeFailure, decode
 from .safe_cells import unescape_csv_text
 from ..schema.tables import AWARD_COLUMNS, PEOPLE_COLUMNS
@@ -99,12 +99,16 @@ def _number_findings(rows: list[list[str]], places: list[Location]) -> list[Find
     return findings
 
 
-def table_from_spec(spec: dict[str, Any], raw: RawTable, where: Location) -> tuple[dict[str, Any], list[Finding]]:
-    """Return schema data for a table from its spec and rows, with findings about columns and cells."""
+def table_from_spec(spec: dict[str, Any], raw: RawTable, where: Location,
+                    spec_at: Location | None = None) -> tuple[dict[str, Any], list[Finding]]:
+    """Return schema data for a table from its spec and rows, with findings about columns and cells.
+
+    ``where`` is the table file's header; ``spec_at`` where the spec was written (None: the header too).
+    """
     kind = spec.get("kind", "plain")
     findings = _check_columns(kind, raw.header, where)
-    merge = set(spec.get("merge") or _DEFAULT_MERGE.get(kind, ()))
-    lists = set(spec.get("lists") or _DEFAULT_LISTS.get(kind, ()))
+    merge = _column_names(spec, "merge", _DEFAULT_MERGE.get(kind, ()), raw.header, spec_at or where, findings)
+    lists = _column_names(spec, "lists", _DEFAULT_LISTS.get(kind, ()), raw.header, spec_at or where, findings)
     columns = [
         {"name": name, "type": "int" if name == "序号" else ("list" if name in lists else "text"), "merge": name in merge}
         for name in raw.header
@@ -120,6 +124,21 @@ def table_from_spec(spec: dict[str, Any], raw: RawTable, where: Location) -> tup
         "note": spec.get("note"), "source": where.file,
     }
     return data, findings
+
+
+def _column_names(spec: dict[str, Any], key: str, default: tuple[str, ...], header: list[str],
+                  where: Location, findings: list[Finding]) -> set[str]:
+    """Return the columns a spec's ``merge:`` or ``lists:`` names; a finding for anything but a list of its columns."""
+    value = spec.get(key)
+    if value is None:
+        return set(default)
+    names = value if isinstance(value, list) and all(isinstance(name, str) for name in value) else None
+    unknown = [name for name in names or () if name not in header]
+    if names is None or unknown:
+        findings.append(codes.make("E-MD-FENCE", where, kind="table", detail=codes.detail(
+            "spec.columns", key=key, value=shorten(str(unknown[0] if unknown else value)), columns="、".join(header))))
+        return set(default)
+    return set(names)
 
 
 def _check_columns(kind: str, header: list[str], where: Location) -> list[Finding]:

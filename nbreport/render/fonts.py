@@ -101,14 +101,16 @@ class FontSet:
         return "".join(self._runs(text, base))
 
     def _runs(self, text: str, base: Face) -> Iterator[str]:
+        """Yield the text in runs of one face each, every run wrapped in its font tag."""
         start = 0
         current = self.face_for(text[0], base) if text else base
-        for index in range(1, len(text) + 1):
-            face = self.face_for(text[index], base) if index < len(text) else None
-            if face is current:
-                continue
-            yield _wrap(escape(text[start:index]), current, base)
-            start, current = index, face
+        for index in range(1, len(text)):
+            face = self.face_for(text[index], base)
+            if face is not current:
+                yield _wrap(escape(text[start:index]), current, base)
+                start, current = index, face
+        if text:
+            yield _wrap(escape(text[start:]), current, base)
 
     def _chain(self, base: Face) -> Iterator[Face]:
         yield from self.fallbacks
@@ -162,14 +164,13 @@ def _family_key(family: FontFamily) -> tuple[tuple[str, ...], tuple[str, ...]]:
 @functools.lru_cache(maxsize=8)
 def _load_fonts(key: tuple) -> FontSet:
     (serif_files, serif_names), (sans_files, sans_names), fallback_names, serif_latin, sans_latin, _, _, allow = key
-    serif = _cjk_face(serif_files, serif_names, "serif")
-    sans = _cjk_face(sans_files, sans_names, "sans")
-    if serif is None and sans is None:
+    found_serif = _cjk_face(serif_files, serif_names, "serif")
+    found_sans = _cjk_face(sans_files, sans_names, "sans")
+    serif, sans = found_serif or found_sans, found_sans or found_serif  # one face serves both roles
+    if serif is None or sans is None:
         if not allow:
             raise FontMissingError([*serif_files, *serif_names, *sans_files, *sans_names])
         serif = sans = _cid_face()
-    serif = serif or sans
-    sans = sans or serif
     fallbacks = tuple(filter(None, (_fallback_face(name) for name in fallback_names)))
     latin = {face.name: companion for face, names in ((serif, serif_latin), (sans, sans_latin))
              if face.embedded and (companion := _latin_face(names)) is not None}

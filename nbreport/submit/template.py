@@ -49,7 +49,7 @@ def write_template(part: Part | str, year: int, target: str | Path, district: st
     if district is not None:
         _check_district(part, district)
     book = Workbook()
-    guide = book.active
+    guide = book.worksheets[0]
     guide.title = GUIDE_SHEET
     lists = book.create_sheet(LISTS_SHEET)
     ranges = _write_lists(lists, part)
@@ -129,21 +129,27 @@ def _note(field: Field) -> str:
 
 def _validation(field: Field, choices: str | None) -> DataValidation:
     """Return the data validation of a column: a drop-down, a number range, or only the input note."""
-    common = {"allow_blank": True, "showInputMessage": True, "promptTitle": field.name[:32], "prompt": field.note[:255],
-              "showErrorMessage": True, "errorTitle": field.name[:32]}
+    validation = _rule(field, choices)
+    validation.allow_blank = validation.showInputMessage = validation.showErrorMessage = True
+    validation.promptTitle, validation.prompt = field.name[:32], field.note[:255]
+    validation.errorTitle = field.name[:32]
+    return validation
+
+
+def _rule(field: Field, choices: str | None) -> DataValidation:
     if choices:
         # Unknown award categories may be declared in report.yaml: warn there, stop elsewhere.
-        style = "stop" if field.strict else "warning"
-        return DataValidation(type="list", formula1=choices, errorStyle=style, error="请从下拉列表中选择。", **common)
+        return DataValidation(type="list", formula1=choices, errorStyle="stop" if field.strict else "warning",
+                              error="请从下拉列表中选择。")
     if field.type == "int":
-        return DataValidation(type="whole", operator="greaterThanOrEqual", formula1="1", error="请填写正整数。", **common)
+        return DataValidation(type="whole", operator="greaterThanOrEqual", formula1="1", error="请填写正整数。")
     if field.type == "year":
         return DataValidation(type="whole", operator="between", formula1="1949", formula2="2100",
-                              error="请填写四位年份，如 2024。", **common)
+                              error="请填写四位年份，如 2024。")
     if field.type == "number":
         return DataValidation(type="decimal", operator="between", formula1="-1E+15", formula2="1E+15",
-                              errorStyle="warning", error="请只填数字；单位和“约”“超”等写在后面的列中。", **common)
-    return DataValidation(**common)
+                              errorStyle="warning", error="请只填数字；单位和“约”“超”等写在后面的列中。")
+    return DataValidation()
 
 
 def _write_guide(ws: Worksheet, part: Part, year: int) -> None:

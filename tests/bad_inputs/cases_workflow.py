@@ -14,3 +14,15 @@ CASES: list[Case] = [
     Case("unused-theme-yaml", [("W-FILE-UNUSED", "old-theme.yaml")], report=CHAPTER,
          files={**chapter("正文。\n"), "old-theme.yaml": "body: {size: 12}\n"}),
 ]
+
+# A table spec's merge: and lists: name columns of the table, as a list.
+_PEOPLE_TABLE = "```table\nfile: p.csv\nkind: people\n{spec}\n```\n"
+_PEOPLE_ROWS = "姓名,工作单位,提名单位\n蒲波,宁波德图科技有限公司,北仑区人民政府\n"
+CASES += [
+    Case("table-merge-as-a-string", [("E-MD-FENCE", "ch.md:7")], report=CHAPTER,
+         files={**chapter(_PEOPLE_TABLE.format(spec="merge: 工作单位")), "p.csv": _PEOPLE_ROWS}),
+    Case("table-merge-unknown-column", [("E-MD-FENCE", "ch.md:7")], report=CHAPTER,
+         files={**chapter(_PEOPLE_TABLE.format(spec="merge: [单位]")), "p.csv": _PEOPLE_ROWS}),
+    Case("table-lists-as-a-number", [("E-MD-FENCE", "ch.md:7")], report=CHAPTER,
+         files={**chapter(_PEOPLE_TABLE.format(spec="lists: 5")), "p.csv": _PEOPLE_ROWS}),
+]
