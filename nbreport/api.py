@@ -47,7 +47,9 @@ def validate(target: Report | str | Path, lang: str = "zh", theme: Theme | None 
         return _localised(ValidationReport(target=_shown(target), findings=[refused]), lang)
     if isinstance(target, Report):
         sources = target._sources if isinstance(target._sources, SourceMap) else None
-        findings = run_checks(target, CheckContext(sources=sources, award_categories=target.award_categories), theme)
+        findings: list[Finding] = []
+        target = _with_templates(target, findings)
+        findings += run_checks(target, CheckContext(sources=sources, award_categories=target.award_categories), theme)
         return _localised(ValidationReport(target=f"{target.meta.year}", findings=findings), lang)
     return check_dataset(target, lang, theme)[1]
 
@@ -59,11 +61,22 @@ def check_dataset(path: str | Path, lang: str = "zh", theme: Theme | None = None
         return None, _localised(ValidationReport(target=_shown(path), findings=[refused]), lang)
     result = load_dataset(path)
     findings = list(result.findings)
-    if result.report is not None:
-        report = result.report
+    report = result.report
+    if report is not None:
+        report = _with_templates(report, findings)
         ctx = CheckContext(sources=report._sources, award_categories=report.award_categories)  # type: ignore[arg-type]
-        findings.extend(run_checks(result.report, ctx, theme))
-    return result.report, _localised(ValidationReport(target=str(path), findings=findings), lang)
+        findings.extend(run_checks(report, ctx, theme))
+    return report, _localised(ValidationReport(target=str(path), findings=findings), lang)
+
+
+def _with_templates(report: Report, findings: list[Finding]) -> Report:
+    """Return ``report`` with its narrative templates rendered, adding their and the figure checks' findings."""
+    from .figures.consistency import check_consistency
+    from .figures.templates import render_templates
+
+    rendered, more = render_templates(report)
+    findings.extend(more + check_consistency(report))
+    return rendered
 
 
 def _not_a_dataset(path: object) -> Finding | None:
@@ -111,6 +124,7 @@ def build(
     theme = theme or Theme()
     if isinstance(report, Report):
         checked = validate(report, theme=theme)
+        report = _with_templates(report, [])  # a Report made in code: its templates print too
     else:
         loaded, checked = check_dataset(report, theme=theme)
         report = loaded if loaded is not None else report

@@ -120,6 +120,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--theme", help="版式主题 YAML 文件（只写要改的项）")
     build.add_argument("--allow-font-fallback", action="store_true", help="没有中文字体时仍生成 PDF（用不嵌入的内置字体，可能显示为空白）")
     build.add_argument("-v", "--verbose", action="store_true", help="逐条列出警告")
+    build.add_argument("--audit", action="store_true", help="另写出所印数字的来源清单（.figures.csv / .figures.json）")
     build.set_defaults(run=_build)
 
     schema = sub.add_parser("schema", help="输出 JSON Schema / print the JSON Schema")
@@ -136,6 +137,17 @@ def _parser() -> argparse.ArgumentParser:
     init.add_argument("--from", dest="source", default=None, help="上一年数据集目录（默认 data/<year-1>）")
     init.add_argument("--out", default=None, help="新数据集目录（默认 data/<year>）")
     init.set_defaults(run=_init)
+
+    compare = sub.add_parser("compare", help="对比两个年度的指标 / compare two years' indicators")
+    compare.add_argument("before", help="较早年度：年份（取 data/<年份>）或数据集目录")
+    compare.add_argument("after", help="较晚年度：年份或数据集目录")
+    compare.add_argument("--data", default="data", help="按年份查找数据集的目录（默认 data/）")
+    compare.set_defaults(run=_compare)
+
+    audit = sub.add_parser("audit", help="核对审阅后的 Word 稿与数据 / audit an edited DOCX against the data")
+    audit.add_argument("docx", help="审阅修改后的 .docx")
+    audit.add_argument("dataset", help="数据集目录")
+    audit.set_defaults(run=_audit)
     return parser
 
 
@@ -304,6 +316,10 @@ def _build(args: argparse.Namespace) -> int:
     except _render_errors() as error:
         print(f"无法生成报告：{error}", file=sys.stderr)
         return EXIT_CANNOT_RUN
+    if args.audit:
+        from .figures.provenance import write_sidecar
+
+        written += write_sidecar(report, Path(args.out) / api.output_name(report))
     if not args.quiet:
         for path in written:
             print(f"{path}（{path.stat().st_size / 1024:.0f} KB）")
@@ -381,6 +397,48 @@ def _init(args: argparse.Namespace) -> int:
         print(f"已按 {source} 的结构新建 {target}（{len(skeleton.files)} 个文件），"
               f"请填写各表格与正文后运行 nbreport validate {target}")
     return EXIT_OK
+
+
+def _compare(args: argparse.Namespace) -> int:
+    from .figures.compare import compare, print_lines, resolve
+
+    targets = [resolve(target, Path(args.data)) for target in (args.before, args.after)]
+    indicators, years = [], []
+    for (folder, year), given in zip(targets, (args.before, args.after)):
+        report = None
+        if folder is not None:
+            report, checked = api.check_dataset(folder)
+            if report is None or not checked.ok:
+                print_findings(checked, file=sys.stderr)
+                return EXIT_FINDINGS
+            indicators += report.indicators
+        if year is None and report is None:
+            print(f"找不到数据集或年份：{given}", file=sys.stderr)
+            return EXIT_CANNOT_RUN
+        years.append(year if year is not None else report.meta.year)  # type: ignore[union-attr]
+    if not indicators:
+        print(f"找不到 {args.before} 或 {args.after} 的数据集（{args.data}/<年份>）", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    print_lines(compare(indicators, years[0], years[1]), years[0], years[1], sys.stdout.isatty())
+    return EXIT_OK
+
+
+def _audit(args: argparse.Namespace) -> int:
+    from .figures.audit import audit, print_changes
+
+    report, checked = api.check_dataset(args.dataset)
+    if report is None or not checked.ok:
+        print_findings(checked, file=sys.stderr)
+        return EXIT_FINDINGS
+    try:
+        changes = audit(Path(args.docx), report)
+    except Exception as error:  # python-docx raises many types for a file that is not a DOCX
+        print(f"无法读取 Word 文件 {args.docx}：{type(error).__name__}: {error}", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    print_changes(changes)
+    if not changes:
+        print("Word 稿与数据集一致，没有改动。")
+    return EXIT_FINDINGS if any(change.mismatches for change in changes) else EXIT_OK
 
 
 if __name__ == "__main__":

@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from .dataset import DatasetReader
 
 INDICATOR_COLUMNS = ("指标", "年份", "数值", "单位", "限定词", "来源")
+# Optional: other names by which the text refers to the indicator, joined by 、 (see docs/guide/figures.md).
+ALIAS_COLUMN = "别名"
 
 
 def read_top_events(reader: DatasetReader, file: Path, path: PathKey) -> Any:
@@ -51,8 +53,13 @@ def read_indicators(reader: DatasetReader, file: Path, path: PathKey) -> list[di
         for field, column in (("value", "数值"), ("unit", "单位"), ("qualifier", "限定词")):
             reader.sources.add(row_path + ("quantity", field), cell_location(place, at[column]))
         cell = {name: row[at[name]].strip() for name in INDICATOR_COLUMNS}
-        rows.append({
+        record: dict[str, Any] = {
             "name": cell["指标"], "year": cell["年份"], "source": cell["来源"] or None,
             "quantity": {"value": cell["数值"], "unit": cell["单位"], "qualifier": cell["限定词"] or None},
-        })
+        }
+        if ALIAS_COLUMN in raw.header:
+            aliases = row[raw.header.index(ALIAS_COLUMN)]
+            record["aliases"] = [name.strip() for name in aliases.split("、") if name.strip()]
+            reader.sources.add(row_path + ("aliases",), cell_location(place, raw.header.index(ALIAS_COLUMN)))
+        rows.append(record)
     return rows

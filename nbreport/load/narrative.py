@@ -8,13 +8,14 @@ from typing import TYPE_CHECKING, Any
 from markdown_it.token import Token
 
 from .. import codes
-from .markdown import TITLE_ONLY, MarkdownFile, describe, skip
+from .markdown import MarkdownFile, describe, skip
 from .sources import PathKey
 
 if TYPE_CHECKING:
     from .dataset import DatasetReader
 
-_CHAPTER_KEYS = frozenset({"title", "kind"})
+_PART_KEYS = frozenset({"title", "templates"})  # templates: true renders {{ 指标(...) }} (nbreport.figures)
+_CHAPTER_KEYS = _PART_KEYS | {"kind"}
 
 
 def _split_sections(tokens: list[Token]) -> tuple[list[Token], list[tuple[Token, list[Token]]]]:
@@ -46,11 +47,11 @@ def _heading(md: MarkdownFile, inline: Token, offset: int) -> str:
 def read_chapter(reader: DatasetReader, file: Path, path: PathKey, overview: bool = False) -> dict[str, Any]:
     """Return chapter (or overview, or district chapter) data from one Markdown file."""
     md = MarkdownFile(reader, file)
-    meta, tokens, offset = md.read(path, TITLE_ONLY if overview else _CHAPTER_KEYS)
+    meta, tokens, offset = md.read(path, _PART_KEYS if overview else _CHAPTER_KEYS)
     if meta.get("kind") == "districts":
         return read_districts(md, meta, tokens, offset, path)
     intro, sections = _split_sections(tokens)
-    data: dict[str, Any] = {"title": meta.get("title", "")}
+    data: dict[str, Any] = {"title": meta.get("title", ""), "templates": meta.get("templates", False)}
     if not overview:
         data["kind"] = "chapter"
     data["intro"] = md.blocks(intro, offset, path + ("intro",))
@@ -72,7 +73,7 @@ def read_districts(md: MarkdownFile, meta: dict[str, Any], tokens: list[Token], 
         md.reader.sources.add(entry_path, md.at(md.line(heading, offset)))
         districts.append(_district(md, _heading(md, heading, offset), body, offset, entry_path))
     return {
-        "kind": "districts", "title": meta.get("title", ""),
+        "kind": "districts", "title": meta.get("title", ""), "templates": meta.get("templates", False),
         "intro": md.blocks(intro, offset, path + ("intro",)), "districts": districts,
     }
 
@@ -105,5 +106,5 @@ def _district(md: MarkdownFile, name: str, tokens: list[Token], offset: int, pat
 def read_conclusion(reader: DatasetReader, file: Path, path: PathKey) -> dict[str, Any]:
     """Return 结语 data: its title and blocks."""
     md = MarkdownFile(reader, file)
-    meta, tokens, offset = md.read(path)
-    return {"title": meta.get("title", "结语"), "blocks": md.blocks(tokens, offset, path + ("blocks",))}
+    meta, tokens, offset = md.read(path, _PART_KEYS)
+    return {"title": meta.get("title", "结语"), "templates": meta.get("templates", False), "blocks": md.blocks(tokens, offset, path + ("blocks",))}

@@ -22,6 +22,7 @@ class Overview(Model):
     """Hold the 科技进步综述: an introduction and unnumbered headed sections."""
 
     title: str = "科技进步综述"
+    templates: bool = Field(default=False, description="render {{ 指标(...) }} references in this part's text")
     intro: list[Block] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)
 
@@ -31,6 +32,7 @@ class Chapter(Model):
 
     kind: Literal["chapter"] = "chapter"
     title: str = Field(min_length=1)
+    templates: bool = Field(default=False, description="render {{ 指标(...) }} references in this part's text")
     intro: list[Block] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)
 
@@ -48,6 +50,7 @@ class DistrictChapter(Model):
 
     kind: Literal["districts"] = "districts"
     title: str = "区（县、市）科技创新工作"
+    templates: bool = Field(default=False, description="render {{ 指标(...) }} references in this part's text")
     intro: list[Block] = Field(default_factory=list)
     districts: list[DistrictEntry] = Field(min_length=1)
 
@@ -59,4 +62,5 @@ class Conclusion(Model):
     """Hold the 结语."""
 
     title: str = "结语"
+    templates: bool = Field(default=False, description="render {{ 指标(...) }} references in this part's text")
     blocks: list[Block] = Field(default_factory=list)

@@ -23,7 +23,7 @@ class Quantity(Model):
     @property
     def text(self) -> str:
         """Return the figure as printed: ``突破7000家``, ``888.04亿元``, ``1500余家``."""
-        number = format(self.value.normalize(), "f")
+        number = format(self.value, "f")  # the value's own precision, as the source prints it
         if self.qualifier == "余":
             return f"{number}余{self.unit}"
         if self.qualifier == "以上":
@@ -38,3 +38,4 @@ class Indicator(Model):
     year: int = Field(ge=1949, le=2100)
     quantity: Quantity
     source: str | None = None
+    aliases: list[str] = Field(default_factory=list, description="names by which the text refers to this indicator")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import Field, PrivateAttr, StringConstraints
 
@@ -13,6 +13,9 @@ from .chronology import Chronology
 from .events import TopEventList
 from .indicators import Indicator
 from .meta import ReportMeta
+
+if TYPE_CHECKING:
+    import pandas
 
 
 class Report(Model):
@@ -33,6 +36,13 @@ class Report(Model):
 
     _root: str | None = PrivateAttr(default=None)
     _sources: dict[tuple[str | int, ...], object] = PrivateAttr(default_factory=dict)
+    _figures: list[Any] = PrivateAttr(default_factory=list)  # figures printed by templates (nbreport.figures)
+
+    def indicators_frame(self) -> pandas.DataFrame:
+        """Return the indicators as a DataFrame (one row per stated value); imports pandas on first use."""
+        from ..figures.panel import Panel
+
+        return Panel(self.indicators).frame()
 
     def appendix(self, key: int | str) -> Appendix:
         """Return an appendix by its printed label (``"附录3"`` or ``3``) or by its exact title.

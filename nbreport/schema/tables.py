@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, model_validator
 
 from .base import Model
+
+if TYPE_CHECKING:
+    import pandas
 
 TableKind = Literal["plain", "ranked", "award", "people", "institution"]
 ColumnType = Literal["text", "int", "list"]
@@ -54,6 +57,12 @@ class Table(Model):
     def text_of(self, row: int, column: int) -> str:
         """Return a cell as printed text: lists joined by 、, None as empty."""
         return cell_text(self.rows[row][column])
+
+    def to_dataframe(self) -> pandas.DataFrame:
+        """Return the rows as a DataFrame named by the columns (cells as stored); imports pandas on first use."""
+        import pandas  # lazily: a build never calls this
+
+        return pandas.DataFrame([list(row) for row in self.rows], columns=[column.name for column in self.columns])
 
 
 def cell_text(cell: Cell) -> str:

@@ -12,7 +12,7 @@ from nbreport.schema import Indicator
 
 def indicators():
     reader = DatasetReader(DATA)
-    rows = read_indicators(reader, DATA / "indicators.csv", ("indicators",))
+    rows = read_indicators(reader, DATA / "2023" / "indicators.csv", ("indicators",))
     assert reader.findings == []
     return TypeAdapter(list[Indicator]).validate_python(rows)
 

@@ -1,0 +1,77 @@
+"""Provenance and round trip: build --audit lists each printed figure; audit reads an edited DOCX back."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+from docx import Document as WordDocument
+
+from conftest import DATA
+from nbreport.cli import main
+
+NAME = "2023年度宁波市科技进步报告"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    assert main(["build", str(DATA / "2023"), "--out", str(out), "--format", "docx", "--audit", "-q"]) == 0
+    return out
+
+
+def test_build_audit_writes_csv_and_json_listing_each_printed_figure(built):
+    rows = list(csv.DictReader((built / f"{NAME}.figures.csv").open(encoding="utf-8-sig")))
+    records = json.loads((built / f"{NAME}.figures.json").read_text(encoding="utf-8"))
+    assert rows == [{key: str(value) for key, value in record.items()} for record in records]
+    firms = [row for row in rows if row["印出"] == "突破7014家"]
+    assert len(firms) == 1
+    assert firms[0]["指标"] == "高新技术企业数" and firms[0]["来源"] == "seeds/002"
+    assert firms[0]["章"] == "提升企业创新能力 塑造高质量发展动能" and firms[0]["文件"] == "chapters/03-enterprises.md"
+    assert sorted(path.name for path in built.iterdir()) == [f"{NAME}.docx", f"{NAME}.figures.csv", f"{NAME}.figures.json"]
+
+
+def edited_copy(built, tmp_path, old: str, new: str):
+    document = WordDocument(str(built / f"{NAME}.docx"))
+    runs = [run for paragraph in document.paragraphs for run in paragraph.runs if old in run.text]
+    assert runs, old
+    runs[0].text = runs[0].text.replace(old, new)
+    path = tmp_path / "edited.docx"
+    document.save(str(path))
+    return path
+
+
+def test_audit_reports_a_figure_edited_away_from_its_indicator(built, tmp_path, capsys):
+    edited = edited_copy(built, tmp_path, "突破7014家", "突破7041家")
+    assert main(["audit", str(edited), str(DATA / "2023")]) == 1
+    out = capsys.readouterr().out
+    assert "## 第一节\u3000创新型企业加快发展壮大" in out
+    assert "突破7041家" in out
+    assert "✗ 突破7014家 不再与指标“高新技术企业数”2023 年一致（来源 seeds/002）" in out
+    assert "✗ 突破7041家 与指标“高新技术企业数”2023 年的 突破7014家 不一致" in out
+
+
+def test_audit_reports_a_typed_figure_that_contradicts_an_indicator(built, tmp_path, capsys):
+    edited = edited_copy(built, tmp_path, "创新型企业队伍加快壮大，", "创新型企业队伍加快壮大，技术交易额900亿元，")
+    assert main(["audit", str(edited), str(DATA / "2023")]) == 1
+    assert "✗ 900亿元 与指标“技术交易额”2023 年的 888.04亿元 不一致" in capsys.readouterr().out
+
+
+def test_audit_lists_a_wording_change_without_figures_as_a_change_only(built, tmp_path, capsys):
+    edited = edited_copy(built, tmp_path, "创新型企业队伍加快壮大", "创新型企业队伍快速壮大")
+    assert main(["audit", str(edited), str(DATA / "2023")]) == 0
+    out = capsys.readouterr().out
+    assert "快速壮大" in out and "✗" not in out
+
+
+def test_audit_of_the_unedited_build_finds_nothing(built, capsys):
+    assert main(["audit", str(built / f"{NAME}.docx"), str(DATA / "2023")]) == 0
+    assert "没有改动" in capsys.readouterr().out
+
+
+def test_audit_of_a_file_that_is_not_a_docx_cannot_run(tmp_path, capsys):
+    fake = tmp_path / "x.docx"
+    fake.write_bytes(b"not a zip")
+    assert main(["audit", str(fake), str(DATA / "2023")]) == 2
+    assert "Traceback" not in capsys.readouterr().err
