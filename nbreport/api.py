@@ -15,7 +15,7 @@ from .codes import Messages
 from .compose import Document, compose
 from .findings import Finding, Location, ValidationReport
 from .load import DatasetError, load_dataset
-from .load.dataset import REPORT_FILE
+from .load.reader import REPORT_FILE
 from .load.encoding import DecodeFailure, decode
 from .load.pydantic_errors import findings_from_validation
 from .load.sources import SourceMap

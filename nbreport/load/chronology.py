@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .. import codes
 from ..text import parse_int
 from ..findings import Location
+from .reader import DatasetReader
 from .sources import PathKey
 from .tables import cell_location
 
-if TYPE_CHECKING:
-    from .dataset import DatasetReader
 
 COLUMNS = ("日期", "事件")
 OPTIONAL = ("月份",)

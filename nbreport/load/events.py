@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .. import codes
 from ..findings import Location
+from .reader import DatasetReader
 from .sources import PathKey
 from .tables import cell_location
 
-if TYPE_CHECKING:
-    from .dataset import DatasetReader
 
 INDICATOR_COLUMNS = ("指标", "年份", "数值", "单位", "限定词", "来源")
 # Optional: other names by which the text refers to the indicator, joined by 、 (see docs/guide/figures.md).

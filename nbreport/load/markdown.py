@@ -11,7 +11,7 @@ The decisions per construct are in docs/dev/dataset-format.md.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -20,11 +20,10 @@ from .. import codes
 from ..findings import Location
 from ..text import CONTROL
 from .md_inline import Note, inline_text, runs
+from .reader import DatasetReader
 from .sources import PathKey
 from .yamlfile import YamlSyntaxError, parse_yaml
 
-if TYPE_CHECKING:
-    from .dataset import DatasetReader
 
 # html, table and strikethrough are parsed only to be reported; text_join stays off so that
 # escapes and entities remain distinct tokens (an escaped ``\*\*`` is not a bold toggle).

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from markdown_it.token import Token
 
 from .. import codes
 from .markdown import MarkdownFile, describe, skip
+from .reader import DatasetReader
 from .sources import PathKey
 
-if TYPE_CHECKING:
-    from .dataset import DatasetReader
 
 _PART_KEYS = frozenset({"title", "templates"})  # templates: true renders {{ 指标(...) }} (nbreport.figures)
 _CHAPTER_KEYS = _PART_KEYS | {"kind"}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +11,7 @@ from .. import codes
 from ..findings import Finding, Location
 from ..text import parse_int, shorten
 from .encoding import DecodeFailure, decode
+from .raw import RawTable, TableReadError
 from .safe_cells import unescape_csv_text
 from ..schema.tables import AWARD_COLUMNS, PEOPLE_COLUMNS
 
@@ -21,24 +21,6 @@ _REQUIRED = {"award": AWARD_COLUMNS, "people": PEOPLE_COLUMNS}
 _DEFAULT_MERGE = {"award": ("奖励类别",)}
 _DEFAULT_LISTS = {"award": ("主要完成单位", "主要完成人员")}
 TABLE_SPEC_KEYS = {"caption", "file", "kind", "layout", "merge", "lists", "note", "sheet"}
-
-
-@dataclass(slots=True)
-class RawTable:
-    """Hold a table file as read: header, rows of strings, where each row is, and findings that did not stop reading."""
-
-    header: list[str]
-    rows: list[list[str]]
-    places: list[Location]
-    findings: list[Finding] = field(default_factory=list)
-
-
-class TableReadError(Exception):
-    """Carry the findings that stopped a table file from being read."""
-
-    def __init__(self, findings: list[Finding]) -> None:
-        super().__init__(findings[0].message)
-        self.findings = findings
 
 
 def read_table_file(file: Path, shown: str, sheet: str | None = None) -> RawTable:

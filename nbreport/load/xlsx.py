@@ -8,7 +8,7 @@ from typing import Any
 from .. import codes
 from ..findings import Finding, Location
 from .sheet_scan import scan_sheet
-from .tables import RawTable, TableReadError
+from .raw import RawTable, TableReadError
 from .workbook import WorkbookUnreadable, as_text, open_book, stream_rows
 from .workbook_notes import far_findings, fill_merged, hidden_findings, number_findings, uncached_findings
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -17,9 +17,8 @@ from ..schema import DistrictEntry, Paragraph, Report
 from ..schema.tables import AWARD_COLUMNS
 from .normalise import CellProblem, to_choice
 from .parts import Part
+from .record import Record
 
-if TYPE_CHECKING:
-    from .check import Record
 
 _PLACEHOLDER_YEAR = 2000  # dates reach the rules without a year, so any year orders them alike
 _DISTRICT = ("chapters", 0, "districts", 0)

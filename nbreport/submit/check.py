@@ -10,24 +10,12 @@ from typing import Any
 from .. import codes
 from ..codes import Messages
 from ..findings import Finding, Location, ValidationReport
+from .as_report import rule_findings
 from .normalise import CellProblem, to_choice, to_date, to_int, to_list, to_number, to_paragraphs, to_text, to_year
 from .parts import Field, Part, SheetSpec
 from .read import RawRow, RawSheet, RawSubmission, Uncached, read_submission
+from .record import Record
 from .sniff import Unreadable
-
-
-@dataclass(slots=True)
-class Record:
-    """Hold one row with typed values (None where a cell could not be read) and each value's cell."""
-
-    number: int
-    values: dict[str, Any]
-    places: dict[str, Location]
-    ok: bool = True
-
-    def at(self, name: str) -> Location:
-        """Return the cell of column ``name``, or the row's first known cell."""
-        return self.places.get(name) or next(iter(self.places.values()))
 
 
 @dataclass(slots=True)
@@ -62,8 +50,6 @@ def validate_submission(path: str | Path, part: str | None = None, year: int | N
 
 def check_submission(raw: RawSubmission, year: int | None = None, award_categories: Sequence[str] = ()) -> CheckedSubmission:
     """Return the typed rows of ``raw`` and every finding; ``year`` (None: the template's) is the report year."""
-    from .as_report import rule_findings
-
     findings = list(raw.findings)
     if year is not None and raw.year is not None and raw.year != year:
         findings.append(codes.make("W-XLSX-YEAR", Location(file=raw.file), found=raw.year, year=year))

@@ -11,7 +11,7 @@ from .. import codes
 from ..checks.walk import iter_tables
 from ..findings import Finding, Location
 from ..load.events import INDICATOR_COLUMNS
-from ..load.tables import TableReadError
+from ..load.raw import TableReadError
 from ..schema import DistrictChapter, DistrictEntry, EventDate, Report
 from ..schema.tables import AWARD_COLUMNS
 from ..text import text_key

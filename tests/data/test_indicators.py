@@ -5,7 +5,7 @@ from collections import Counter
 from pydantic import TypeAdapter
 
 from conftest import DATA
-from nbreport.load.dataset import DatasetReader
+from nbreport.load.reader import DatasetReader
 from nbreport.load.events import read_indicators
 from nbreport.schema import Indicator
 

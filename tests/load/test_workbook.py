@@ -6,7 +6,7 @@ import tracemalloc
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from nbreport.load.tables import TableReadError
+from nbreport.load.raw import TableReadError
 from nbreport.load.xlsx import read_xlsx
 from nbreport.submit import validate_submission, write_annotated
 from nbreport.submit.annotate import AnnotateError
