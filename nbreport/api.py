@@ -131,6 +131,16 @@ def build(
     if not isinstance(report, Report) or not checked.ok:
         raise DatasetError(checked.findings)
     say("load")
+    return write_checked(report, out_dir, formats, theme, docx_template, say, font_fallback)
+
+
+def write_checked(report: Report, out_dir: str | Path, formats: Sequence[str] | str, theme: Theme,
+                  docx_template: str | Path | None, say: Callable[[str], None], font_fallback: bool) -> list[Path]:
+    """Compose and render a report that has been validated (templates rendered), as build does after its checks.
+
+    The command line validates once, prints the findings, then calls this.
+    """
+    formats = _formats(formats)
     document = compose(report, theme)
     say("compose")
     targets = [Path(out_dir) / f"{output_name(report)}.{fmt}" for fmt in formats]

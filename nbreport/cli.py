@@ -310,9 +310,8 @@ def _build(args: argparse.Namespace) -> int:
     formats = tuple(args.format or api.FORMATS)
     try:
         with _warnings_as_notes(args.quiet):
-            written = api.build(report, args.out, formats=formats, theme=theme, docx_template=args.docx_template,
-                                progress=lambda stage: None if stage == "load" else say(stage),
-                                font_fallback=args.allow_font_fallback)
+            written = api.write_checked(report, args.out, formats, theme or Theme(), args.docx_template, say,
+                                        args.allow_font_fallback)
     except _render_errors() as error:
         print(f"无法生成报告：{error}", file=sys.stderr)
         return EXIT_CANNOT_RUN
