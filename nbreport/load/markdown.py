@@ -86,28 +86,28 @@ class MarkdownFile:
         meta: Any = {}
         positions: dict[tuple[str | int, ...], int] = {}
         if front is None:
-            self.report("E-MD-FRONTMATTER", 1, "缺少 --- 开头的 title")
+            self.report("E-MD-FRONTMATTER", 1, codes.detail("md.front_missing"))
         else:
             try:
                 meta, positions = parse_yaml(front, line_offset=1)
             except YamlSyntaxError as error:
                 self.report("E-MD-FRONTMATTER", error.line, str(error))
             if not isinstance(meta, dict) or "title" not in meta:
-                self.report("E-MD-FRONTMATTER", 1, "缺少 title")
+                self.report("E-MD-FRONTMATTER", 1, codes.detail("md.title_missing"))
         meta = meta if isinstance(meta, dict) else {}
         if ("title",) in positions:
             self.reader.sources.add(path + ("title",), self.at(positions[("title",)]))
-        allowed = "、".join(sorted(keys))
+        allowed = " / ".join(sorted(keys))
         for key in sorted(set(meta) - keys, key=lambda k: positions.get((k,), 0)):
-            self.report("E-MD-FRONTMATTER", positions.get((key,), 1), f"未知的键 {key}（此文件可用：{allowed}）")
+            self.report("E-MD-FRONTMATTER", positions.get((key,), 1), codes.detail("md.front_key", key=key, allowed=allowed))
         kind = meta.get("kind", "chapter")
         if "kind" in keys and kind not in CHAPTER_KINDS:
-            detail = f"kind 应为 {' 或 '.join(CHAPTER_KINDS)}，写成了 {kind}"
+            detail = codes.detail("md.front_kind", kinds=" / ".join(CHAPTER_KINDS), kind=kind)
             self.report("E-MD-FRONTMATTER", positions.get(("kind",), 1), detail)
         known = {key: value for key, value in meta.items() if key in keys}
         title = known.get("title")
         if "title" in known and (not isinstance(title, str) or not title.strip()):
-            self.report("E-MD-FRONTMATTER", positions.get(("title",), 1), "title 应为非空的文字")
+            self.report("E-MD-FRONTMATTER", positions.get(("title",), 1), codes.detail("md.title_text"))
             del known["title"]
         return {"title": self.file.stem, **known}
 
@@ -117,16 +117,16 @@ class MarkdownFile:
         tokens = _MD.parse(text, env)
         lines = text.split("\n")
         for start, count in _unread_lines(tokens, env, lines):
-            what = "这一行" if count == 1 else f"起的 {count} 行"
-            detail = f"“{_clip(lines[start].strip())}”{what}不会印出（[标签]: 网址 是链接引用定义，不是正文）"
+            text = _clip(lines[start].strip())
+            detail = codes.detail("md.unread_one", text=text) if count == 1 else codes.detail("md.unread_many", text=text, count=count)
             self.report("E-MD-STRUCTURE", start + 1 + offset, detail)
         deep = next((t for t in tokens if t.level >= _DEEPEST and t.map), None)
         if deep is not None:
-            detail = f"列表或引用嵌套超过 {_DEEPEST} 层，其后的内容无法读取"
+            detail = codes.detail("md.too_deep", depth=_DEEPEST)
             self.report("E-MD-STRUCTURE", self.line(deep, offset), detail)
         for token in tokens:
             if token.type == "fence" and token.map and not _closed(token, lines):
-                detail = f"没有结束行 {_clip(token.markup)}，其后的内容都被并入了这个代码块"
+                detail = codes.detail("md.fence_open", mark=_clip(token.markup))
                 where = self.at(self.line(token, offset))
                 self.reader.add(codes.make("E-MD-FENCE", where, kind=token.info.strip().partition(" ")[0], detail=detail))
         return tokens
@@ -189,7 +189,7 @@ class MarkdownFile:
             case "heading_open" if token.markup in ("###", "####"):
                 text = self.heading_text(tokens[index + 1], offset)
                 if not text.strip():
-                    self.report("E-MD-STRUCTURE", self.line(token, offset), f"空的 {token.markup} 标题")
+                    self.report("E-MD-STRUCTURE", self.line(token, offset), codes.detail("md.empty_heading", mark=token.markup))
                     return None, index + 3
                 return {"kind": "subheading", "level": len(token.markup), "text": text}, index + 3
             case "bullet_list_open":
@@ -228,8 +228,8 @@ class MarkdownFile:
             if token.type == "paragraph_open" and item is None:
                 item = self.paragraph(tokens[index + 1], offset)
             else:
-                what = "第二段文字" if token.type == "paragraph_open" else describe(token, hint=False)
-                self.report("E-MD-STRUCTURE", self.line(token, offset), f"列表项中的{what}（列表项只能有一段文字）")
+                what = codes.detail("md.second_paragraph") if token.type == "paragraph_open" else describe(token, hint=False)
+                self.report("E-MD-STRUCTURE", self.line(token, offset), codes.detail("md.item_extra", what=what))
             index = skip(tokens, index)
         return item
 
@@ -240,7 +240,7 @@ class MarkdownFile:
         if kind == "case":
             return self.case(token, title.strip(), line, path, depth)
         if kind not in ("figure", "table"):
-            self.reader.add(codes.make("E-MD-FENCE", self.at(line), kind=kind, detail="只支持 figure、table、case"))
+            self.reader.add(codes.make("E-MD-FENCE", self.at(line), kind=kind, detail=codes.detail("md.fence_kind")))
             return None
         try:
             spec, positions = parse_yaml(token.content, line_offset=line)
@@ -248,7 +248,7 @@ class MarkdownFile:
             self.reader.add(codes.make("E-MD-FENCE", self.at(error.line), kind=kind, detail=str(error)))
             return None
         if not isinstance(spec, dict):
-            self.reader.add(codes.make("E-MD-FENCE", self.at(line), kind=kind, detail="内容应为 键: 值"))
+            self.reader.add(codes.make("E-MD-FENCE", self.at(line), kind=kind, detail=codes.detail("md.fence_mapping")))
             return None
         if kind == "figure":
             return self.figure(spec, line, positions)
@@ -257,8 +257,8 @@ class MarkdownFile:
     def case(self, token: Token, title: str, line: int, path: PathKey, depth: int) -> dict[str, Any] | None:
         """Return a case box; its body is Markdown, but it may not hold another case box."""
         tokens = self.parse(token.content, line) if title and depth == 0 else []
-        problem = ("缺少标题" if not title else "案例框中不能再套案例框" if depth > 0
-                   else "案例框没有内容" if not tokens else None)
+        problem = (codes.detail("md.case_title") if not title else codes.detail("md.case_nested") if depth > 0
+                   else codes.detail("md.case_empty") if not tokens else None)
         if problem:
             self.reader.add(codes.make("E-MD-FENCE", self.at(line), kind="case", detail=problem))
             return None
@@ -271,13 +271,13 @@ class MarkdownFile:
         """Return figure data; its texts must be text and its image must exist inside the dataset."""
         unknown = set(spec) - _FIGURE_KEYS
         if unknown or not spec.get("caption"):
-            detail = f"未知的键 {'、'.join(sorted(unknown))}" if unknown else "缺少 caption"
+            detail = codes.detail("md.figure_keys", keys="、".join(sorted(unknown))) if unknown else codes.detail("md.figure_caption")
             self.reader.add(codes.make("E-MD-FENCE", self.at(line), kind="figure", detail=detail))
             return None
         # YAML reads 2023 as a number and 1.50 as 1.5: turning it back into text could change it
         typed = [key for key in ("caption", "source", "image") if key in spec and not isinstance(spec[key], str)]
         for key in typed:
-            detail = f"{key} 应为文字（数字或 true/false 请加引号，如 {key}: \"2023\"）"
+            detail = codes.detail("md.figure_text", key=key)
             self.reader.add(codes.make("E-MD-FENCE", self.at(positions.get((key,), line)), kind="figure", detail=detail))
         if typed:
             return None
@@ -338,19 +338,15 @@ def skip(tokens: list[Token], index: int) -> int:
 
 
 def describe(token: Token, hint: bool = True) -> str:
-    """Return the Chinese name of a construct the dialect lacks here; ``hint`` adds which headings fit."""
+    """Return the name of a construct the dialect lacks here (a sub-message); ``hint`` adds which headings fit."""
     if token.type == "heading_open":
         if token.markup in ("=", "-"):
-            return f"文字下一行的 {token.markup * 3} 使这段文字成了标题（标题请用 ## 开头；分隔线不支持）"
-        return f"{token.markup} 标题" + ("（此处只能用 ### 或 ####；## 是节标题）" if hint else "")
+            return codes.detail("md.setext", rule=token.markup * 3)
+        return codes.detail("md.heading_hint" if hint else "md.heading", mark=token.markup)
     names = {
-        "bullet_list_open": "嵌套的 - 列表",
-        "ordered_list_open": "编号列表（请用 - 列表或把编号写进文字）",
-        "blockquote_open": "引用块 >",
-        "code_block": "缩进代码块（行首有 4 个空格？）",
-        "hr": "分隔线（---、***、___）",
-        "html_block": "HTML 块",
-        "table_open": "竖线表格 | … |（表格请用 ```table 代码块引用 CSV 或 XLSX 文件）",
-        "fence": "代码块",
+        "bullet_list_open": "md.nested_list", "ordered_list_open": "md.ordered_list", "blockquote_open": "md.blockquote",
+        "code_block": "md.code_block", "hr": "md.hr", "html_block": "md.html_block", "table_open": "md.pipe_table",
+        "fence": "md.fence",
     }
-    return names.get(token.type, f"Markdown 结构 {token.type}")
+    key = names.get(token.type)
+    return codes.detail(key) if key else codes.detail("md.other", kind=token.type)

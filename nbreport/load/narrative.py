@@ -39,7 +39,7 @@ def _heading(md: MarkdownFile, inline: Token, offset: int) -> str:
     if text.strip():
         return text
     line = md.line(inline, offset)
-    md.report("E-MD-STRUCTURE", line, "空的 ## 标题")
+    md.report("E-MD-STRUCTURE", line, codes.detail("md.empty_heading", mark="##"))
     return f"（第 {line} 行）"
 
 
@@ -87,7 +87,7 @@ def _district(md: MarkdownFile, name: str, tokens: list[Token], offset: int, pat
         match token.type:
             case "paragraph_open" if entry["items"]:
                 # printing it before the items would silently reorder the text
-                md.report("E-MD-STRUCTURE", line, "- 条目之后的段落（区县简介写在条目之前，或把它写成一个条目）")
+                md.report("E-MD-STRUCTURE", line, codes.detail("md.district_after_items"))
             case "paragraph_open":
                 md.reader.sources.add(path + ("intro", len(entry["intro"])), md.at(line))
                 entry["intro"].append(md.paragraph(tokens[index + 1], offset))
@@ -97,7 +97,7 @@ def _district(md: MarkdownFile, name: str, tokens: list[Token], offset: int, pat
                     md.reader.sources.add(path + ("items", len(entry["items"])), md.at(item_line))
                     entry["items"].append(item)
             case _:
-                md.report("E-MD-STRUCTURE", line, f"{describe(token, hint=False)}（区县条目中只能有段落和 - 列表）")
+                md.report("E-MD-STRUCTURE", line, codes.detail("md.district_extra", what=describe(token, hint=False)))
         index = skip(tokens, index)
     return entry
 

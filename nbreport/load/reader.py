@@ -98,7 +98,7 @@ class DatasetReader:
         unknown = sorted(set(spec) - TABLE_SPEC_KEYS)
         problem = (codes.detail("spec.unknown_keys", keys="、".join(unknown)) if unknown
                    else codes.detail("spec.missing", key="file") if not spec.get("file")
-                   else codes.detail("spec.kind", kinds="、".join(TABLE_KINDS)) if spec.get("kind", "plain") not in TABLE_KINDS else None)
+                   else codes.detail("spec.kind", kinds=" / ".join(TABLE_KINDS)) if spec.get("kind", "plain") not in TABLE_KINDS else None)
         if problem:
             self.add(codes.make("E-MD-FENCE", where, kind="table", detail=problem))
             return None
