@@ -307,6 +307,9 @@ def _foot_faults(page: int, lines: list[_Line], block: _Block) -> Iterator[Layou
     if len(body) < 2:
         return
     last, (font, size) = body[-1], _body_face(body)
+    above = body[-2]
+    if abs(above.size - last.size) < 0.1 and block is not None and block[1] - above.x1 <= SHORT_PT:
+        return  # the last line of a paragraph whose line above fills the measure (on a page of small table text)
     if last.font != font and last.size > size + 0.5 and block is not None and block[3] - last.y1 < 0.25 * (block[3] - block[2]):
         yield LayoutFault("heading-at-foot", page, lines.index(last) + 1, last.text, "标题落在页脚")
 

@@ -157,6 +157,20 @@ def test_data_2023_has_no_line_layout_fault(report_2023):
     assert {kind: counts[kind] for kind in fixed} == dict.fromkeys(fixed, 0)
 
 
+def test_data_2023_has_no_table_or_box_sliver(report_2023):
+    counts = kinds(*report_2023)
+    assert (counts["table-sliver"], counts["box-sliver"]) == (0, 0)
+
+
+def test_the_last_line_of_a_paragraph_on_a_page_of_small_table_text_is_no_heading(tmp_path):
+    def draw(canvas: Canvas) -> None:
+        page(canvas)
+        lines(canvas, 760, [full("cell")] * 30, font="Times-Roman", size=8)  # most characters on the page are small
+        lines(canvas, 134, [full("abc"), "end."], font="Helvetica", size=12)
+
+    assert kinds(build(tmp_path, draw))["heading-at-foot"] == 0
+
+
 @pytest.mark.parametrize(("lines_after", "slivers"), [(1, 1), (3, 0)])
 def test_a_box_split_to_a_single_line_on_the_next_page_is_found(tmp_path, lines_after, slivers):
     def box(canvas: Canvas, top: float, bottom: float) -> None:

@@ -146,7 +146,9 @@ class TableGrid:
 
     Rows never split across pages and the header row repeats on every page; a continued
     piece is captioned ``continued_caption`` and a merge cut by a page break prints its
-    ``merge_label`` on the new page. The last ``keep_last_rows`` rows stay on one page, and a
+    ``merge_label`` on the new page. The last ``keep_last_rows`` rows stay on one page, a piece
+    at a page foot holds at least ``keep_first_rows`` rows, a table that fits on a page is not
+    split, and a
     merged cell over more than ``top_align_span`` rows sets its text at the top.
     """
 
@@ -156,6 +158,7 @@ class TableGrid:
     continued_suffix: str
     landscape: bool = False
     keep_last_rows: int = policy.KEEP_LAST_ROWS
+    keep_first_rows: int = policy.KEEP_FIRST_ROWS
     top_align_span: int = policy.TOP_ALIGN_SPAN
 
 

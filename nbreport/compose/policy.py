@@ -9,7 +9,8 @@ from __future__ import annotations
 CHRONOLOGY_GAP = "\u3000"  # between a bold event date and its text, as in the printed report
 FIGURE_MAX_HEIGHT = 0.6  # share of the text height a picture may take
 CASE_PADDING_MM = 3.0  # inside the case box, on every side
-KEEP_LAST_ROWS = 2  # the last rows of a table kept on one page: the last row never stands alone
+KEEP_LAST_ROWS = 3  # a continued piece carries at least this many body rows, or the table moves
+KEEP_FIRST_ROWS = 3  # a piece at a page foot carries at least this many body rows, or it moves on
 TOP_ALIGN_SPAN = 8  # a merged cell over more rows than this may cross pages: its text sits at the top
 CHART_HEIGHT_RATIO = 0.45  # chart height as a share of its width: small, like the report's
 CHART_PALETTE = ("C55A11", "7F7F7F", "2E75B6", "A9D18E")  # after the theme's accent colour

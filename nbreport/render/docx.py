@@ -239,6 +239,8 @@ class _DocxWriter:
         if len(added) > grid.keep_last_rows:
             for row in added[-grid.keep_last_rows:-1]:
                 ooxml.keep_row_with_next(row)  # the last rows stay together: no widow row
+        for row in [head, *added[:grid.keep_first_rows - 1]][:len(added)]:
+            ooxml.keep_row_with_next(row)  # the header and first rows start a page together: no sliver at a foot
         if node.note:
             self._paragraph("table.note", [(node.note, False)])
 

@@ -35,6 +35,8 @@ HEADING_LEVELS: dict[str, int] = {
 }
 KEEP_WITH_NEXT = frozenset(HEADING_LEVELS) | {"table.caption", "case.title", "toc.title"}
 HANGING_CHARS: dict[str, float] = {"bullet": 2.0}
+# The picture of a figure is set in the caption's paragraph: an exact line pitch would crop it.
+MULTIPLE_PITCH = frozenset({"caption"})
 LEFT_INDENT_CHARS: dict[str, float] = {"toc.level2": 2.0, "toc.level3": 4.0}
 
 _ALIGN = {
@@ -124,12 +126,16 @@ class StyleMap:
         font.color.rgb = RGBColor.from_string(text_style.color.upper())
         para = style.paragraph_format
         para.alignment = _ALIGN[text_style.align]
-        para.line_spacing = text_style.line_spacing
+        if role in MULTIPLE_PITCH:
+            para.line_spacing = text_style.line_spacing
+        else:  # the PDF's pitch: baselines size × line_spacing apart, whatever the font's own height
+            para.line_spacing = Pt(text_style.size * text_style.line_spacing)
         para.space_before = Pt(text_style.space_before)
         para.space_after = Pt(text_style.space_after)
         para.widow_control = True
         para.keep_with_next = role in KEEP_WITH_NEXT
         ppr = style.element.get_or_add_pPr()
+        ooxml.set_cjk_line_layout(ppr)
         em_twips = text_style.size * 20
         if text_style.first_line_chars:
             chars = text_style.first_line_chars

@@ -152,6 +152,19 @@ def set_outline_level(ppr: etree._Element, level: int) -> None:
     ppr.get_or_add_outlineLvl().set(qn("w:val"), str(level))
 
 
+def set_cjk_line_layout(ppr: etree._Element) -> None:
+    """Set the paragraph's East Asian line rules as the PDF sets its lines.
+
+    Kinsoku on (no line opens with a closing mark); no punctuation hung past the measure
+    (the PDF compresses marks instead); Han next to Latin or digits spaced by layout, not
+    by a character; no snapping to a document grid, which would undo the line pitch.
+    """
+    for tag, value in (("w:kinsoku", "1"), ("w:overflowPunct", "0"), ("w:autoSpaceDE", "1"),
+                       ("w:autoSpaceDN", "1"), ("w:snapToGrid", "0")):
+        successors = _PPR_AFTER_PBDR[_PPR_AFTER_PBDR.index(tag) + 1:]
+        _child(ppr, tag, successors).set(qn("w:val"), value)
+
+
 def set_bottom_rule(ppr: etree._Element, color: str, size_eighths: int = 4) -> None:
     """Draw a rule under the paragraph (used for the running header)."""
     border = _child(ppr, "w:pBdr", _PPR_AFTER_PBDR)

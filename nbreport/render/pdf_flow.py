@@ -20,6 +20,35 @@ def gap(above: Flowable, below: Flowable) -> float:
     return max(after, before) if rl_config.overlapAttachedSpace else after + before
 
 
+_BOX_MIN_LINES = 2  # lines a box piece keeps on each side of a page break
+_BOX_TRIES = 12  # lines moved at most to mend a split box; past that the box moves whole
+
+
+def _line_count(flowables: Sequence[Flowable], canv: Any, width: float) -> int:
+    """Return how many lines ``flowables`` print, counting up to the minimum (a non-text part counts as enough)."""
+    total = 0
+    for flowable in flowables:
+        if isinstance(flowable, Stack):
+            total += _line_count(flowable.items, canv, width)
+        elif isinstance(flowable, CJKParagraph):
+            _wrap(flowable, canv, width, 1e6)
+            total += len(getattr(flowable.blPara, "lines", ()))
+        else:
+            total += _BOX_MIN_LINES
+        if total >= _BOX_MIN_LINES:
+            break
+    return total
+
+
+def _last_leading(flowable: Flowable) -> float:
+    """Return the height of the last line of ``flowable``: what moving one line over the break frees."""
+    if isinstance(flowable, Stack) and flowable.items:
+        return _last_leading(flowable.items[-1])
+    style = getattr(flowable, "style", None)
+    leading = getattr(style, "leading", None)
+    return float(leading) if leading else max(float(getattr(flowable, "height", 0.0)), 1.0)
+
+
 def _wrap(flowable: Flowable, canv, width: float, height: float) -> tuple[float, float]:
     return flowable.wrapOn(canv, width, height) if canv is not None else flowable.wrap(width, height)
 
@@ -110,6 +139,8 @@ class KeepWithNext(Stack):
         canv = getattr(self, "canv", None)
         _, head = _wrap(first, canv, availWidth, availHeight)
         room = availHeight - head - gap(first, following)
+        if hasattr(self, "_frame"):
+            following._frame = self._frame  # lets a table know whether it could wait for a fresh page
         parts = _split(following, canv, availWidth, room)
         if parts and _wrap(parts[0], canv, availWidth, room)[1] <= room + _FUZZ:
             return [Stack([first, parts[0]]), *parts[1:]]
@@ -202,9 +233,26 @@ class Box(Flowable):
         self._stack.drawOn(canv, self.padding, self.padding)
 
     def split(self, availWidth, availHeight):  # noqa: N803
-        """Return [the children that fit, the rest] as two boxes, or [] if nothing fits."""
+        """Return [the children that fit, the rest] as two boxes, or [] if nothing fits.
+
+        Neither side may hold a single line: a lone caption or closing line pulls lines
+        of the text above it over the break (the title already keeps with its first lines).
+        """
         canv = getattr(self, "canv", None)
         width, room = availWidth - 2 * self.padding, availHeight - 2 * self.padding
+        for _ in range(_BOX_TRIES):
+            taken, rest, used = self._fill(canv, width, room)
+            if not rest:
+                return [self]  # it fits after all (rounding): keep it whole
+            if not taken or _line_count(taken, canv, width) < _BOX_MIN_LINES:
+                return []
+            if _line_count(rest, canv, width) >= _BOX_MIN_LINES:
+                return [self._piece(taken, self.open_top, True), self._piece(rest, True, self.open_bottom)]
+            room = used - _last_leading(taken[-1])  # give one more line to the next page
+        return []
+
+    def _fill(self, canv, width: float, room: float) -> tuple[list[Flowable], list[Flowable], float]:
+        """Return the children (or the first piece of one) that fit into ``room``, the rest and the height used."""
         taken: list[Flowable] = []
         rest = list(self.children)
         used = 0.0
@@ -216,15 +264,14 @@ class Box(Flowable):
                 used = space + height
                 continue
             parts = _split(rest[0], canv, width, room - space)
-            if parts and _wrap(parts[0], canv, width, room - space)[1] <= room - space + _FUZZ:
-                taken.append(parts[0])
-                rest[0:1] = parts[1:]
+            if parts:
+                height = _wrap(parts[0], canv, width, room - space)[1]
+                if space + height <= room + _FUZZ:
+                    taken.append(parts[0])
+                    used = space + height
+                    rest[0:1] = parts[1:]
             break
-        if not rest:
-            return [self]  # it fits after all (rounding): keep it whole
-        if not taken:
-            return []
-        return [self._piece(taken, self.open_top, True), self._piece(rest, True, self.open_bottom)]
+        return taken, rest, used
 
     def _piece(self, children: list[Flowable], open_top: bool, open_bottom: bool) -> Box:
         return Box(children, self.fill, self.stroke, self.padding, open_top, open_bottom)

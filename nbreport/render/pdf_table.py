@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from dataclasses import dataclass, field
+from typing import Any
 
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable, Table, TableStyle
@@ -180,6 +181,11 @@ def _merge_runs(rows) -> tuple[list[list[int]], list[list[int]]]:
     return starts, ends
 
 
+def _frame_height(frame: Any) -> float:
+    """Return the height a whole frame offers its content (its padding taken off)."""
+    return float(frame._height - frame._topPadding - frame._bottomPadding)
+
+
 @dataclass(frozen=True)
 class TableLook:
     """Carry the colours of tables: header fill and rule colour."""
@@ -243,16 +249,35 @@ class GridFlowable(Flowable):
         end = measure.fit(self.start, room)
         while end > self.start and self._height(availWidth, self.start, end) > availHeight + _FUZZ:
             end -= 1  # a merge cut by this page needed more room than its rows: give back a row
+        end = self._policy_end(availWidth, end)
         if end == self.start:
             return []
-        keep = model.grid.keep_last_rows
-        if 0 < n - end < keep and end - self.start > keep:
-            end = n - keep  # no widow row: the last rows stay together on a page under 续表
         chunk = self._build(availWidth, self.start, end)
         model.forget_before(self.start)  # the chunk holds its own rows; a long table stays small in memory
         if end == n:
             return [chunk]
         return [chunk, GridFlowable(model, self.look, start=end, continued=True)]
+
+    def _policy_end(self, width: float, end: int) -> int:
+        """Return where this page's piece ends under the grid's policy, ``self.start`` to move the table on.
+
+        On a fresh page (the frame at its top) whatever fits is printed: it cannot do better.
+        Elsewhere a table that fits on a page is not split, a piece holds ``keep_first_rows``
+        rows and leaves the continuation ``keep_last_rows``, or the table moves to the next page.
+        """
+        grid, n, start = self.model.grid, len(self.model.grid.rows), self.start
+        if end == start:
+            return end
+        frame = getattr(self, "_frame", None)
+        fresh = frame is None or getattr(frame, "_atTop", False)
+        if not fresh and start == 0 and self._height(width, 0, n) <= _frame_height(frame) + _FUZZ:
+            return start
+        first = min(grid.keep_first_rows, n - start)
+        if 0 < n - end < grid.keep_last_rows and n - grid.keep_last_rows - start >= (1 if fresh else first):
+            return n - grid.keep_last_rows  # no widow rows: the last rows stay together under 续表
+        if not fresh and (end - start < first or 0 < n - end < grid.keep_last_rows):
+            return start
+        return end
 
     def _height(self, width: float, start: int, end: int) -> float:
         """Return the height of caption, header, rows start..end and the note if ``end`` closes the grid."""

@@ -446,10 +446,11 @@ def test_text_is_printed_literally_never_interpreted(tmp_path):
     assert not any(r.bold for p in word.paragraphs[1:] for r in p.runs)
 
 
-def test_the_last_table_row_is_kept_with_the_row_before_it(tmp_path):
-    rows = [[i, f"第{i}号单位"] for i in range(1, 6)]
+def test_the_first_and_last_table_rows_are_kept_together(tmp_path):
+    rows = [[i, f"第{i}号单位"] for i in range(1, 9)]
     table = {"kind": "table", "columns": [{"name": "序号", "type": "int"}, {"name": "名称"}], "rows": rows}
     report = small_report(conclusion={"blocks": [table]})
     word = docx.Document(str(render_docx(compose(report), Theme(), tmp_path / "t.docx")))
     keeps = [bool(row._tr.findall(".//" + qn("w:keepNext"))) for row in word.tables[0].rows]
-    assert keeps == [False, False, False, False, True, False]
+    # header + the first three rows start a page together; the last three rows end one together
+    assert keeps == [True, True, True, False, False, False, True, True, False]
