@@ -74,9 +74,13 @@ def _with_templates(report: Report, findings: list[Finding]) -> Report:
     from .figures.consistency import check_consistency
     from .figures.templates import render_templates
 
+    from .figures.charts import resolve_references
+
     rendered, more = render_templates(report)
     findings.extend(more + check_consistency(report))
-    return rendered
+    charted, more = resolve_references(rendered)  # charts that name an indicator take its data from the panel
+    findings.extend(more)
+    return charted
 
 
 def _not_a_dataset(path: object) -> Finding | None:

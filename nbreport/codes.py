@@ -383,6 +383,10 @@ DETAILS: dict[str, tuple[str, str]] = {
     "what.chapter": ("章", "chapter"),
     "what.section": ("节", "section"),
     "what.district": ("区县", "district"),
+    # == charts: charts drawn from the panel ==
+    "chart.reference": ("图表已用 indicator 引用指标表，不能再写 {key}", "the chart names an indicator, so it cannot also give {key}"),
+    "chart.years": ("years 只能与 indicator 一起使用", "years goes only with indicator"),
+    "chart.empty": ("图表需要 categories 和 series，或用 indicator 引用指标表", "a chart needs categories and series, or an indicator"),
 }
 
 
