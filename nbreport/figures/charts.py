@@ -129,6 +129,15 @@ def draw_chart(spec: ChartSpec, theme: Theme, fmt: Format = "png", source: str |
     return draw_resolved(resolve_chart(spec, theme.accent_color), theme, fmt, source, width_mm)
 
 
+def drawn_width_mm(text_width_mm: float, chart: dn.Chart) -> int:
+    """Return the width to draw ``chart`` at: its share of the text width, in whole millimetres.
+
+    Both renderers measure the text width in their own units (points, twips); whole
+    millimetres make them draw the one same picture.
+    """
+    return max(1, round(text_width_mm * chart.width))
+
+
 def draw_resolved(chart: dn.Chart, theme: Theme, fmt: Format = "png", source: str | None = None,
                   width_mm: float = 150.0) -> bytes:
     """Return the composed ``chart`` (marks, colours, labels decided by compose) as ``fmt`` bytes."""

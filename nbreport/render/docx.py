@@ -37,7 +37,7 @@ from .errors import RenderError, check_printable
 __all__ = ["render_docx"]
 
 EMU_PER_TWIP = 635
-EMU_PER_MM_CHART = 36_000
+EMU_PER_MM = 36_000
 TWIPS_PER_MM = 1440 / 25.4
 COVER_TOP = 0.18  # share of the text height above the year line
 COVER_EDITOR_GAP = 0.30  # share of the text height between the English title and the editor
@@ -246,10 +246,11 @@ class _DocxWriter:
 
     def _chart_picture(self, chart: dn.Chart, max_height: float) -> None:
         """Print the chart as the PNG matplotlib draws (the PDF embeds the same one), ``chart.width`` of the text width."""
-        from ..figures.charts import draw_resolved
+        from ..figures.charts import draw_resolved, drawn_width_mm
 
         width = int(self._text_width() * chart.width) * EMU_PER_TWIP
-        png = draw_resolved(chart, self.theme, "png", width_mm=width / EMU_PER_MM_CHART)
+        drawn = drawn_width_mm(self._text_width() * EMU_PER_TWIP / EMU_PER_MM, chart)
+        png = draw_resolved(chart, self.theme, "png", width_mm=drawn)
         p = self._new_paragraph(self.styles.role("caption"))
         p.paragraph_format.keep_with_next = True
         shape = p.add_run().add_picture(io.BytesIO(png))

@@ -235,10 +235,11 @@ class PdfWalker:
 
         The same PNG the DOCX embeds: one drawing, so both outputs show the same picture.
         """
-        from ..figures.charts import draw_resolved
+        from ..figures.charts import draw_resolved, drawn_width_mm
 
         width, height = self._frame_size()
-        picture = Image(io.BytesIO(draw_resolved(chart, self.styles.theme, "png", width_mm=width * chart.width / mm)))
+        drawn = drawn_width_mm(width / mm, chart)
+        picture = Image(io.BytesIO(draw_resolved(chart, self.styles.theme, "png", width_mm=drawn)))
         scale = min(width * chart.width / picture.imageWidth, height * max_height / picture.imageHeight)
         picture.drawWidth, picture.drawHeight = picture.imageWidth * scale, picture.imageHeight * scale
         return picture
