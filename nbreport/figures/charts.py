@@ -84,18 +84,18 @@ def resolve_references(report: Report) -> tuple[Report, list[Finding]]:
             continue
         figure.chart = spec
         if figure.source is None:
-            figure.source = "资料来源：" + "、".join(_sources(panel, chart.indicator, spec))
+            figure.source = source_note(panel, chart.indicator, spec)
     return resolved, findings
 
 
-def _sources(panel: Panel, name: str, spec: ChartSpec) -> list[str]:
-    """Return the distinct sources of the rows a chart of ``name`` shows, in year order."""
+def source_note(panel: Panel, name: str, spec: ChartSpec) -> str:
+    """Return the source note of a chart of ``name``: the distinct sources of the rows it shows, in year order."""
     found: dict[str, None] = {}
     for category in spec.categories:
         for _, row in panel.rows(name, int(category.rstrip("年"))):
             if row.source:
                 found.setdefault(row.source, None)
-    return list(found) or ["indicators.csv"]
+    return "资料来源：" + "、".join(list(found) or ["indicators.csv"])
 
 
 def _where(report: Report, path: tuple[str | int, ...]) -> Location:
