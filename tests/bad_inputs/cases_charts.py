@@ -8,7 +8,8 @@ IND = "指标,年份,数值,单位,限定词,来源,别名\n" \
       "高新技术企业数,2022,5300,家,突破,seeds/001,\n" \
       "高新技术企业数,2023,7014,家,突破,seeds/002,高新技术企业总数\n" \
       "后补助企业数,2023,2291,家,,seeds/002,\n" \
-      "后补助企业数,2023,2297,家,,seeds/002,\n"
+      "后补助企业数,2023,2297,家,,seeds/002,\n" \
+      "研发投入,2022,100,亿元,,seeds/001,\n"
 REPORT = CHAPTER + "indicators: i.csv\n"
 
 
@@ -34,4 +35,27 @@ CASES: list[Case] = [
     charted("chart-empty", "E-CHART-DATA", "{}"),
     charted("chart-type-only", "E-CHART-DATA", "{type: line}"),
     charted("chart-years-without-indicator", "E-CHART-DATA", "{years: [2023], categories: [a], series: {x: [1]}}"),
+]
+
+
+
+def keyed(id: str, code: str, page: str, line: int) -> Case:
+    """Return a case whose report.yaml turns on the 数说 page with ``page`` (its first key at line 7)."""
+    return Case(id, [(code, f"report.yaml:{line}")], files={"i.csv": IND},
+                report="indicators: i.csv\nkey_figures:\n" + page)
+
+
+CASES += [
+    # a headline figure the panel cannot print for the report's year
+    keyed("key-figure-unknown-indicator", "E-TEMPLATE-INDICATOR", "  indicators:\n    - 高新技术企业数\n    - 高企数量\n", 9),
+    keyed("key-figure-missing-year", "E-TEMPLATE-YEAR", "  indicators:\n    - 研发投入\n", 8),
+    keyed("key-figure-differing-values", "E-TEMPLATE-AMBIGUOUS", "  indicators:\n    - 高新技术企业数\n    - 后补助企业数\n", 9),
+    # the page's chart names an indicator the panel cannot chart
+    keyed("key-figure-chart-unknown", "E-TEMPLATE-INDICATOR", "  indicators: [高新技术企业数]\n  chart: 高企数量\n", 8),
+    keyed("key-figure-chart-differing-values", "E-TEMPLATE-AMBIGUOUS", "  indicators: [高新技术企业数]\n  chart: 后补助企业数\n", 8),
+    keyed("key-figure-chart-not-in-panel", "E-TEMPLATE-INDICATOR", "  indicators: [高新技术企业数]\n  chart: 技术交易额\n", 8),
+    # a page that names nothing, or not as a list of names
+    keyed("key-figure-empty-list", "E-SCHEMA-VALUE", "  indicators: []\n", 7),
+    keyed("key-figure-no-indicators", "E-SCHEMA-MISSING", "  title: 数说\n", 6),
+    keyed("key-figure-not-a-list", "E-SCHEMA-VALUE", "  indicators: 高新技术企业数\n", 7),
 ]
