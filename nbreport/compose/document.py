@@ -92,7 +92,7 @@ class _Composer:
         yield from self.part_heading(title)
         for figure in key_figures(self.report):
             text = f"{figure.text}，{figure.change}" if figure.change else figure.text
-            yield dn.Paragraph(runs=(Run(text=f"{figure.name}　", strong=True), Run(text=text)))
+            yield dn.Paragraph(runs=(Run(text=f"{figure.name}：", strong=True), Run(text=text)))
         chart = key_chart(self.report)
         if chart is not None:
             yield self.blocks.figure(chart)

@@ -47,7 +47,7 @@ def test_the_page_comes_first_with_a_paragraph_per_figure_then_its_chart(tmp_pat
     assert heading.text == "数说2023"
     start = nodes.index(heading)
     paragraph, figure = nodes[start + 1], nodes[start + 2]
-    assert isinstance(paragraph, dn.Paragraph) and paragraph.text == "高新技术企业数　突破7014家，比上年增长32.3%"
+    assert isinstance(paragraph, dn.Paragraph) and paragraph.text == "高新技术企业数：突破7014家，比上年增长32.3%"
     assert isinstance(figure, dn.Figure) and figure.chart is not None
     assert figure.chart.categories == ("2022年", "2023年")
     assert figure.chart.series[0].values == (5300.0, 7014.0)
