@@ -326,6 +326,11 @@ CATALOGUE: dict[str, Code] = {
                              "The indicator “{name}” is stated in “{unit}” here but in “{first}” above",
                              "同一指标各年份用同一单位（例如都用 亿元），换算后再填。",
                              "State every year of an indicator in one unit (convert first)."),
+    # == charts: charts drawn from the panel, the 数说 page ==
+    "W-KEYFIG-NO-PANEL": Code("warning", "数说页的指标表还没有数值，本页暂不印出",
+                              "The key-figures page has no indicator values yet, so it is left out",
+                              "在 indicators.csv 中填入本年度的指标数值；不需要数说页时删去 report.yaml 中的 key_figures。",
+                              "Fill in this year's values in indicators.csv, or remove key_figures from report.yaml."),
 }
 
 

@@ -58,7 +58,7 @@ class _Composer:
 
     def body(self) -> Iterator[dn.Node]:
         report = self.report
-        if report.key_figures:
+        if report.key_figures and report.indicators:  # without indicators validate warns and the page waits
             yield from self.key_figures(report.key_figures.title)
         if report.overview:
             yield from self.overview(report.overview)

@@ -34,6 +34,8 @@ def check_key_figures(report: Report) -> list[Finding]:
     page = report.key_figures
     if page is None:
         return []
+    if not report.indicators:  # a skeleton for the next year: the page waits for its figures
+        return [codes.make("W-KEYFIG-NO-PANEL", _where(report, ("key_figures",)))]
     panel, year, findings = Panel(report.indicators), report.meta.year, []
     for index, name in enumerate(page.indicators):
         code = _problem(panel, name, year)

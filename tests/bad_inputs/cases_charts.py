@@ -59,3 +59,13 @@ CASES += [
     keyed("key-figure-no-indicators", "E-SCHEMA-MISSING", "  title: 数说\n", 6),
     keyed("key-figure-not-a-list", "E-SCHEMA-VALUE", "  indicators: 高新技术企业数\n", 7),
 ]
+
+CASES += [
+    # a 数说 page with no indicator values at all (a skeleton): a warning, and no page
+    Case("key-figure-no-panel-file", [("W-KEYFIG-NO-PANEL", "report.yaml:5")],
+         report="key_figures:\n  indicators: [高新技术企业数]\n"),
+    Case("key-figure-empty-panel", [("W-KEYFIG-NO-PANEL", "report.yaml:6")], files={"i.csv": IND.split("\n")[0] + "\n"},
+         report="indicators: i.csv\nkey_figures:\n  indicators: [高新技术企业数]\n"),
+    Case("key-figure-empty-panel-with-chart", [("W-KEYFIG-NO-PANEL", "report.yaml:6")], files={"i.csv": IND.split("\n")[0] + "\n"},
+         report="indicators: i.csv\nkey_figures:\n  indicators: [高新技术企业数]\n  chart: 高新技术企业数\n"),
+]
