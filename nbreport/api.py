@@ -74,9 +74,14 @@ def _with_templates(report: Report, findings: list[Finding]) -> Report:
     from .figures.consistency import check_consistency
     from .figures.templates import render_templates
 
+    from .figures.charts import resolve_references
+    from .figures.key_figures import check_key_figures
+
     rendered, more = render_templates(report)
     findings.extend(more + check_consistency(report))
-    return rendered
+    charted, more = resolve_references(rendered)  # charts that name an indicator take its data from the panel
+    findings.extend(more + check_key_figures(charted))
+    return charted
 
 
 def _not_a_dataset(path: object) -> Finding | None:

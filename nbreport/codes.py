@@ -326,6 +326,11 @@ CATALOGUE: dict[str, Code] = {
                              "The indicator “{name}” is stated in “{unit}” here but in “{first}” above",
                              "同一指标各年份用同一单位（例如都用 亿元），换算后再填。",
                              "State every year of an indicator in one unit (convert first)."),
+    # == charts: charts drawn from the panel, the 数说 page ==
+    "W-KEYFIG-NO-PANEL": Code("warning", "数说页的指标表还没有数值，本页暂不印出",
+                              "The key-figures page has no indicator values yet, so it is left out",
+                              "在 indicators.csv 中填入本年度的指标数值；不需要数说页时删去 report.yaml 中的 key_figures。",
+                              "Fill in this year's values in indicators.csv, or remove key_figures from report.yaml."),
 }
 
 
@@ -417,6 +422,10 @@ DETAILS: dict[str, tuple[str, str]] = {
     "what.chapter": ("章", "chapter"),
     "what.section": ("节", "section"),
     "what.district": ("区县", "district"),
+    # == charts: charts drawn from the panel ==
+    "chart.reference": ("图表已用 indicator 引用指标表，不能再写 {key}", "the chart names an indicator, so it cannot also give {key}"),
+    "chart.years": ("years 只能与 indicator 一起使用", "years goes only with indicator"),
+    "chart.empty": ("图表需要 categories 和 series，或用 indicator 引用指标表", "a chart needs categories and series, or an indicator"),
 }
 
 

@@ -56,7 +56,9 @@ class BlockComposer:
     def figure(self, block: sb.Figure) -> dn.Figure:
         """Return a figure whose image path is resolved inside the dataset."""
         image = str(self.root / block.image) if block.image and self.root else block.image
-        chart = resolve_chart(block.chart, self.theme.accent_color) if block.chart else None
+        # A chart still naming an indicator (the panel never resolved it) has no data to draw.
+        drawable = block.chart is not None and bool(block.chart.series)
+        chart = resolve_chart(block.chart, self.theme.accent_color) if block.chart and drawable else None
         return dn.Figure(caption=block.caption, image=image, chart=chart, source=block.source)
 
     def table(self, block: sb.Table, where: str, landscape: bool | None = False) -> dn.TableBlock:

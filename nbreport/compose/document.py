@@ -58,6 +58,8 @@ class _Composer:
 
     def body(self) -> Iterator[dn.Node]:
         report = self.report
+        if report.key_figures and report.indicators:  # without indicators validate warns and the page waits
+            yield from self.key_figures(report.key_figures.title)
         if report.overview:
             yield from self.overview(report.overview)
         for number, chapter in enumerate(report.chapters, start=1):
@@ -82,6 +84,18 @@ class _Composer:
 
     def section_heading(self, text: str, number: str | None = None) -> dn.Heading:
         return dn.Heading(level=2, text=text, number=number, role="section.title", anchor=self.anchors.new("s"))
+
+    def key_figures(self, title: str) -> Iterator[dn.Node]:
+        """Yield the 数说 page: one paragraph per headline figure (value and change from the panel), then its chart."""
+        from ..figures.key_figures import key_chart, key_figures
+
+        yield from self.part_heading(title)
+        for figure in key_figures(self.report):
+            text = f"{figure.text}，{figure.change}" if figure.change else figure.text
+            yield dn.Paragraph(runs=(Run(text=f"{figure.name}：", strong=True), Run(text=text)))
+        chart = key_chart(self.report)
+        if chart is not None:
+            yield self.blocks.figure(chart)
 
     def overview(self, overview: sc.Overview) -> Iterator[dn.Node]:
         yield from self.part_heading(overview.title)

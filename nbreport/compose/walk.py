@@ -14,7 +14,8 @@ class TextPiece:
 
     ``record`` is the anchor of the heading above (or a table's source record) and ``field``
     the path inside the node, so an error can say where bad text came from. ``always`` is
-    False for text printed only where a page breaks (续表, 三等奖（续）).
+    False for text printed only where a page breaks (续表, 三等奖（续）) and for a chart's
+    labels, which both outputs print inside the chart's picture, not as text.
     """
 
     kind: str
@@ -102,9 +103,9 @@ class _Walker:
     def figure(self, node: dn.Figure, where: str) -> Iterator[TextPiece]:
         if node.chart:
             for i, category in enumerate(node.chart.categories):
-                yield self.piece(node, f"{where}.chart.categories[{i}]", category)
+                yield self.piece(node, f"{where}.chart.categories[{i}]", category, always=False)
             for i, series in enumerate(node.chart.series):
-                yield self.piece(node, f"{where}.chart.series[{i}].label", series.label)
+                yield self.piece(node, f"{where}.chart.series[{i}].label", series.label, always=False)
         yield self.piece(node, f"{where}.caption", node.caption)
         if node.source:
             yield self.piece(node, f"{where}.source", node.source)

@@ -12,13 +12,18 @@ import io
 import math
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
+from .. import codes
 from ..compose import nodes as dn
+from ..findings import Finding, Location
 from ..schema.blocks import ChartSpec
 from ..schema.theme import Theme
 from .panel import Panel
 from .values import FigureError
+
+if TYPE_CHECKING:
+    from ..schema.report import Report
 
 Format = Literal["png", "pdf", "svg"]
 DPI = 300
@@ -52,6 +57,54 @@ def spec_from_panel(panel: Panel, names: Sequence[str], years: Sequence[int] | N
     return ChartSpec(type=kind, categories=[f"{year}年" for year in chosen], series=series, units=units)
 
 
+def resolve_references(report: Report) -> tuple[Report, list[Finding]]:
+    """Return ``report`` with every chart that names an ``indicator`` filled from the panel, and the findings.
+
+    The series, units and years come from indicators.csv, never from the text; a figure without
+    its own ``source`` cites the rows' sources. A report with no such chart is returned as it is.
+    """
+    from ..checks.images import iter_figures
+
+    wanted = [path for path, figure in iter_figures(report) if figure.chart and figure.chart.indicator]
+    if not wanted:
+        return report, []
+    resolved = report.model_copy(deep=True)
+    resolved._sources, resolved._root = report._sources, report._root
+    resolved._figures = getattr(report, "_figures", [])
+    panel, findings = Panel(report.indicators), []
+    figures = dict(iter_figures(resolved))
+    for path in wanted:
+        figure = figures[path]
+        chart = figure.chart
+        assert chart is not None and chart.indicator is not None
+        try:
+            spec = spec_from_panel(panel, [chart.indicator], chart.years, chart.type)
+        except FigureError as error:
+            findings.append(codes.make(error.code, _where(report, path), **error.params))
+            continue
+        figure.chart = spec
+        if figure.source is None:
+            figure.source = source_note(panel, chart.indicator, spec)
+    return resolved, findings
+
+
+def source_note(panel: Panel, name: str, spec: ChartSpec) -> str:
+    """Return the source note of a chart of ``name``: the distinct sources of the rows it shows, in year order."""
+    found: dict[str, None] = {}
+    for category in spec.categories:
+        for _, row in panel.rows(name, int(category.rstrip("年"))):
+            if row.source:
+                found.setdefault(row.source, None)
+    return "资料来源：" + "、".join(list(found) or ["indicators.csv"])
+
+
+def _where(report: Report, path: tuple[str | int, ...]) -> Location:
+    from ..load.sources import SourceMap, path_text
+
+    sources = report._sources
+    return sources.locate(path) if isinstance(sources, SourceMap) else Location(path=path_text(path))
+
+
 def problems(spec: ChartSpec) -> list[str]:
     """Return why ``spec`` cannot be drawn (empty, unequal, NaN or infinite values); empty when it can."""
     found = []
@@ -74,6 +127,15 @@ def draw_chart(spec: ChartSpec, theme: Theme, fmt: Format = "png", source: str |
     from ..compose.chart import resolve_chart
 
     return draw_resolved(resolve_chart(spec, theme.accent_color), theme, fmt, source, width_mm)
+
+
+def drawn_width_mm(text_width_mm: float, chart: dn.Chart) -> int:
+    """Return the width to draw ``chart`` at: its share of the text width, in whole millimetres.
+
+    Both renderers measure the text width in their own units (points, twips); whole
+    millimetres make them draw the one same picture.
+    """
+    return max(1, round(text_width_mm * chart.width))
 
 
 def draw_resolved(chart: dn.Chart, theme: Theme, fmt: Format = "png", source: str | None = None,
@@ -116,9 +178,9 @@ def _plot(axis: Any, chart: dn.Chart, font: Any) -> None:
                                ha="center", fontproperties=font, fontsize=7)
     axis.set_xticks(positions, list(chart.categories), fontproperties=font, fontsize=8)
     if bars:
-        axis.set_ylabel(_unit(bars[0].label), fontproperties=font, fontsize=8)
+        axis.set_ylabel(_unit(bars[0].label), fontproperties=font, fontsize=8, rotation=0, labelpad=10)  # CJK reads upright
     if lines:
-        line_axis.set_ylabel(_unit(lines[0].label), fontproperties=font, fontsize=8)
+        line_axis.set_ylabel(_unit(lines[0].label), fontproperties=font, fontsize=8, rotation=0, labelpad=10)
     handles = [*axis.get_legend_handles_labels()[0], *(line_axis.get_legend_handles_labels()[0] if line_axis is not axis else [])]
     axis.legend(handles=handles, prop=font, loc="upper left", frameon=False)
     for side in ("top", "right") if line_axis is axis else ("top",):

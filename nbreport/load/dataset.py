@@ -19,7 +19,7 @@ from .reader import REPORT_FILE, DatasetReader
 from .sources import PathKey
 from .unused import unused_files
 _REPORT_KEYS = {"meta", "overview", "chapters", "conclusion", "chronology", "appendices", "top_events",
-                "indicators", "award_categories"}
+                "indicators", "award_categories", "key_figures"}
 
 
 @dataclass(slots=True)
@@ -52,6 +52,8 @@ def load_dataset(path: str | Path) -> LoadResult:
     reader.findings.extend(unused_files(reader.root, reader.used))
     if "award_categories" in data:
         raw["award_categories"] = data["award_categories"]  # validated by the Report, like every field
+    if "key_figures" in data:
+        raw["key_figures"] = data["key_figures"]
     try:
         report = Report.model_validate(raw)
     except ValidationError as error:

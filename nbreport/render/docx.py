@@ -7,6 +7,7 @@ roles to Word styles through ``docx_styles.StyleMap`` and leaves raw Wordprocess
 
 from __future__ import annotations
 
+import io
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -36,6 +37,7 @@ from .errors import RenderError, check_printable
 __all__ = ["render_docx"]
 
 EMU_PER_TWIP = 635
+EMU_PER_MM = 36_000
 TWIPS_PER_MM = 1440 / 25.4
 COVER_TOP = 0.18  # share of the text height above the year line
 COVER_EDITOR_GAP = 0.30  # share of the text height between the English title and the editor
@@ -190,11 +192,11 @@ class _DocxWriter:
             self._bullet(item, node.marker)
 
     def figure(self, node: dn.Figure) -> None:
-        """Print the image scaled to the text width, or the chart's data as a table, then the caption."""
+        """Print the image scaled to the text width, or the chart as a 300-dpi PNG, then the caption."""
         if node.image:
             self._picture(node.image, node.max_height)
         elif node.chart:
-            self._chart_table(node.chart)
+            self._chart_picture(node.chart, node.max_height)
         self._paragraph("caption", [(node.caption, False)])
         if node.source:
             self._paragraph("table.note", [(node.source, False)])
@@ -244,17 +246,18 @@ class _DocxWriter:
         if node.note:
             self._paragraph("table.note", [(node.note, False)])
 
-    def _chart_table(self, chart: dn.Chart) -> None:
-        """Print a chart as the table of its data: python-docx draws no charts and no PNG renderer is installed."""
-        columns = len(chart.categories) + 1
-        tbl = ooxml.new_table(split_widths(int(self._text_width() * chart.width), [1.0] * columns), self.theme.table_rule_color)
-        self._insert(tbl)
-        rows = ooxml.RowBuilder(tbl)
-        header = ooxml.CellFormat(self.styles.role("table.header").style_id, "center", fill=self.theme.table_header_fill)
-        cell = ooxml.CellFormat(self.styles.role("table.cell").style_id, "center")
-        rows.add_row(["", *chart.categories], [header] * columns, header=True)
-        for series in chart.series:
-            rows.add_row([series.label, *series.value_labels], [cell] * columns)
+    def _chart_picture(self, chart: dn.Chart, max_height: float) -> None:
+        """Print the chart as the PNG matplotlib draws (the PDF embeds the same one), ``chart.width`` of the text width."""
+        from ..figures.charts import draw_resolved, drawn_width_mm
+
+        width = int(self._text_width() * chart.width) * EMU_PER_TWIP
+        drawn = drawn_width_mm(self._text_width() * EMU_PER_TWIP / EMU_PER_MM, chart)
+        png = draw_resolved(chart, self.theme, "png", width_mm=drawn)
+        p = self._new_paragraph(self.styles.role("caption"))
+        p.paragraph_format.keep_with_next = True
+        shape = p.add_run().add_picture(io.BytesIO(png))
+        scale = min(width / shape.width, max_height * self._text_height() / shape.height)
+        shape.width, shape.height = Emu(int(shape.width * scale)), Emu(int(shape.height * scale))
 
     def case_box(self, node: dn.CaseBox) -> None:
         """Print a titled story inside a shaded one-cell table ruled in the accent colour."""

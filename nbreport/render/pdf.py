@@ -6,6 +6,7 @@ nothing about content; looks come from the Theme through :class:`StyleMap`.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from reportlab import rl_config
@@ -21,7 +22,6 @@ from .atomic import atomic_path
 from .docx_package import sane_source_date_epoch
 from .errors import RenderError, check_printable
 from .fonts import load_fonts
-from .pdf_chart import chart_drawing
 from .pdf_flow import Box, FigureStack, HeadingParagraph, RunningHeader, keep_with_next
 from .pdf_page import BODY, COVER, FRONT, LANDSCAPE, CoverPage, PageDecor, PageGeometry, ReportDocTemplate
 from .pdf_styles import StyleMap, hex_color
@@ -148,7 +148,7 @@ class PdfWalker:
         if node.image:
             return [FigureStack([self._image(node.image, where, node.max_height), *parts])]
         if node.chart:
-            return [FigureStack([self._chart(node.chart), *parts])]
+            return [FigureStack([self._chart(node.chart, node.max_height), *parts])]
         return parts
 
     def table_block(self, node: dn.TableBlock, where: str) -> list[Flowable]:
@@ -230,7 +230,16 @@ class PdfWalker:
         picture.drawWidth, picture.drawHeight = picture.imageWidth * scale, picture.imageHeight * scale
         return picture
 
-    def _chart(self, chart: dn.Chart) -> Flowable:
-        width, _ = self._frame_size()
-        style = self.styles.para("caption")
-        return chart_drawing(chart, width * chart.width, style.fontName, style.fontSize)
+    def _chart(self, chart: dn.Chart, max_height: float) -> Flowable:
+        """Return the chart drawn by matplotlib (figures/charts.py) as a 300-dpi PNG scaled to the frame.
+
+        The same PNG the DOCX embeds: one drawing, so both outputs show the same picture.
+        """
+        from ..figures.charts import draw_resolved, drawn_width_mm
+
+        width, height = self._frame_size()
+        drawn = drawn_width_mm(width / mm, chart)
+        picture = Image(io.BytesIO(draw_resolved(chart, self.styles.theme, "png", width_mm=drawn)))
+        scale = min(width * chart.width / picture.imageWidth, height * max_height / picture.imageHeight)
+        picture.drawWidth, picture.drawHeight = picture.imageWidth * scale, picture.imageHeight * scale
+        return picture

@@ -45,9 +45,11 @@ class ChartSpec(Model):
     """
 
     type: Literal["bar", "line", "bar+line"] = "bar"
-    categories: list[str] = Field(min_length=1)
-    series: dict[str, list[float]] = Field(min_length=1)
+    categories: list[str] = Field(default_factory=list)
+    series: dict[str, list[float]] = Field(default_factory=dict)
     units: dict[str, str] = Field(default_factory=dict)
+    indicator: str | None = Field(default=None, min_length=1, description="指标名称：图表的数据取自指标表，不手写")
+    years: list[int] | None = Field(default=None, min_length=1, description="指标的年份；缺省为指标表中的全部年份")
 
     @model_validator(mode="after")
     def _drawable(self) -> ChartSpec:
@@ -58,7 +60,18 @@ class ChartSpec(Model):
 
 
 def chart_problem(chart: ChartSpec) -> Detail | None:
-    """Return what makes ``chart`` undrawable (a sub-message in both languages), or None when it can be drawn."""
+    """Return what makes ``chart`` undrawable (a sub-message in both languages), or None when it can be drawn.
+
+    A chart naming an ``indicator`` takes its data from the panel (figures/charts.py resolves
+    it after loading), so it may not type categories, series or units besides.
+    """
+    if chart.indicator is not None:
+        typed = [key for key in ("categories", "series", "units") if getattr(chart, key)]
+        return detail("chart.reference", key=typed[0]) if typed else None
+    if chart.years is not None:
+        return detail("chart.years")
+    if not chart.categories or not chart.series:
+        return detail("chart.empty")
     count = len(chart.categories)
     if count > MAX_CATEGORIES:
         return detail("chart.categories", count=count, limit=MAX_CATEGORIES)

@@ -12,6 +12,7 @@ from .chapters import AnyChapter, Conclusion, Overview
 from .chronology import Chronology
 from .events import TopEventList
 from .indicators import Indicator
+from .key_figures import KeyFigures
 from .meta import ReportMeta
 
 if TYPE_CHECKING:
@@ -29,6 +30,7 @@ class Report(Model):
     appendices: list[Appendix] = Field(default_factory=list)
     top_events: TopEventList | None = None
     indicators: list[Indicator] = Field(default_factory=list)
+    key_figures: KeyFigures | None = Field(default=None, description="the optional 数说 page of headline figures")
     award_categories: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]] = Field(
         default_factory=list,
         description="Award categories the dataset adds to the known ones (省科技进步特别奖...), a list of names.",

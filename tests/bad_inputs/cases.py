@@ -6,7 +6,7 @@ The shape of a case is in ``cases_base``; each area of the code keeps its own ca
 
 from __future__ import annotations
 
-from bad_inputs import cases_sheets, cases_yaml, cases_markdown, cases_checks, cases_document, cases_workflow, cases_figures
+from bad_inputs import cases_sheets, cases_yaml, cases_markdown, cases_checks, cases_document, cases_workflow, cases_figures, cases_charts
 from bad_inputs.cases_base import AWARD_HEAD, AWARDS, CH, CHAPTER, CHRONO, META, PEOPLE, PEOPLE_HEAD, Case, chapter, table_chapter
 
 __all__ = ["CASES", "META", "Case"]
@@ -106,4 +106,4 @@ CORE_CASES: list[Case] = [
          files={"i.csv": "指标,年份,数值,单位,限定词,来源\n高新技术企业数,2023,七千,家,,seeds/002\n"}),
 ]
 
-CASES: list[Case] = CORE_CASES + cases_sheets.CASES + cases_yaml.CASES + cases_markdown.CASES + cases_checks.CASES + cases_document.CASES + cases_workflow.CASES + cases_figures.CASES
+CASES: list[Case] = CORE_CASES + cases_sheets.CASES + cases_yaml.CASES + cases_markdown.CASES + cases_checks.CASES + cases_document.CASES + cases_workflow.CASES + cases_figures.CASES + cases_charts.CASES

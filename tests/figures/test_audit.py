@@ -36,7 +36,7 @@ def edited_copy(built, tmp_path, old: str, new: str):
     document = WordDocument(str(built / f"{NAME}.docx"))
     runs = [run for paragraph in document.paragraphs for run in paragraph.runs if old in run.text]
     assert runs, old
-    runs[0].text = runs[0].text.replace(old, new)
+    runs[-1].text = runs[-1].text.replace(old, new)  # the last: the chapters print after the 数说 page
     path = tmp_path / "edited.docx"
     document.save(str(path))
     return path

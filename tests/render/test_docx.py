@@ -416,19 +416,24 @@ def one_section(*nodes) -> dn.Document:
     return dn.Document(dn.DocumentInfo("t", "a", "s", (), "zh-CN", "t"), [dn.Heading(1, "章", "p1", "chapter.title"), *nodes])
 
 
-def test_chart_prints_its_data_as_a_table_above_the_caption(tmp_path):
+def test_chart_is_a_png_picture_above_the_caption_as_wide_as_the_chart_frame(tmp_path):
     from nbreport.compose.chart import resolve_chart
     from nbreport.schema.blocks import ChartSpec
 
     spec = ChartSpec(type="bar+line", categories=["2022", "2023"], series={"R&D投入": [1.0, 2.5], "占比": [3, 4]},
                      units={"R&D投入": "亿元"})
     chart = resolve_chart(spec, THEME.accent_color)
-    word = docx.Document(str(render_docx(one_section(dn.Figure("图1　研发投入", chart=chart)), THEME, tmp_path / "c.docx")))
+    path = render_docx(one_section(dn.Figure("图1　研发投入", chart=chart)), THEME, tmp_path / "c.docx")
+    word = docx.Document(str(path))
     assert [p.text for p in word.paragraphs][-1] == "图1　研发投入"
-    assert [[cell.text for cell in row.cells] for row in word.tables[0].rows] == [
-        ["", "2022", "2023"], ["R&D投入（亿元）", "1", "2.5"], ["占比", "3", "4"],
-    ]
-    assert len(word.inline_shapes) == 0
+    assert word.tables == []
+    (shape,) = word.inline_shapes
+    section = word.sections[-1]
+    text_width = section.page_width - section.left_margin - section.right_margin
+    assert abs(shape.width - text_width * chart.width) < text_width * 0.01
+    with zipfile.ZipFile(path) as package:
+        media = [name for name in package.namelist() if name.startswith("word/media/")]
+        assert len(media) == 1 and package.read(media[0]).startswith(b"\x89PNG")
 
 
 def test_missing_image_is_a_render_error_naming_the_figure(tmp_path):
