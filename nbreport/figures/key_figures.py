@@ -79,7 +79,7 @@ def key_figures(report: Report) -> list[KeyFigure]:
     for name in page.indicators:
         if _problem(panel, name, year) is None:
             resolved = panel.resolve(name) or name
-            shown.append(KeyFigure(resolved, panel.distinct(resolved, year)[0].quantity.text, _change(panel.yoy(resolved, year))))
+            shown.append(KeyFigure(resolved, panel.distinct(resolved, year)[0].quantity.text, _change(panel.exact_yoy(resolved, year))))
     return shown
 
 

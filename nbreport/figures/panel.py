@@ -66,6 +66,11 @@ class Panel:
         """Return the change on the year before in percent; None if either year is missing or zero."""
         return _change(self.value(name, year - 1), self.value(name, year))
 
+    def exact_yoy(self, name: str, year: int) -> Decimal | None:
+        """Return yoy only when both years' values are exact: a change worked out from 突破5300 or 约7000 is not a fact."""
+        exact = all(item.quantity.qualifier is None for y in (year - 1, year) for _, item in self.rows(name, y))
+        return self.yoy(name, year) if exact else None
+
     def cagr(self, name: str, start: int, end: int) -> Decimal | None:
         """Return the compound annual growth rate in percent from ``start`` to ``end``; None if not computable."""
         first, last = self.value(name, start), self.value(name, end)

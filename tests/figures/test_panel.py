@@ -38,6 +38,12 @@ def test_year_on_year_change_is_computed_from_the_two_years():
     assert PANEL.yoy("高新技术企业数", 2022) is None  # no 2021 value: nothing is guessed
 
 
+def test_a_change_between_bounds_is_no_fact_for_the_exact_change():
+    exact = Panel([row("孵化器数", 2022, "40"), row("孵化器数", 2023, "50")])
+    assert exact.exact_yoy("孵化器数", 2023) == exact.yoy("孵化器数", 2023) == Decimal("25")
+    assert PANEL.yoy("高新技术企业数", 2023) is not None and PANEL.exact_yoy("高新技术企业数", 2023) is None
+
+
 def test_cagr_share_and_rank():
     assert round(PANEL.cagr("高新技术企业数", 2020, 2023), 1) == Decimal("31.3")
     assert round(PANEL.share("规上企业数", "高新技术企业数", 2023), 1) == Decimal("28.0")
