@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import math
+from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -138,9 +139,24 @@ def drawn_width_mm(text_width_mm: float, chart: dn.Chart) -> int:
     return max(1, round(text_width_mm * chart.width))
 
 
+# The DOCX and the PDF of one build draw the same charts: each picture is drawn once (a few, bounded).
+_DRAWN: OrderedDict[tuple[str, str, str, str | None, float], bytes] = OrderedDict()
+_DRAWN_KEPT = 16
+
+
 def draw_resolved(chart: dn.Chart, theme: Theme, fmt: Format = "png", source: str | None = None,
                   width_mm: float = 150.0) -> bytes:
     """Return the composed ``chart`` (marks, colours, labels decided by compose) as ``fmt`` bytes."""
+    key = (repr(chart), theme.model_dump_json(), fmt, source, width_mm)
+    if key not in _DRAWN:
+        _DRAWN[key] = _draw(chart, theme, fmt, source, width_mm)
+        while len(_DRAWN) > _DRAWN_KEPT:
+            _DRAWN.popitem(last=False)
+    _DRAWN.move_to_end(key)
+    return _DRAWN[key]
+
+
+def _draw(chart: dn.Chart, theme: Theme, fmt: Format, source: str | None, width_mm: float) -> bytes:
     import matplotlib
 
     matplotlib.use("Agg", force=False)

@@ -11,6 +11,7 @@ from .. import codes
 from ..findings import Finding, Location
 from ..text import parse_int, shorten
 from .encoding import DecodeFailure, decode
+from .numbers import number_problem
 from .raw import RawTable, TableReadError
 from .safe_cells import unescape_csv_text
 from ..schema.tables import AWARD_COLUMNS, PEOPLE_COLUMNS
@@ -69,8 +70,6 @@ def read_csv(file: Path, shown: str) -> RawTable:
 
 def _number_findings(rows: list[list[str]], places: list[Location]) -> list[Finding]:
     """Return an error for each cell spelling a number too long or too large (``1e99999999``)."""
-    from .workbook_notes import number_problem
-
     findings = []
     for row, place in zip(rows, places):
         for index, text in enumerate(row):

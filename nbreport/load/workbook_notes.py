@@ -7,19 +7,16 @@ workbook reads the same way whichever door it comes through.
 from __future__ import annotations
 
 import bisect
-import unicodedata
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from openpyxl.utils import get_column_letter
 
 from .. import codes
 from ..findings import Finding, Location
+from .numbers import number_problem
 from .sheet_scan import MAX_COLUMNS, Range, SheetScan
 
 MERGE_BUDGET = 1_000_000  # cell visits when filling merged ranges: a crafted file may declare huge ones
-MAX_DIGITS = 15  # significant digits a number may carry: what a spreadsheet itself keeps
-MAX_MAGNITUDE = 15  # |value| < 10**15 and, when not zero, ≥ 10**-15
 _OWN_HIDDEN = ("选项",)  # the template's own hidden list sheet
 
 
@@ -81,39 +78,6 @@ def number_findings(title: str, numbers: list[int], grid: list[list[Any]], shown
                 where = Location(file=shown, sheet=title, cell=f"{get_column_letter(index + 1)}{number}")
                 findings.append(codes.make("E-NUMBER-RANGE", where, value=_shown(value), detail=problem))
     return findings
-
-
-def number_problem(value: Any) -> str | None:
-    """Return why ``value`` is refused as a number (None if it is fine or is no number).
-
-    Numbers (int, float, Decimal) and text that spells one (``1e99999999``, ``１２.５``) are
-    checked; a plain run of 16 or more digits is an identifier, not a number, and passes.
-    """
-    if isinstance(value, bool) or value is None:
-        return None
-    if isinstance(value, str):
-        text = unicodedata.normalize("NFKC", value).strip().replace(",", "").removesuffix("%")
-        if len(text) > 400 or not any(ch.isdigit() for ch in text) or (text.isdigit() and len(text) > MAX_DIGITS):
-            return None
-        try:
-            value = Decimal(text)
-        except (InvalidOperation, ValueError):
-            return None
-    if isinstance(value, float):
-        value = Decimal(repr(value)) if value == value and value not in (float("inf"), float("-inf")) else Decimal("NaN")
-    if not isinstance(value, (int, Decimal)):
-        return None
-    number = Decimal(value)
-    if not number.is_finite():
-        return codes.detail("number.infinite")
-    if number.is_zero():
-        return None
-    digits = len("".join(map(str, number.as_tuple().digits)).rstrip("0"))  # no normalize(): it may overflow
-    if digits > MAX_DIGITS:
-        return codes.detail("number.digits", limit=MAX_DIGITS)
-    if not -MAX_MAGNITUDE <= number.adjusted() < MAX_MAGNITUDE:
-        return codes.detail("number.magnitude", limit=MAX_MAGNITUDE)
-    return None
 
 
 def _shown(value: Any) -> str:

@@ -90,3 +90,20 @@ def test_the_composed_chart_node_is_drawn_as_compose_resolved_it(panel):
 
     chart = resolve_chart(spec_from_panel(panel, ["高新技术企业数"]), Theme().accent_color)
     assert draw_resolved(chart, Theme(), "svg") == draw_chart(spec_from_panel(panel, ["高新技术企业数"]), Theme(), "svg")
+
+
+def test_a_chart_is_drawn_once_per_build_and_again_when_it_changes(monkeypatch):
+    from nbreport.compose.chart import resolve_chart
+    from nbreport.figures import charts
+    from nbreport.schema import Theme
+    from nbreport.schema.blocks import ChartSpec
+
+    drawn = []
+    real = charts._draw
+    monkeypatch.setattr(charts, "_draw", lambda *args: drawn.append(1) or real(*args))
+    charts._DRAWN.clear()
+    chart = resolve_chart(ChartSpec(categories=["2022年", "2023年"], series={"企业数": [5300, 7014]}), "1F4E79")
+    first = charts.draw_resolved(chart, Theme(), width_mm=80)
+    assert charts.draw_resolved(chart, Theme(), width_mm=80) == first and len(drawn) == 1
+    other = resolve_chart(ChartSpec(categories=["2022年", "2023年"], series={"企业数": [5300, 7041]}), "1F4E79")
+    assert charts.draw_resolved(other, Theme(), width_mm=80) != first and len(drawn) == 2

@@ -75,7 +75,7 @@ def test_report_indicators_frame_and_table_dataframe():
     assert table.to_dataframe()["数量"].tolist() == [1, 2]
 
 
-@pytest.mark.parametrize("module", ["pandas", "jinja2", "matplotlib"])
+@pytest.mark.parametrize("module", ["pandas", "jinja2", "matplotlib", "openpyxl"])
 def test_import_and_a_build_without_templates_do_not_import_heavy_modules(tmp_path, module):
     script = (
         "import sys, nbreport\n"
