@@ -83,20 +83,10 @@ def resolve_references(report: Report) -> tuple[Report, list[Finding]]:
         except FigureError as error:
             findings.append(codes.make(error.code, _where(report, path), **error.params))
             continue
+        # The panel's 来源 column is provenance (build --audit lists it), not a printed note: a
+        # chart prints the source its figure block states, as any figure does.
         figure.chart = spec
-        if figure.source is None:
-            figure.source = source_note(panel, chart.indicator, spec)
     return resolved, findings
-
-
-def source_note(panel: Panel, name: str, spec: ChartSpec) -> str:
-    """Return the source note of a chart of ``name``: the distinct sources of the rows it shows, in year order."""
-    found: dict[str, None] = {}
-    for category in spec.categories:
-        for _, row in panel.rows(name, int(category.rstrip("年"))):
-            if row.source:
-                found.setdefault(row.source, None)
-    return "资料来源：" + "、".join(list(found) or ["indicators.csv"])
 
 
 def _where(report: Report, path: tuple[str | int, ...]) -> Location:

@@ -55,7 +55,7 @@ def check_key_figures(report: Report) -> list[Finding]:
 def key_chart(report: Report) -> Figure | None:
     """Return the page's chart as a figure (bars over the years the panel holds), or None if it has none or cannot."""
     from ..schema.blocks import Figure
-    from .charts import source_note, spec_from_panel
+    from .charts import spec_from_panel
 
     page = report.key_figures
     if page is None or page.chart is None:
@@ -66,7 +66,7 @@ def key_chart(report: Report) -> Figure | None:
     except FigureError:
         return None  # check_key_figures reports it
     name = panel.resolve(page.chart) or page.chart
-    return Figure(caption=name, chart=spec, source=source_note(panel, name, spec))
+    return Figure(caption=name, chart=spec)
 
 
 def key_figures(report: Report) -> list[KeyFigure]:

@@ -33,7 +33,7 @@ def test_a_chart_naming_an_indicator_shows_every_year_the_panel_holds(tmp_path):
     assert chart.categories == ["2017年", "2022年", "2023年"]
     assert chart.series == {"高新技术企业数": [1479.0, 5300.0, 7014.0]}
     assert chart.units == {"高新技术企业数": "家"}
-    assert source == "资料来源：seeds/000、seeds/001、seeds/002"
+    assert source is None  # the panel's 来源 column is provenance for the audit, not a printed note
 
 
 def test_a_chart_may_choose_years_kind_and_name_the_indicator_by_alias(tmp_path):
