@@ -185,9 +185,7 @@ def test_output_into_a_closed_pipe_gives_no_traceback(command):
 # Codes whose detail text is still built in Chinese by another area's module (named here so
 # the lead can see what is left); every other message in English must be free of Chinese.
 DETAILS_NOT_YET_LOCALISED = {
-    "E-CSV-SYNTAX": "load/tables.py", "E-TABLE-COLUMN-UNKNOWN": "load/tables.py", "E-CELL-TYPE": "load/tables.py",
-    "E-SEQ-GAP": "codes.py (the column name 序号 in the template)", "E-FILE-ENCODING": "load/encoding.py",
-    "E-FILE-READ": "load/xlsx.py", "E-DUPLICATE-ID": "checks (the {what} param)",
+    "E-FILE-READ": "the operating system's own message (strerror) is in the system's language",
 }
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|'[^']*'|「[^」]*」|`[^`]*`")  # user values are shown quoted

@@ -50,12 +50,12 @@ def check_duplicates(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     titles: set[str] = set()
     for number, chapter in enumerate(report.chapters):
         if name_key(chapter.title) in titles:
-            yield codes.make("E-DUPLICATE-ID", ctx.at(("chapters", number)), what="章标题", value=chapter.title)
+            yield codes.make("E-DUPLICATE-ID", ctx.at(("chapters", number)), what=codes.detail("what.chapter_title"), value=chapter.title)
         titles.add(name_key(chapter.title))
         if isinstance(chapter, DistrictChapter):
             names: set[str] = set()
             for index, entry in enumerate(chapter.districts):
                 if name_key(entry.name) in names:
                     where = ctx.at(("chapters", number, "districts", index))
-                    yield codes.make("E-DUPLICATE-ID", where, what="区县", value=entry.name)
+                    yield codes.make("E-DUPLICATE-ID", where, what=codes.detail("what.district"), value=entry.name)
                 names.add(name_key(entry.name))

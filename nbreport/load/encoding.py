@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
+from .. import codes
+
 
 @dataclass(frozen=True, slots=True)
 class DecodeFailure:
@@ -31,4 +33,4 @@ def _guess(data: bytes) -> str:
         data.decode("gb18030")
     except UnicodeDecodeError:
         return ""
-    return "（看起来是 GBK/GB18030 编码）"
+    return codes.detail("file.looks_gbk")

@@ -53,16 +53,16 @@ def read_csv(file: Path, shown: str) -> RawTable:
             places.append(Location(file=shown, line=reader.line_num))
             rows.append([unescape_csv_text(cell) for cell in record])  # the apostrophe nbreport's writers add
             if len(rows) > MAX_ROWS:
-                raise TableReadError([codes.make("E-CSV-SYNTAX", places[-1], detail=f"超过 {MAX_ROWS} 行")])
+                raise TableReadError([codes.make("E-CSV-SYNTAX", places[-1], detail=codes.detail("csv.rows", limit=MAX_ROWS))])
     except csv.Error as error:
         where = Location(file=shown, line=reader.line_num)
         raise TableReadError([codes.make("E-CSV-SYNTAX", where, detail=str(error))]) from None
     findings = [
-        codes.make("E-CSV-SYNTAX", place, detail=f"本行有 {len(row)} 列，表头有 {len(header)} 列")
+        codes.make("E-CSV-SYNTAX", place, detail=codes.detail("csv.width", cells=len(row), header=len(header)))
         for row, place in zip(rows, places) if len(row) != len(header)
     ]
     if not header:
-        findings.append(codes.make("E-CSV-SYNTAX", Location(file=shown, line=1), detail="文件为空，缺少表头"))
+        findings.append(codes.make("E-CSV-SYNTAX", Location(file=shown, line=1), detail=codes.detail("csv.empty")))
     if findings:
         raise TableReadError(findings)
     return RawTable(header=header, rows=rows, places=places, findings=_number_findings(rows, places))
@@ -132,7 +132,7 @@ def _check_columns(kind: str, header: list[str], where: Location) -> list[Findin
     for name in header:
         if name not in required:
             close = _closest(name, required)
-            suggestion = f"，是否应为“{close}”？" if close else ""
+            suggestion = codes.detail("column.suggest", name=close) if close else ""
             findings.append(codes.make("E-TABLE-COLUMN-UNKNOWN", where, column=name, suggestion=suggestion, expected=expected))
     return findings
 
@@ -154,8 +154,8 @@ def _convert_row(record: list[str], columns: list[dict[str, Any]], place: Locati
                 row.append(number)
                 continue
             where = cell_location(place, index)
-            findings.append(codes.make("E-CELL-TYPE", where, column=column["name"], expected="整数", value=text,
-                                       example="，例如 1、2、3"))
+            findings.append(codes.make("E-CELL-TYPE", where, column=column["name"], expected=codes.detail("type.int"), value=text,
+                                       example=codes.detail("example.seq")))
             row.append(None)
         elif column["type"] == "list":
             row.append([part.strip() for part in text.split("、") if part.strip()] if text else [])
