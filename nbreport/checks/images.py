@@ -15,9 +15,9 @@ from typing import BinaryIO
 from .. import codes
 from ..findings import Finding, Location
 from ..schema.blocks import CaseBox, Figure
-from ..schema.chapters import Chapter
 from ..schema.report import Report
 from .context import CheckContext, PathKey
+from .walk import iter_block_lists
 
 MAX_PIXELS = 40_000_000  # 40 megapixels: a full-page photo at 300 dpi needs under 9
 MAX_BYTES = 30 * 1024 * 1024
@@ -158,17 +158,8 @@ def is_relative_inside(image: str) -> bool:
 
 def iter_figures(report: Report) -> Iterator[tuple[PathKey, Figure]]:
     """Yield every figure of the report (overview, chapters, case boxes, conclusion) with its path."""
-    if report.overview:
-        yield from _block_figures(report.overview.intro, ("overview", "intro"))
-        for index, section in enumerate(report.overview.sections):
-            yield from _block_figures(section.blocks, ("overview", "sections", index, "blocks"))
-    for number, chapter in enumerate(report.chapters):
-        yield from _block_figures(chapter.intro, ("chapters", number, "intro"))
-        if isinstance(chapter, Chapter):
-            for index, section in enumerate(chapter.sections):
-                yield from _block_figures(section.blocks, ("chapters", number, "sections", index, "blocks"))
-    if report.conclusion:
-        yield from _block_figures(report.conclusion.blocks, ("conclusion", "blocks"))
+    for path, blocks in iter_block_lists(report):
+        yield from _block_figures(blocks, path)
 
 
 def _block_figures(blocks: list, path: PathKey) -> Iterator[tuple[PathKey, Figure]]:

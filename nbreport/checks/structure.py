@@ -12,6 +12,7 @@ from ..schema.chapters import Chapter, DistrictChapter, Section
 from ..schema.inline import Paragraph
 from ..schema.report import Report
 from .context import CheckContext
+from .walk import iter_block_lists
 
 PathKey = tuple[str | int, ...]
 
@@ -83,22 +84,15 @@ def _leads(paragraph: Paragraph, path: PathKey, ctx: CheckContext) -> Iterator[F
 
 def iter_paragraphs(report: Report) -> Iterator[tuple[PathKey, Paragraph]]:
     """Yield every paragraph of the narrative (lists, case boxes, districts too) with its path."""
-    if report.overview:
-        yield from _block_paragraphs(report.overview.intro, ("overview", "intro"))
-        for index, section in enumerate(report.overview.sections):
-            yield from _block_paragraphs(section.blocks, ("overview", "sections", index, "blocks"))
-    for number, chapter in enumerate(report.chapters):
-        yield from _block_paragraphs(chapter.intro, ("chapters", number, "intro"))
-        if isinstance(chapter, Chapter):
-            for index, section in enumerate(chapter.sections):
-                yield from _block_paragraphs(section.blocks, ("chapters", number, "sections", index, "blocks"))
-            continue
-        for index, entry in enumerate(chapter.districts):
-            where: PathKey = ("chapters", number, "districts", index)
-            yield from ((where + ("intro", n), p) for n, p in enumerate(entry.intro))
-            yield from ((where + ("items", n), p) for n, p in enumerate(entry.items))
-    if report.conclusion:
-        yield from _block_paragraphs(report.conclusion.blocks, ("conclusion", "blocks"))
+    for path, blocks in iter_block_lists(report):
+        yield from _block_paragraphs(blocks, path)
+        number = path[1] if path[0] == "chapters" and path[2] == "intro" else None
+        chapter = report.chapters[number] if isinstance(number, int) else None
+        if isinstance(chapter, DistrictChapter):  # its districts follow its intro, as printed
+            for index, entry in enumerate(chapter.districts):
+                where: PathKey = (*path[:2], "districts", index)
+                yield from ((where + ("intro", n), p) for n, p in enumerate(entry.intro))
+                yield from ((where + ("items", n), p) for n, p in enumerate(entry.items))
 
 
 def _block_paragraphs(blocks: Sequence[object], path: PathKey) -> Iterator[tuple[PathKey, Paragraph]]:

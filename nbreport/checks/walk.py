@@ -13,19 +13,28 @@ from ..schema.tables import Table
 PathKey = tuple[str | int, ...]
 
 
-def iter_tables(report: Report) -> Iterator[tuple[PathKey, Table]]:
-    """Yield every table of the report (body, case boxes, appendices) with its path."""
+def iter_block_lists(report: Report) -> Iterator[tuple[PathKey, list[Any]]]:
+    """Yield every top-level list of blocks of the narrative (overview, chapter intros and sections, 结语) with its path.
+
+    Case boxes nest block lists of their own: each walker below descends into them.
+    """
     if report.overview:
-        yield from _block_tables(report.overview.intro, ("overview", "intro"))
+        yield ("overview", "intro"), report.overview.intro
         for index, section in enumerate(report.overview.sections):
-            yield from _block_tables(section.blocks, ("overview", "sections", index, "blocks"))
+            yield ("overview", "sections", index, "blocks"), section.blocks
     for number, chapter in enumerate(report.chapters):
-        yield from _block_tables(chapter.intro, ("chapters", number, "intro"))
+        yield ("chapters", number, "intro"), chapter.intro
         if isinstance(chapter, Chapter):
             for index, section in enumerate(chapter.sections):
-                yield from _block_tables(section.blocks, ("chapters", number, "sections", index, "blocks"))
+                yield ("chapters", number, "sections", index, "blocks"), section.blocks
     if report.conclusion:
-        yield from _block_tables(report.conclusion.blocks, ("conclusion", "blocks"))
+        yield ("conclusion", "blocks"), report.conclusion.blocks
+
+
+def iter_tables(report: Report) -> Iterator[tuple[PathKey, Table]]:
+    """Yield every table of the report (body, case boxes, appendices) with its path."""
+    for path, blocks in iter_block_lists(report):
+        yield from _block_tables(blocks, path)
     for index, appendix in enumerate(report.appendices):
         yield ("appendices", index, "table"), appendix.table
 
