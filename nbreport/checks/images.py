@@ -14,10 +14,10 @@ from typing import BinaryIO
 
 from .. import codes
 from ..findings import Finding, Location
-from ..schema.blocks import CaseBox, Figure
+from ..schema.blocks import Figure
 from ..schema.report import Report
 from .context import CheckContext, PathKey
-from .walk import iter_block_lists
+from .walk import iter_blocks_of
 
 MAX_PIXELS = 40_000_000  # 40 megapixels: a full-page photo at 300 dpi needs under 9
 MAX_BYTES = 30 * 1024 * 1024
@@ -158,13 +158,4 @@ def is_relative_inside(image: str) -> bool:
 
 def iter_figures(report: Report) -> Iterator[tuple[PathKey, Figure]]:
     """Yield every figure of the report (overview, chapters, case boxes, conclusion) with its path."""
-    for path, blocks in iter_block_lists(report):
-        yield from _block_figures(blocks, path)
-
-
-def _block_figures(blocks: list, path: PathKey) -> Iterator[tuple[PathKey, Figure]]:
-    for index, block in enumerate(blocks):
-        if isinstance(block, Figure):
-            yield path + (index,), block
-        elif isinstance(block, CaseBox):
-            yield from _block_figures(block.blocks, path + (index, "blocks"))
+    return iter_blocks_of(report, Figure)

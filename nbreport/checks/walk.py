@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, TypeVar
 
 from ..schema.blocks import CaseBox
 from ..schema.chapters import Chapter
 from ..schema.report import Report
 from ..schema.tables import Table
+
+B = TypeVar("B")
 
 PathKey = tuple[str | int, ...]
 
@@ -31,20 +33,25 @@ def iter_block_lists(report: Report) -> Iterator[tuple[PathKey, list[Any]]]:
         yield ("conclusion", "blocks"), report.conclusion.blocks
 
 
+def iter_blocks_of(report: Report, kind: type[B]) -> Iterator[tuple[PathKey, B]]:
+    """Yield every block of ``kind`` in the narrative, inside case boxes too, with its path."""
+    for path, blocks in iter_block_lists(report):
+        yield from _nested(blocks, path, kind)
+
+
 def iter_tables(report: Report) -> Iterator[tuple[PathKey, Table]]:
     """Yield every table of the report (body, case boxes, appendices) with its path."""
-    for path, blocks in iter_block_lists(report):
-        yield from _block_tables(blocks, path)
+    yield from iter_blocks_of(report, Table)
     for index, appendix in enumerate(report.appendices):
         yield ("appendices", index, "table"), appendix.table
 
 
-def _block_tables(blocks: list, path: PathKey) -> Iterator[tuple[PathKey, Table]]:
+def _nested(blocks: list[Any], path: PathKey, kind: type[B]) -> Iterator[tuple[PathKey, B]]:
     for index, block in enumerate(blocks):
-        if isinstance(block, Table):
+        if isinstance(block, kind):
             yield path + (index,), block
         elif isinstance(block, CaseBox):
-            yield from _block_tables(block.blocks, path + (index, "blocks"))
+            yield from _nested(block.blocks, path + (index, "blocks"), kind)
 
 
 def iter_strings(data: Any, path: PathKey = ()) -> Iterator[tuple[PathKey, str]]:
