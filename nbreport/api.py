@@ -46,12 +46,17 @@ def validate(target: Report | str | Path, lang: str = "zh", theme: Theme | None 
         refused = codes.make("E-PATH-NOT-DATASET", Location(), path=_shown(target))
         return _localised(ValidationReport(target=_shown(target), findings=[refused]), lang)
     if isinstance(target, Report):
-        sources = target._sources if isinstance(target._sources, SourceMap) else None
-        findings: list[Finding] = []
-        target = _with_templates(target, findings)
-        findings += run_checks(target, CheckContext(sources=sources, award_categories=target.award_categories), theme)
-        return _localised(ValidationReport(target=f"{target.meta.year}", findings=findings), lang)
+        return _localised(_check_report(target, theme)[1], lang)
     return check_dataset(target, lang, theme)[1]
+
+
+def _check_report(report: Report, theme: Theme | None) -> tuple[Report, ValidationReport]:
+    """Return a Report made in code with its templates rendered, and all its findings."""
+    sources = report._sources if isinstance(report._sources, SourceMap) else None
+    findings: list[Finding] = []
+    rendered = _with_templates(report, findings)
+    findings += run_checks(rendered, CheckContext(sources=sources, award_categories=rendered.award_categories), theme)
+    return rendered, ValidationReport(target=f"{report.meta.year}", findings=findings)
 
 
 def check_dataset(path: str | Path, lang: str = "zh", theme: Theme | None = None) -> tuple[Report | None, ValidationReport]:
@@ -128,8 +133,7 @@ def build(
     say = progress or (lambda message: None)
     theme = theme or Theme()
     if isinstance(report, Report):
-        checked = validate(report, theme=theme)
-        report = _with_templates(report, [])  # a Report made in code: its templates print too
+        report, checked = _check_report(report, theme)  # a Report made in code: its templates print too
     else:
         loaded, checked = check_dataset(report, theme=theme)
         report = loaded if loaded is not None else report
