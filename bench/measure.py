@@ -1,11 +1,11 @@
-"""Measure wall time, child processes and Python allocations; nothing here asserts."""
+"""Measure wall time, CPU time and peak memory of child processes, and Python allocations; nothing here asserts."""
 
 from __future__ import annotations
 
-import json
+import os
 import statistics
 import subprocess
-import sys
+import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable, Sequence
@@ -14,29 +14,48 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-
-# Runs the command given in argv as its only child and prints that child's wall time and
-# peak resident set size (ru_maxrss of RUSAGE_CHILDREN is the largest finished child).
-_PROBE = """
-import json, resource, subprocess, sys, time
-start = time.perf_counter()
-done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
-seconds = time.perf_counter() - start
-rss_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(json.dumps({"seconds": seconds, "rss_kb": rss_kb, "code": done.returncode,
-                  "stdout": done.stdout[-4000:], "stderr": done.stderr[-4000:]}))
-"""
+# Bytecode goes to a private prefix: the shell may set PYTHONDONTWRITEBYTECODE (every cold run would
+# then recompile nbreport's modules, which no installed copy does), and the venv stays untouched.
+PYCACHE = Path(tempfile.gettempdir()) / "nbreport-bench-pycache"
 
 
 @dataclass(frozen=True)
 class ChildRun:
-    """Hold one child process run: wall seconds, peak RSS in MB, exit code and output."""
+    """Hold one child process run: wall seconds, CPU seconds (user+sys), peak RSS in MB, exit code, output."""
 
     seconds: float
+    cpu: float
     rss_mb: float
     code: int
     stdout: str
     stderr: str
+
+
+def child_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """Return the environment of measured children: bytecode cached under PYCACHE, ``extra`` on top."""
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
+    return {**env, **(extra or {})}
+
+
+def run_child(cmd: Sequence[str], cwd: Path = ROOT, check: bool = True, env: dict[str, str] | None = None) -> ChildRun:
+    """Run ``cmd`` and return its wall time, CPU time and peak RSS (os.wait4: this child alone); raise if it fails and ``check``."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen([str(part) for part in cmd], cwd=cwd, stdout=out, stderr=err, env=env or child_env())
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        stdout, stderr = (_read(stream) for stream in (out, err))
+    run = ChildRun(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode, stdout, stderr)
+    if check and run.code != 0:
+        raise RuntimeError(f"{' '.join(map(str, cmd))} exited {run.code}: {run.stderr.strip()[-800:]}")
+    return run
+
+
+def _read(stream: Any) -> str:
+    stream.seek(0)
+    return stream.read().decode("utf-8", "replace")[-8000:]
 
 
 def median_time(fn: Callable[[], Any], repeats: int, warmups: int = 0) -> tuple[float, list[float]]:
@@ -51,23 +70,31 @@ def median_time(fn: Callable[[], Any], repeats: int, warmups: int = 0) -> tuple[
     return statistics.median(runs), runs
 
 
-def run_child(cmd: Sequence[str], cwd: Path = ROOT, check: bool = True) -> ChildRun:
-    """Run ``cmd`` under a probe process and return its wall time and peak RSS; raise if it fails and ``check``."""
-    probe = subprocess.run([sys.executable, "-c", _PROBE, *map(str, cmd)], cwd=cwd, capture_output=True, text=True)
-    if probe.returncode != 0:
-        raise RuntimeError(f"probe failed: {probe.stderr.strip()}")
-    data = json.loads(probe.stdout)
-    run = ChildRun(data["seconds"], data["rss_kb"] / 1024, data["code"], data["stdout"], data["stderr"])
-    if check and run.code != 0:
-        raise RuntimeError(f"{' '.join(map(str, cmd))} exited {run.code}: {run.stderr.strip()[-800:]}")
-    return run
-
-
 def median_child(cmd: Sequence[str], repeats: int, cwd: Path = ROOT) -> tuple[float, float, list[float]]:
     """Return the median wall time, the largest peak RSS (MB) and all times of ``repeats`` runs of ``cmd``."""
     runs = [run_child(cmd, cwd) for _ in range(repeats)]
     times = [run.seconds for run in runs]
     return statistics.median(times), max(run.rss_mb for run in runs), times
+
+
+def interleaved(commands: dict[str, Sequence[str]], repeats: int, warmup: bool = True,
+                env: dict[str, dict[str, str]] | None = None) -> dict[str, list[ChildRun]]:
+    """Run each command ``repeats`` times in turns (A B C A B C …, the order rotated each round); return the runs by key.
+
+    Drift on a shared machine then hits every command alike. ``warmup`` runs each once untimed
+    first (bytecode, font caches, page cache), as on a machine that has run the tool before.
+    ``env`` gives a command its own environment (by key).
+    """
+    envs = env or {}
+    keys = list(commands)
+    if warmup:
+        for key in keys:
+            run_child(commands[key], env=envs.get(key))
+    runs: dict[str, list[ChildRun]] = {key: [] for key in keys}
+    for round_ in range(repeats):
+        for key in keys[round_ % len(keys):] + keys[: round_ % len(keys)]:
+            runs[key].append(run_child(commands[key], env=envs.get(key)))
+    return runs
 
 
 def traced_peak(fn: Callable[[], Any]) -> float:

@@ -1,4 +1,4 @@
-"""Judge the measured figures against the performance targets: MET, NOT MET or n/a, with the figure."""
+"""Judge the measured figures against issue 15's targets, as ratios measured in the same run: MET, NOT MET or n/a."""
 
 from __future__ import annotations
 
@@ -20,14 +20,14 @@ class Target:
 
 
 TARGETS = (
-    Target("full styled build, both formats ≤ 1.5 × naive floor", "ratio.build_vs_naive", "<=", 1.5, "×"),
-    Target("≥ 8 × faster than pandoc + LibreOffice (cold CLI)", "ratio.reference_vs_cold", ">=", 8.0, "×"),
-    Target("10,000-row award appendix, PDF render < 5 s", "scale.10000.pdf", "<", 5.0, "s"),
-    Target("10,000-row award appendix, DOCX render < 2 s", "scale.10000.docx", "<", 2.0, "s"),
-    Target("50,000 rows ≤ 5.5 × 10,000-row time, DOCX", "scale.ratio.docx", "<=", 5.5, "×"),
-    Target("50,000 rows ≤ 5.5 × 10,000-row time, PDF", "scale.ratio.pdf", "<=", 5.5, "×"),
-    Target("peak memory < 300 MB, data/2023 build (RSS)", "mem.2023.rss", "<", 300.0, "MB"),
-    Target("peak memory < 300 MB, 50,000-row build (RSS)", "mem.50000.rss", "<", 300.0, "MB"),
+    Target("cold build of data/2023, both formats ≤ 1.0 × naive cold pair (wall)", "ratio.cold_vs_naive", "<=", 1.0, "×"),
+    Target("≥ 8 × faster than pandoc + LibreOffice (cold)", "ratio.reference_vs_cold", ">=", 8.0, "×"),
+    Target("10,000-row appendix PDF ≤ 0.5 × naive reportlab platypus", "ratio.10000.pdf", "<=", 0.5, "×"),
+    Target("50,000-row appendix: DOCX peak RSS ≤ 250 MB", "mem.50000.docx.rss", "<=", 250.0, "MB"),
+    Target("50,000-row appendix: PDF peak RSS ≤ 250 MB", "mem.50000.pdf.rss", "<=", 250.0, "MB"),
+    Target("DOCX time per 1,000 rows flat within 15 % (1k–50k)", "scale.flat.docx", "<=", 1.15, "×"),
+    Target("PDF time per 1,000 rows flat within 15 % (1k–50k)", "scale.flat.pdf", "<=", 1.15, "×"),
+    Target("layout checker: 0 faults in the data/2023 PDF", "layout.faults", "<=", 0.0, ""),
 )
 _OPS = {"<": operator.lt, "<=": operator.le, ">=": operator.ge}
 
@@ -39,14 +39,14 @@ def judge(figures: Figures) -> list[dict]:
         value = figures.get(target.key)
         verdict = "n/a" if value is None else "MET" if _OPS[target.compare](value, target.limit) else "NOT MET"
         verdicts.append({"target": target.name, "key": target.key, "value": value,
-                         "limit": f"{target.compare} {target.limit:g} {target.unit}", "verdict": verdict})
+                         "limit": f"{target.compare} {target.limit:g} {target.unit}".rstrip(), "verdict": verdict})
     return verdicts
 
 
 def format_verdicts(verdicts: list[dict]) -> str:
     """Return the verdicts as aligned lines under a "Targets" heading."""
     name_w = max(len(v["target"]) for v in verdicts)
-    lines = ["", "== 8. Targets =="]
+    lines = ["", "== Targets (issue 15) =="]
     for v in verdicts:
         figure = "not measured" if v["value"] is None else f"{v['value']:.2f}"
         lines.append(f"  {v['target'].ljust(name_w)}  {v['verdict']:>7}  ({figure}; target {v['limit']})")

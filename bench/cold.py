@@ -1,0 +1,65 @@
+"""Pair nbreport's cold CLI build of data/2023 with the naive cold script pair, run in turns; check the PDF's layout."""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+from nbreport.compose import Document
+from nbreport.layoutcheck import check_pdf, count, document_text
+
+import naive
+from figures import Figures
+from measure import ROOT, ChildRun, interleaved
+
+DATA = ROOT / "data" / "2023"
+_SCRIPT = Path(sys.executable).parent / "nbreport"
+NBREPORT = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "nbreport.cli"]
+_LABELS = {"nb.both": "nbreport build, both formats", "nb.docx": "nbreport build --format docx",
+           "nb.pdf": "nbreport build --format pdf", "naive.docx": "naive python-docx script",
+           "naive.pdf": "naive reportlab platypus script"}
+
+
+def cold_pair(figs: Figures, document: Document, repeats: int) -> None:
+    """Time the five cold commands in turns; record medians (wall, CPU), the ratios to the naive pair and layout faults."""
+    figs.start(f"1. Cold, paired: nbreport CLI vs naive scripts, same text, in turns (median of {repeats}, one untimed warm-up each)")
+    with tempfile.TemporaryDirectory() as folder:
+        tmp = Path(folder)
+        text = naive.dump(document, tmp / "text.json")
+        commands = {f"nb.{key}": [*NBREPORT, "build", str(DATA), "--out", str(tmp / key), "-q", *extra]
+                    for key, extra in (("both", []), ("docx", ["--format", "docx"]), ("pdf", ["--format", "pdf"]))}
+        commands |= {f"naive.{fmt}": naive.command(fmt, text, tmp / f"naive.{fmt}") for fmt in ("docx", "pdf")}
+        runs = interleaved(commands, repeats)
+        for key, label in _LABELS.items():
+            _record(figs, f"cold.{key}", label, runs[key])
+        figs.add("mem.2023.rss", "data/2023 both formats: peak RSS", max(r.rss_mb for r in runs["nb.both"]), "MB", "os.wait4")
+        _ratios(figs, runs)
+        layout(figs, next((tmp / "both").glob("*.pdf")), document)
+
+
+def _record(figs: Figures, key: str, label: str, runs: list[ChildRun]) -> None:
+    figs.add(key, f"{label}: wall", statistics.median(r.seconds for r in runs), note="runs " + " ".join(f"{r.seconds:.2f}" for r in runs))
+    figs.add(f"{key}.cpu", f"{label}: CPU (user+sys)", statistics.median(r.cpu for r in runs))
+
+
+def _ratios(figs: Figures, runs: dict[str, list[ChildRun]]) -> None:
+    for suffix, what in (("", "wall"), (".cpu", "CPU")):
+        pair = figs.add(f"cold.naive.pair{suffix}", f"naive pair (DOCX + PDF scripts): {what}",
+                        sum(figs.get(f"cold.naive.{fmt}{suffix}") or 0.0 for fmt in ("docx", "pdf")), note="sum of medians")
+        assert pair is not None
+        rounds = [b.seconds / (d.seconds + p.seconds) if not suffix else b.cpu / (d.cpu + p.cpu)
+                  for b, d, p in zip(runs["nb.both"], runs["naive.docx"], runs["naive.pdf"])]
+        figs.ratio(f"ratio.cold_vs_naive{suffix}", f"nbreport both / naive pair: {what}", f"cold.nb.both{suffix}",
+                   f"cold.naive.pair{suffix}", "per round " + " ".join(f"{r:.2f}" for r in rounds))
+    figs.ratio("ratio.docx_vs_naive", "nbreport DOCX alone / naive DOCX: wall", "cold.nb.docx", "cold.naive.docx")
+    figs.ratio("ratio.pdf_vs_naive", "nbreport PDF alone / naive PDF: wall", "cold.nb.pdf", "cold.naive.pdf")
+
+
+def layout(figs: Figures, pdf: Path, document: Document) -> None:
+    """Record the layout checker's fault counts (issue 12) for the built data/2023 PDF."""
+    counts = count(check_pdf(pdf, document_text(document)))
+    figs.add("layout.faults", "layout checker: faults in the data/2023 PDF", float(sum(counts.values())), "",
+             json.dumps(counts, ensure_ascii=False))

@@ -1,0 +1,37 @@
+"""Scale the award appendix: per format, per row count, a fresh process; per-1,000-row times and peak RSS."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from figures import Figures
+from measure import run_child
+
+CHILD = Path(__file__).resolve().parent / "scale_child.py"
+FORMATS = ("docx", "pdf")
+
+
+def measure(fmt: str, rows: int) -> dict:
+    """Return seconds, cpu and rss_mb of ``fmt`` at ``rows`` rows, measured in a fresh child."""
+    run = run_child([sys.executable, str(CHILD), fmt, str(rows)])
+    figures = json.loads(run.stdout.strip().splitlines()[-1])
+    figures.setdefault("cpu", run.cpu)
+    figures.setdefault("rss_mb", run.rss_mb)
+    return figures
+
+
+def scaling(figs: Figures, sizes: list[int]) -> None:
+    """Record each format's time, CPU, per-1k time and peak RSS at each size; then the flatness (max/min per-1k time)."""
+    figs.start(f"5. Scaling: synthetic award appendix, compose + render, fresh process per run ({' / '.join(f'{n:,}' for n in sizes)} rows)")
+    for fmt in FORMATS:
+        per_k = []
+        for rows in sizes:
+            got = measure(fmt, rows)
+            per_k.append(got["seconds"] / rows * 1000)
+            figs.add(f"scale.{rows}.{fmt}", f"{rows:,} rows: {fmt.upper()}", got["seconds"],
+                     note=f"cpu {got['cpu']:.2f} s; {per_k[-1]:.3f} s per 1,000 rows; via {got.get('via', '?')}")
+            figs.add(f"mem.{rows}.{fmt}.rss", f"{rows:,} rows: {fmt.upper()} peak RSS", got["rss_mb"], "MB")
+        figs.add(f"scale.flat.{fmt}", f"{fmt.upper()}: max/min time per 1,000 rows", max(per_k) / min(per_k), "×",
+                 f"over {', '.join(f'{n // 1000}k' for n in sizes)}; flat is 1.00")

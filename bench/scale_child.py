@@ -1,0 +1,55 @@
+"""Measure one format on a synthetic award appendix in this fresh process and print JSON.
+
+Run: python bench/scale_child.py (docx|pdf) ROWS
+
+When bench/<fmt>_scale.py exists and defines ``measure(rows: int) -> dict`` (keys ``seconds``
+and optionally ``cpu``, ``rss_mb``), that is called: the renderer's owner decides what one
+row costs. Otherwise the appendix is made (untimed) and compose + render of that format is
+timed. bench/scale.py reads the process's CPU time and peak RSS (os.wait4) when the dict
+has none.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def fallback(fmt: str, rows: int) -> dict:
+    """Time compose + render of ``fmt`` for ``rows`` synthetic rows; fonts are loaded inside the timed span."""
+    from nbreport.compose import compose
+    from nbreport.render import RENDERERS, RenderOptions
+    from nbreport.schema.theme import Theme
+
+    from synthetic import award_report
+
+    report, theme = award_report(rows), Theme()
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / f"scale.{fmt}"
+        start, cpu = time.perf_counter(), time.process_time()
+        RENDERERS[fmt](compose(report, theme), theme, out, RenderOptions())
+        return {"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu,
+                "mb": out.stat().st_size / 2**20, "via": "bench/scale_child.py"}
+
+
+def main(fmt: str, rows: int) -> None:
+    """Print the figures of ``fmt`` at ``rows`` rows as one JSON line."""
+    module = HERE / f"{fmt}_scale.py"
+    if module.exists():
+        spec = importlib.util.spec_from_file_location(f"{fmt}_scale", module)
+        loaded = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+        spec.loader.exec_module(loaded)  # type: ignore[union-attr]
+        if hasattr(loaded, "measure"):
+            print(json.dumps({"via": module.name, **loaded.measure(rows)}))
+            return
+    print(json.dumps(fallback(fmt, rows)))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], int(sys.argv[2]))
