@@ -12,6 +12,7 @@ has none.
 from __future__ import annotations
 
 import importlib.util
+import inspect
 import json
 import sys
 import tempfile
@@ -38,6 +39,14 @@ def fallback(fmt: str, rows: int) -> dict:
                 "mb": out.stat().st_size / 2**20, "via": "bench/scale_child.py"}
 
 
+def _takes_rows(measure: object) -> bool:
+    """Return whether ``measure`` has the agreed interface: its first parameter is ``rows``."""
+    if not callable(measure):
+        return False
+    parameters = list(inspect.signature(measure).parameters)
+    return bool(parameters) and parameters[0] == "rows"
+
+
 def main(fmt: str, rows: int) -> None:
     """Print the figures of ``fmt`` at ``rows`` rows as one JSON line."""
     module = HERE / f"{fmt}_scale.py"
@@ -45,9 +54,11 @@ def main(fmt: str, rows: int) -> None:
         spec = importlib.util.spec_from_file_location(f"{fmt}_scale", module)
         loaded = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
         spec.loader.exec_module(loaded)  # type: ignore[union-attr]
-        if hasattr(loaded, "measure"):
-            print(json.dumps({"via": module.name, **loaded.measure(rows)}))
-            return
+        if _takes_rows(getattr(loaded, "measure", None)):
+            figures = loaded.measure(rows)
+            if isinstance(figures, dict) and "seconds" in figures:
+                print(json.dumps({"via": module.name, **figures}))
+                return
     print(json.dumps(fallback(fmt, rows)))
 
 

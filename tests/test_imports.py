@@ -8,6 +8,10 @@ a module counts, wherever it is written.
 from __future__ import annotations
 
 import ast
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from conftest import ROOT
@@ -70,3 +74,30 @@ def test_the_cycle_finder_finds_a_planted_cycle():
 
 def test_no_module_of_the_package_imports_itself_in_a_circle():
     assert cycles(import_graph()) == []
+
+
+# ---------------------------------------------------------------- what a command imports
+
+HEAVY = ("matplotlib", "pandas", "openpyxl")
+RENDER_BACKENDS = ("docx", "lxml", "nbreport.render.docx", "nbreport.render.pdf")
+
+
+def _loaded_after(code: str, names: tuple[str, ...]) -> list[str]:
+    """Return which of ``names`` are in sys.modules after running ``code`` in a fresh interpreter."""
+    probe = f"{code}\nimport json, sys\nprint(json.dumps([n for n in {list(names)!r} if n in sys.modules]))"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NBREPORT_OFFICE": "off"}
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, env=env, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_the_probe_sees_a_module_that_is_imported():
+    assert _loaded_after("import json", ("json", "pandas")) == ["json"]
+
+
+def test_import_nbreport_loads_no_chart_excel_dataframe_or_renderer_library():
+    assert _loaded_after("import nbreport", (*HEAVY, *RENDER_BACKENDS, "reportlab", "jinja2")) == []
+
+
+def test_validate_loads_no_chart_excel_dataframe_or_renderer_library():
+    code = "from nbreport.cli import main\nassert main(['validate', 'data/2023', '-q']) == 0"
+    assert _loaded_after(code, (*HEAVY, *RENDER_BACKENDS)) == []

@@ -14,7 +14,6 @@ from collections.abc import Iterator
 
 from .. import codes
 from ..findings import Finding
-from ..render.fonts import coverage
 from ..schema.report import Report
 from ..schema.theme import Theme
 from ..text import BIDI_CONTROL, CONTROL
@@ -32,6 +31,8 @@ def check_glyphs(report: Report, ctx: CheckContext, theme: Theme | None = None) 
 
     With no Chinese font installed there is nothing to check against; the build refuses then.
     """
+    from ..render.fonts import coverage  # late: reportlab comes with it, and `import nbreport` needs neither
+
     covered = coverage(theme or Theme())
     data = report.model_dump(mode="python", exclude={"indicators"})
     for path, text in iter_strings(data):
