@@ -113,7 +113,7 @@ def _parser() -> argparse.ArgumentParser:
     merge.set_defaults(run=_merge)
 
     build = sub.add_parser("build", help="生成报告 / build DOCX and PDF")
-    build.add_argument("path", help="数据集目录")
+    build.add_argument("path", nargs="+", help="数据集目录；可给多个（或 data/*），各自写入 --out 下以目录名命名的子目录")
     build.add_argument("--format", choices=api.FORMATS, action="append", help="只生成某一格式（可重复）")
     build.add_argument("--out", default="out", help="输出目录（默认 out/）")
     build.add_argument("--docx-template", help="Word 参考模板 .docx（样式、字体、页面设置）")
@@ -121,6 +121,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--allow-font-fallback", action="store_true", help="没有中文字体时仍生成 PDF（用不嵌入的内置字体，可能显示为空白）")
     build.add_argument("-v", "--verbose", action="store_true", help="逐条列出警告")
     build.add_argument("--audit", action="store_true", help="另写出所印数字的来源清单（.figures.csv / .figures.json）")
+    build.add_argument("-j", "--jobs", type=_positive, metavar="N",
+                       help="并行进程数（多个数据集时，默认 CPU 核数）；-j 1 也关闭单份报告的 Word/PDF 并行生成")
     build.set_defaults(run=_build)
 
     schema = sub.add_parser("schema", help="输出 JSON Schema / print the JSON Schema")
@@ -291,12 +293,24 @@ def _check_layout(args: argparse.Namespace) -> int:
     return run(args.pdf, args.data)
 
 
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"需为正整数：{text}")
+    return value
+
+
 def _build(args: argparse.Namespace) -> int:
     start = time.perf_counter()
     say = _stage_printer(args.quiet, start)
     theme = _read_theme(args.theme) if args.theme else None
     if isinstance(theme, int):
         return theme
+    if len(args.path) > 1:
+        from .cli_batch import build_many
+
+        return build_many(args, print_findings, theme)
+    args.path = args.path[0]
     report, checked = api.check_dataset(args.path, theme=theme)
     if report is None or not checked.ok:
         print_findings(checked, file=sys.stderr, quiet=args.quiet)
