@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from . import codes
+from . import codes, overlap
 from .checks import CheckContext, run_checks
 from .codes import Messages
 from .compose import Document, compose
@@ -120,6 +120,7 @@ def build(
     docx_template: str | Path | None = None,
     progress: Callable[[str], None] | None = None,
     font_fallback: bool = False,
+    jobs: int | None = None,
 ) -> list[Path]:
     """Validate, compose and render ``report`` into ``out_dir``; return the files written.
 
@@ -128,6 +129,7 @@ def build(
     Builds into one folder take turns (OutputBusy after five minutes of waiting); files staged
     by a build that was killed are removed.
     Without a Chinese font the PDF is refused (FontMissingError) unless ``font_fallback``.
+    ``jobs`` 1 renders the formats strictly in turn (see write_checked).
     """
     formats = _formats(formats)
     say = progress or (lambda message: None)
@@ -140,14 +142,17 @@ def build(
     if not isinstance(report, Report) or not checked.ok:
         raise DatasetError(checked.findings)
     say("load")
-    return write_checked(report, out_dir, formats, theme, docx_template, say, font_fallback)
+    return write_checked(report, out_dir, formats, theme, docx_template, say, font_fallback, jobs)
 
 
 def write_checked(report: Report, out_dir: str | Path, formats: Sequence[str] | str, theme: Theme,
-                  docx_template: str | Path | None, say: Callable[[str], None], font_fallback: bool) -> list[Path]:
+                  docx_template: str | Path | None, say: Callable[[str], None], font_fallback: bool,
+                  jobs: int | None = None) -> list[Path]:
     """Compose and render a report that has been validated (templates rendered), as build does after its checks.
 
-    The command line validates once, prints the findings, then calls this.
+    The command line validates once, prints the findings, then calls this. With both formats,
+    LibreOffice laying out the DOCX and a free core, the PDF is drawn meanwhile in a forked
+    process (same bytes; nbreport.overlap); ``jobs`` 1 (or NBREPORT_JOBS=1) keeps them in turn.
     """
     formats = _formats(formats)
     document = compose(report, theme)
@@ -157,10 +162,12 @@ def write_checked(report: Report, out_dir: str | Path, formats: Sequence[str] | 
     options = RenderOptions(docx_template=Path(docx_template) if docx_template else None, font_fallback=font_fallback)
     with locked_output(Path(out_dir)):
         try:
-            # The PDF first: its heading pages fill the DOCX's 目录 when LibreOffice is not installed.
-            for fmt, path in sorted(zip(formats, staged), key=lambda pair: pair[0] != "pdf"):
-                _render(fmt, document, theme, path, options)
-                say(fmt)
+            if overlap.sequential_reason(formats, jobs) is None:
+                overlap.render_overlapped(_render, document, theme, dict(zip(formats, staged)), options, say)
+            else:  # the PDF first: its heading pages fill the DOCX's 目录 when LibreOffice is not installed
+                for fmt, path in sorted(zip(formats, staged), key=lambda pair: pair[0] != "pdf"):
+                    _render(fmt, document, theme, path, options)
+                    say(fmt)
             for path, target in zip(staged, targets):
                 os.replace(path, target)
         finally:

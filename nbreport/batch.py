@@ -208,7 +208,8 @@ def build_one(job: Job, settings: Settings) -> Outcome:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             files = api.write_checked(report, job.out, settings.formats, settings.theme or Theme(),
-                                      settings.docx_template, lambda stage: None, settings.font_fallback)
+                                      settings.docx_template, lambda stage: None, settings.font_fallback,
+                                      jobs=1)  # the pool already uses the cores
     except (RenderError, OutputBusy, OSError) as error:
         return Outcome(job, EXIT_CANNOT_RUN, time.perf_counter() - start, checked=checked, error=str(error))
     notes = list(dict.fromkeys(str(w.message) for w in caught if issubclass(w.category, UserWarning)))

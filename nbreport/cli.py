@@ -284,7 +284,8 @@ def _print_table(findings: list[Finding], en: bool, stream: TextIO) -> None:
     Console(file=stream, soft_wrap=False).print(table)
 
 
-_STAGES = {"load": "读取并校验数据", "compose": "组版", "docx": "生成 Word", "pdf": "生成 PDF"}
+_STAGES = {"load": "读取并校验数据", "compose": "组版", "docx": "生成 Word", "pdf": "生成 PDF",
+           "docx+pdf": "生成 Word，同时生成 PDF"}
 
 
 def _check_layout(args: argparse.Namespace) -> int:
@@ -325,7 +326,7 @@ def _build(args: argparse.Namespace) -> int:
     try:
         with _warnings_as_notes(args.quiet):
             written = api.write_checked(report, args.out, formats, theme or Theme(), args.docx_template, say,
-                                        args.allow_font_fallback)
+                                        args.allow_font_fallback, args.jobs)
     except _render_errors() as error:
         print(f"无法生成报告：{error}", file=sys.stderr)
         return EXIT_CANNOT_RUN

@@ -1,0 +1,144 @@
+"""Render the PDF in a forked process while the DOCX waits on LibreOffice's layout, when a core is free.
+
+The two renderings are independent only when LibreOffice lays out the DOCX: without it the
+DOCX's 目录 takes its page numbers from the PDF, which must then come first. With it, the
+DOCX spends most of its time waiting on LibreOffice, and the PDF fits in that wait. The PDF
+is drawn in a forked child (its fonts, its warnings, its reportlab state apart); the bytes
+are those of the sequential build. If LibreOffice's first pass fails, the sequential build
+would have used the PDF's page numbers: the DOCX is then written again exactly so.
+Decided at run time (bench/concurrent_render.py measures both ways): NBREPORT_JOBS=1 or
+``-j 1`` turns it off, NBREPORT_JOBS=2 or ``-j 2`` asks for it; by default a machine with
+fewer than two usable CPUs or a load average of at least (CPUs - 1) keeps the two in turn.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import warnings
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from .compose import Document
+from .render import RenderOptions
+from .schema.theme import Theme
+
+JOBS_ENV = "NBREPORT_JOBS"
+Render = Callable[[str, Document, Theme, Path, RenderOptions], Path]
+
+
+def sequential_reason(formats: tuple[str, ...], jobs: int | None = None) -> str | None:
+    """Return why DOCX and PDF render one after the other, or None when the PDF may overlap the DOCX."""
+    if set(formats) != {"docx", "pdf"}:
+        return "one format"
+    jobs = jobs if jobs is not None else _env_jobs()
+    if jobs == 1:
+        return f"{JOBS_ENV}=1 or -j 1"
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return "no fork on this system"
+    from .render.docx_layout import find_office
+
+    if find_office() is None:
+        return "no LibreOffice layout: the DOCX 目录 takes the PDF's page numbers"
+    if jobs is not None and jobs >= 2:
+        return None  # asked for in so many words: the load is the caller's business
+    cpus = usable_cpus()
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+    if cpus < 2 or load >= cpus - 1:
+        return f"no free core: load {load:.2f} on {cpus} CPUs"
+    return None
+
+
+def usable_cpus() -> int:
+    """Return the CPUs this process may run on (its affinity mask where the system has one)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _env_jobs() -> int | None:
+    try:
+        return int(os.environ.get(JOBS_ENV, "").strip())
+    except ValueError:
+        return None
+
+
+def render_overlapped(render: Render, document: Document, theme: Theme, paths: dict[str, Path],
+                      options: RenderOptions, say: Callable[[str], None]) -> None:
+    """Write paths["pdf"] in a forked child and paths["docx"] here; the same files as rendering PDF then DOCX."""
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_pdf_child, args=(render, document, theme, paths["pdf"], options, send),
+                            name="nbreport-pdf", daemon=True)
+    child.start()
+    send.close()
+    with _stopped_on_error(child):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            render("docx", document, theme, paths["docx"], replace(options, pages={}))
+        status, pages, pdf_warnings = _result(receive)
+        child.join()
+        if status != "ok":  # drawn again here, so its error is raised as the sequential build raises it
+            render("pdf", document, theme, paths["pdf"], options)
+        else:
+            options.pages.update(pages)
+            _reemit(pdf_warnings)
+        if any(w.category.__name__ == "LayoutWarning" for w in caught):
+            with _office_off():  # what the sequential build wrote: the PDF's page numbers, no second try
+                render("docx", document, theme, paths["docx"], options)
+        _reemit([(str(w.message), w.category) for w in caught])
+        say("docx+pdf")
+
+
+def _pdf_child(render: Render, document: Document, theme: Theme, path: Path, options: RenderOptions,
+               send: Connection) -> None:
+    """Draw the PDF and send back ("ok", pages, warnings), or ("failed", …) for the parent to draw it again."""
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            render("pdf", document, theme, path, options)
+        send.send(("ok", dict(options.pages), [(str(w.message), w.category) for w in caught]))
+    except BaseException:  # noqa: BLE001 - the parent repeats the PDF and reports its error
+        send.send(("failed", {}, []))
+    finally:
+        send.close()
+
+
+def _result(receive: Connection) -> tuple[str, dict[str, int], list[tuple[str, type[Warning]]]]:
+    try:
+        return receive.recv()  # type: ignore[no-any-return]
+    except (EOFError, OSError):  # the child died without a word (killed)
+        return "failed", {}, []
+    finally:
+        receive.close()
+
+
+def _reemit(found: list[tuple[str, type[Warning]]]) -> None:
+    for message, category in found:
+        warnings.warn(message, category, stacklevel=3)
+
+
+@contextlib.contextmanager
+def _stopped_on_error(child: multiprocessing.process.BaseProcess) -> Iterator[None]:
+    """Stop the PDF child when the DOCX fails or the build is interrupted; it removes its own temporary file."""
+    try:
+        yield
+    except BaseException:
+        if child.is_alive():
+            child.terminate()
+        child.join()
+        raise
+
+
+@contextlib.contextmanager
+def _office_off() -> Iterator[None]:
+    previous = os.environ.get("NBREPORT_OFFICE")
+    os.environ["NBREPORT_OFFICE"] = "off"
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ["NBREPORT_OFFICE"]
+        else:
+            os.environ["NBREPORT_OFFICE"] = previous

@@ -1,0 +1,90 @@
+"""DOCX + PDF in one build: the PDF drawn in a forked process while LibreOffice lays out the DOCX, same bytes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from builders import award_dataset
+from nbreport import api, overlap
+from nbreport.render import docx_layout
+from nbreport.render.docx_layout import LayoutError, Office, PageLayout
+from nbreport.render.errors import RenderError
+from nbreport.schema.theme import Theme
+
+AWARDS = "".join(f"省科技进步一等奖,新型材料研究第{n}期,宁波大学,张三\n" for n in range(1, 80))
+
+
+class FixedOffice(Office):
+    """Lay out every DOCX the same way, at once, as a LibreOffice that never changes its mind."""
+
+    def measure(self, docx: bytes, workdir: Path) -> PageLayout:
+        return PageLayout(pages={}, rows={})
+
+
+class FailingOffice(Office):
+    """Fail the first measurement, as a LibreOffice that cannot start."""
+
+    def measure(self, docx: bytes, workdir: Path) -> PageLayout:
+        raise LayoutError("LibreOffice cannot start here")
+
+
+@pytest.fixture
+def office(monkeypatch):
+    """Install an office: the caller passes which."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+
+    def install(kind: type[Office] | None) -> None:
+        monkeypatch.setattr(docx_layout, "find_office", lambda: kind("soffice", "python") if kind else None)
+
+    return install
+
+
+def _build(root: Path, out: Path, jobs: int) -> dict[str, bytes]:
+    report, checked = api.check_dataset(root)
+    assert report is not None and checked.ok
+    written = api.write_checked(report, out, ("docx", "pdf"), Theme(), None, lambda stage: None, False, jobs)
+    return {path.suffix: path.read_bytes() for path in written}
+
+
+@pytest.mark.parametrize("kind", [FixedOffice, FailingOffice])
+def test_overlapped_formats_are_the_bytes_of_the_sequential_build(tmp_path, office, kind, recwarn):
+    office(kind)
+    root = award_dataset(tmp_path / "ds", AWARDS)
+    assert overlap.sequential_reason(("docx", "pdf"), 2) is None
+    together = _build(root, tmp_path / "together", jobs=2)
+    assert overlap.sequential_reason(("docx", "pdf"), 1) is not None
+    assert _build(root, tmp_path / "in-turn", jobs=1) == together
+    assert sorted(together) == [".docx", ".pdf"] and not list((tmp_path / "together").glob(".*"))
+
+
+def test_a_pdf_that_fails_in_the_child_fails_the_build_as_it_would_alone(tmp_path, office, monkeypatch):
+    office(FixedOffice)
+    root = award_dataset(tmp_path / "ds", AWARDS)
+    monkeypatch.setenv("NBREPORT_SYSTEM_FONTS", "0")
+    monkeypatch.setenv("NBREPORT_FONT_DIR", str(tmp_path / "no-fonts"))
+    with pytest.raises(RenderError) as caught:
+        _build(root, tmp_path / "out", jobs=2)
+    assert "TrueType" in str(caught.value)
+    assert not [path for path in (tmp_path / "out").iterdir()]
+
+
+def test_the_formats_take_turns_without_libreoffice_one_format_or_jobs_1(office):
+    office(None)
+    assert "PDF's page numbers" in overlap.sequential_reason(("docx", "pdf"))
+    office(FixedOffice)
+    assert overlap.sequential_reason(("pdf",)) == "one format"
+    assert "-j 1" in overlap.sequential_reason(("docx", "pdf"), 1)
+
+
+def test_a_busy_machine_keeps_the_turns_unless_asked(office, monkeypatch):
+    office(FixedOffice)
+    monkeypatch.setattr(overlap, "usable_cpus", lambda: 2)
+    monkeypatch.setattr(overlap.os, "getloadavg", lambda: (1.5, 1.0, 1.0))
+    assert "no free core" in overlap.sequential_reason(("docx", "pdf"))
+    assert overlap.sequential_reason(("docx", "pdf"), 2) is None
+    monkeypatch.setattr(overlap.os, "getloadavg", lambda: (0.2, 0.1, 0.1))
+    assert overlap.sequential_reason(("docx", "pdf")) is None
+    monkeypatch.setenv(overlap.JOBS_ENV, "1")
+    assert overlap.sequential_reason(("docx", "pdf")) is not None
