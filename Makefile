@@ -17,6 +17,7 @@ test: $(VENV)/.installed
 	$(BIN)/python -m pytest -q
 
 bench: $(VENV)/.installed
+	sh scripts/install-system-deps.sh --with-bench
 	$(BIN)/python bench/run.py
 
 python-version:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 import tracemalloc
@@ -38,16 +40,33 @@ def child_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     return {**env, **(extra or {})}
 
 
+# Runs the command in argv as its only child and writes that child's wall time, CPU time and
+# peak RSS (os.wait4: this child alone) as JSON to the file named first. A small process of its
+# own: a child forked straight from the bench (hundreds of MB by then) would start with the
+# bench's resident pages, and ru_maxrss survives exec.
+_PROBE = """
+import json, os, subprocess, sys, time
+start = time.perf_counter()
+proc = subprocess.Popen(sys.argv[2:])
+_, status, usage = os.wait4(proc.pid, 0)
+seconds = time.perf_counter() - start
+with open(sys.argv[1], "w") as out:
+    json.dump({"seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime, "rss_kb": usage.ru_maxrss,
+               "code": os.waitstatus_to_exitcode(status)}, out)
+"""
+
+
 def run_child(cmd: Sequence[str], cwd: Path = ROOT, check: bool = True, env: dict[str, str] | None = None) -> ChildRun:
-    """Run ``cmd`` and return its wall time, CPU time and peak RSS (os.wait4: this child alone); raise if it fails and ``check``."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        start = time.perf_counter()
-        proc = subprocess.Popen([str(part) for part in cmd], cwd=cwd, stdout=out, stderr=err, env=env or child_env())
-        _, status, usage = os.wait4(proc.pid, 0)
-        seconds = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
+    """Run ``cmd`` under a small probe; return its wall time, CPU time and peak RSS; raise if it fails and ``check``."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, tempfile.TemporaryDirectory() as folder:
+        figures = Path(folder) / "probe.json"
+        probe = subprocess.run([sys.executable, "-c", _PROBE, str(figures), *map(str, cmd)], cwd=cwd, stdout=out,
+                               stderr=err, env=env or child_env())
         stdout, stderr = (_read(stream) for stream in (out, err))
-    run = ChildRun(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode, stdout, stderr)
+        if probe.returncode != 0 or not figures.exists():
+            raise RuntimeError(f"probe failed: {stderr.strip()[-800:]}")
+        data = json.loads(figures.read_text())
+    run = ChildRun(data["seconds"], data["cpu"], data["rss_kb"] / 1024, data["code"], stdout, stderr)
     if check and run.code != 0:
         raise RuntimeError(f"{' '.join(map(str, cmd))} exited {run.code}: {run.stderr.strip()[-800:]}")
     return run

@@ -5,7 +5,9 @@ Run: .venv/bin/python bench/run.py [--quick] [--json out.json]
 Every figure is paired in this run with its reference (the naive scripts are re-measured
 each time, in turns with nbreport); wall and CPU time; the machine's load at start and end;
 issue 15's targets judged as ratios at the end, never asserted. --quick skips the 50,000-row
-appendix and the slow naive reportlab 10,000-row table. Hot spots: bench/profile_pdf.py.
+appendix, the naive reportlab 10,000-row table, the overlapped build under load and
+the batch of six reports.
+Hot spots: bench/profile_pdf.py.
 """
 
 from __future__ import annotations
@@ -27,7 +29,9 @@ from nbreport.schema.theme import Theme
 
 import naive
 import reference
+from batch_rate import batch_rate
 from cold import DATA, cold_pair
+from concurrent_render import both_ways
 from figures import Figures
 from measure import PYCACHE, median_child, median_time, run_child
 from scale import scaling
@@ -151,12 +155,12 @@ def main() -> None:
     cold_pair(figs, document, args.repeats)
     warm(figs, args.repeats)
     imports(figs, args.repeats)
-    from concurrent_render import both_ways
-
-    both_ways(figs, args.repeats)
+    both_ways(figs, 1 if args.quick else 2, busy=not args.quick)
     scaling(figs, sizes)
     naive_rows(figs, 10_000, slow=not args.quick)
     reference_chain(figs, document, args.repeats)
+    if not args.quick:
+        batch_rate(figs, 6)
 
     env = environment(args, load_start)
     verdicts = judge(figs)
