@@ -261,3 +261,8 @@ def test_build_runs_the_checks_once(tmp_path, capsys, monkeypatch):
     root = award_dataset(tmp_path / "ds", "省科技进步一等奖,项目,单位,张三\n")
     code, _, _ = run(capsys, "build", str(root), "--out", str(tmp_path / "out"), "--format", "docx")
     assert code == 0 and len(calls) == 1
+
+
+def test_build_refuses_a_pool_of_no_processes(tmp_path, capsys):
+    assert main(["build", "data/2023", "--out", str(tmp_path / "o"), "-j", "0"]) == 2
+    assert "-j" in capsys.readouterr().err and not (tmp_path / "o").exists()

@@ -14,6 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from builders import award_dataset
 from conftest import ROOT
 
 PACKAGE = ROOT / "nbreport"
@@ -101,3 +102,9 @@ def test_import_nbreport_loads_no_chart_excel_dataframe_or_renderer_library():
 def test_validate_loads_no_chart_excel_dataframe_or_renderer_library():
     code = "from nbreport.cli import main\nassert main(['validate', 'data/2023', '-q']) == 0"
     assert _loaded_after(code, (*HEAVY, *RENDER_BACKENDS)) == []
+
+
+def test_a_dataset_without_templates_is_validated_without_jinja2(tmp_path):
+    root = award_dataset(tmp_path / "ds", "省科技进步一等奖,新型材料研究,宁波大学,张三\n")
+    code = f"from nbreport.cli import main\nassert main(['validate', {str(root)!r}, '-q']) == 0"
+    assert _loaded_after(code, ("jinja2", *HEAVY)) == []
