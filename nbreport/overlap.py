@@ -16,6 +16,8 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import signal
+import threading
 import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -39,6 +41,8 @@ def sequential_reason(formats: tuple[str, ...], jobs: int | None = None) -> str 
         return f"{JOBS_ENV}=1 or -j 1"
     if "fork" not in multiprocessing.get_all_start_methods():
         return "no fork on this system"
+    if threading.active_count() > 1:
+        return "other threads are running: forking now is unsafe"
     from .render.docx_layout import find_office
 
     if find_office() is None:
@@ -94,6 +98,7 @@ def render_overlapped(render: Render, document: Document, theme: Theme, paths: d
 def _pdf_child(render: Render, document: Document, theme: Theme, path: Path, options: RenderOptions,
                send: Connection) -> None:
     """Draw the PDF and send back ("ok", pages, warnings), or ("failed", …) for the parent to draw it again."""
+    signal.signal(signal.SIGTERM, _unwind)  # stopped by the parent: remove the temporary file on the way out
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
@@ -103,6 +108,10 @@ def _pdf_child(render: Render, document: Document, theme: Theme, path: Path, opt
         send.send(("failed", {}, []))
     finally:
         send.close()
+
+
+def _unwind(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 def _result(receive: Connection) -> tuple[str, dict[str, int], list[tuple[str, type[Warning]]]]:

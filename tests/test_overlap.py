@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -88,3 +89,15 @@ def test_a_busy_machine_keeps_the_turns_unless_asked(office, monkeypatch):
     assert overlap.sequential_reason(("docx", "pdf")) is None
     monkeypatch.setenv(overlap.JOBS_ENV, "1")
     assert overlap.sequential_reason(("docx", "pdf")) is not None
+
+
+def test_another_thread_keeps_the_turns(office):
+    office(FixedOffice)
+    release = threading.Event()
+    worker = threading.Thread(target=release.wait)
+    worker.start()
+    try:
+        assert "threads" in overlap.sequential_reason(("docx", "pdf"), 2)
+    finally:
+        release.set()
+        worker.join()

@@ -26,13 +26,18 @@ MAX_LISTED = 8  # characters named in one finding; the rest are counted
 _UNSHAPED = re.compile("[\u200d\ufe0e\ufe0f\U0001f3fb-\U0001f3ff]")
 
 
+def coverage(theme: Theme) -> frozenset[int] | None:
+    """Return the code points the theme's fonts can draw (render.fonts.coverage, imported late: reportlab comes with it)."""
+    from ..render.fonts import coverage as font_coverage
+
+    return font_coverage(theme)
+
+
 def check_glyphs(report: Report, ctx: CheckContext, theme: Theme | None = None) -> Iterator[Finding]:
     """Yield a warning for each text holding characters no font of the theme can draw, and for RTL text.
 
     With no Chinese font installed there is nothing to check against; the build refuses then.
     """
-    from ..render.fonts import coverage  # late: reportlab comes with it, and `import nbreport` needs neither
-
     covered = coverage(theme or Theme())
     data = report.model_dump(mode="python", exclude={"indicators"})
     for path, text in iter_strings(data):
