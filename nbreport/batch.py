@@ -9,6 +9,7 @@ it ends, so the command line can print progress. Outputs are written atomically 
 
 from __future__ import annotations
 
+import importlib
 import os
 import re
 import signal
@@ -166,8 +167,8 @@ def _prepare(settings: Settings) -> None:
     """Set up one worker: Ctrl-C is the parent's to handle, SIGTERM unwinds; load the renderers and fonts once."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _unwind)
-    from .render import RENDERERS  # noqa: F401  (the registry only; the backends below)
-
+    for fmt in settings.formats:  # each format's renderer module is named after it
+        importlib.import_module(f"{__package__}.render.{fmt}")
     if "pdf" in settings.formats:
         from .render.errors import RenderError
         from .render.fonts import load_fonts
@@ -178,8 +179,6 @@ def _prepare(settings: Settings) -> None:
                 load_fonts(settings.theme or Theme(), settings.font_fallback)
             except RenderError:  # no Chinese font: each build says so itself
                 pass
-    if "docx" in settings.formats:
-        import docx  # noqa: F401
 
 
 _stopping = False  # set in a worker by SIGTERM: the jobs already queued to it end at once
