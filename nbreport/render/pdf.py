@@ -6,7 +6,6 @@ nothing about content; looks come from the Theme through :class:`StyleMap`.
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 from reportlab import rl_config
@@ -231,15 +230,11 @@ class PdfWalker:
         return picture
 
     def _chart(self, chart: dn.Chart, max_height: float) -> Flowable:
-        """Return the chart drawn by matplotlib (figures/charts.py) as a 300-dpi PNG scaled to the frame.
-
-        The same PNG the DOCX embeds: one drawing, so both outputs show the same picture.
-        """
-        from ..figures.charts import draw_resolved, drawn_width_mm
+        """Return the chart as vector paths scaled to the frame: the figure whose PNG the DOCX embeds."""
+        from ..figures.chart_draw import vector_drawing
+        from ..figures.charts import drawn_width_mm
+        from .pdf_chart import VectorChart
 
         width, height = self._frame_size()
-        drawn = drawn_width_mm(width / mm, chart)
-        picture = Image(io.BytesIO(draw_resolved(chart, self.styles.theme, "png", width_mm=drawn)))
-        scale = min(width * chart.width / picture.imageWidth, height * max_height / picture.imageHeight)
-        picture.drawWidth, picture.drawHeight = picture.imageWidth * scale, picture.imageHeight * scale
-        return picture
+        drawing = vector_drawing(chart, self.styles.theme, width_mm=drawn_width_mm(width / mm, chart))
+        return VectorChart(drawing, min(width * chart.width / drawing.width, height * max_height / drawing.height))
