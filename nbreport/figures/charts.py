@@ -7,6 +7,7 @@ the drawing itself is chart_draw.py's (matplotlib, imported on first use).
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal
 
@@ -23,6 +24,15 @@ if TYPE_CHECKING:
     from ..schema.report import Report
 
 __all__ = ["draw_chart", "draw_resolved", "drawn_width_mm", "font_file", "problems", "resolve_references", "spec_from_panel"]
+
+
+@dataclass(frozen=True)
+class ChartUse:
+    """Record a chart drawn from the panel: where (report path), which indicator and the years it shows."""
+
+    path: tuple[str | int, ...]
+    indicator: str
+    years: tuple[int, ...]
 
 
 def spec_from_panel(panel: Panel, names: Sequence[str], years: Sequence[int] | None = None,
@@ -66,7 +76,7 @@ def resolve_references(report: Report) -> tuple[Report, list[Finding]]:
         return report, []
     resolved = report.model_copy(deep=True)
     resolved._sources, resolved._root = report._sources, report._root
-    resolved._figures = getattr(report, "_figures", [])
+    resolved._figures = list(getattr(report, "_figures", []))
     panel, findings = Panel(report.indicators), []
     figures = dict(iter_figures(resolved))
     for path in wanted:
@@ -81,6 +91,8 @@ def resolve_references(report: Report) -> tuple[Report, list[Finding]]:
         # The panel's 来源 column is provenance (build --audit lists it), not a printed note: a
         # chart prints the source its figure block states, as any figure does.
         figure.chart = spec
+        name = panel.resolve(chart.indicator) or chart.indicator
+        resolved._figures.append(ChartUse(path, name, tuple(chart.years if chart.years is not None else panel.years(name))))
     return resolved, findings
 
 
