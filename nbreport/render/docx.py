@@ -312,9 +312,7 @@ class _DocxWriter:
         style = self.styles.role(role) if isinstance(role, str) else role
         p = self._new_paragraph(style)
         for text, bold in runs:  # check_printable has checked every string of the document
-            run = p.add_run(text)
-            if bold:
-                run.bold = True
+            ooxml.add_text_run(p._p, text, bold)
         return p
 
     def _bullet(self, item: dn.Paragraph, marker: str) -> None:
@@ -322,11 +320,9 @@ class _DocxWriter:
         self._paragraph(item.role, runs)
 
     def _new_paragraph(self, style: ParagraphStyle) -> DocxParagraph:
-        p = OxmlElement("w:p")
+        p = ooxml.new_paragraph(self.styles.style_id(style))
         self._insert(p)
-        paragraph = DocxParagraph(p, self.doc)
-        paragraph.style = style
-        return paragraph
+        return DocxParagraph(p, self.doc)
 
     def _insert(self, block) -> None:
         last = ooxml.last_block(self._container)

@@ -58,6 +58,7 @@ class StyleMap:
         self._document = document
         self._theme = theme
         self._keep_existing = keep_existing
+        self._ids: dict[str, str | None] = {}
         if not keep_existing:
             self._set_defaults(theme.style("body"))
         builtin_first = sorted(theme.styles, key=lambda role: role not in BUILTIN_STYLES)
@@ -65,6 +66,14 @@ class StyleMap:
         if not keep_existing:
             for role in HEADING_LEVELS:
                 self._styles[role].next_paragraph_style = self._styles["body"]
+        self._default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+
+    def style_id(self, style: ParagraphStyle) -> str | None:
+        """Return the w:pStyle value of ``style``: None for the document's default paragraph style."""
+        key = style.style_id
+        if key not in self._ids:
+            self._ids[key] = None if style == self._default else key
+        return self._ids[key]
 
     def role(self, role: str) -> ParagraphStyle:
         """Return the paragraph style of ``role``; raise KeyError for a role the theme lacks."""

@@ -7,6 +7,7 @@ the schema requires; none of them knows about the report or the theme.
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -184,6 +185,53 @@ def add_bookmark(p: etree._Element, bookmark_id: int, name: str) -> None:
 
 
 # ---------------------------------------------------------------- runs and fields
+
+
+def new_paragraph(style_id: str | None) -> etree._Element:
+    """Return an empty w:p in paragraph style ``style_id``; None is the default style (no w:pStyle).
+
+    The markup is what python-docx's ``paragraph.style`` setter writes (an empty w:pPr for
+    the default style), without its scan of every style on each call.
+    """
+    p = OxmlElement("w:p")
+    ppr = etree.SubElement(p, qn("w:pPr"))
+    if style_id is not None:
+        etree.SubElement(ppr, qn("w:pStyle")).set(qn("w:val"), style_id)
+    return p
+
+
+def add_text_run(parent: etree._Element, text: str, bold: bool = False) -> etree._Element:
+    """Append a run as python-docx's ``add_run(text)`` writes it; tabs become w:tab, newlines w:br.
+
+    Unlike add_run, xml:space="preserve" is set only on text with outer white space
+    (python-docx's rule), so documents keep the markup they had.
+    """
+    run = etree.SubElement(parent, qn("w:r"))
+    if bold:
+        etree.SubElement(etree.SubElement(run, qn("w:rPr")), qn("w:b"))
+    if "\t" not in text and "\n" not in text and "\r" not in text:
+        _text(run, text)
+        return run
+    for index, line in enumerate(_LINE_BREAKS.split(text)):
+        if index:
+            etree.SubElement(run, qn("w:br"))
+        for part_index, part in enumerate(line.split("\t")):
+            if part_index:
+                etree.SubElement(run, qn("w:tab"))
+            _text(run, part)
+    return run
+
+
+_LINE_BREAKS = re.compile("[\r\n]")
+
+
+def _text(run: etree._Element, text: str) -> None:
+    if text:
+        t = etree.SubElement(run, qn("w:t"))
+        t.text = text
+        if len(text.strip()) < len(text):
+            t.set(_XML_SPACE, "preserve")
+
 
 
 def add_run(parent: etree._Element, text: str, bold: bool = False) -> etree._Element:
