@@ -30,6 +30,7 @@ from . import ooxml
 from .atomic import atomic_path
 from .docx_layout import Office, PageLayout, with_office_layout
 from .docx_package import build_time, open_base, package_bytes
+from .docx_reference import styled_base
 from .docx_styles import StyleMap
 from .docx_table import cell_on_page, split_widths
 from .errors import RenderError, check_printable
@@ -52,7 +53,8 @@ def render_docx(
     """Write ``document`` to ``path`` as .docx and return ``path``.
 
     ``reference`` is a .docx whose styles, fonts and page setup are used (like pandoc's
-    --reference-doc); None uses python-docx's template restyled from ``theme``. Nothing is
+    --reference-doc); None uses the shipped templates/reference.docx when it was made from
+    ``theme``, else python-docx's template restyled from ``theme`` (the same styles either way). Nothing is
     written when a node cannot be rendered (RenderError names its record and field).
     When LibreOffice is installed its layout fills the 目录 page numbers and splits merged
     cells where its pages break (docx_layout; ``office`` None finds the installed one).
@@ -63,8 +65,10 @@ def render_docx(
     reference = Path(reference) if reference else None
 
     def render(layout: PageLayout | None) -> bytes:
-        base, from_reference = open_base(reference, theme)
-        writer = _DocxWriter(base, theme, document.info, keep_existing_styles=from_reference, layout=layout)
+        styled = styled_base(theme) if reference is None else None
+        base, from_reference = (styled, False) if styled is not None else open_base(reference, theme)
+        writer = _DocxWriter(base, theme, document.info, keep_existing_styles=from_reference, layout=layout,
+                             styles_defined=styled is not None)
         writer.write(document.nodes)
         return package_bytes(writer.doc)
 
@@ -81,13 +85,13 @@ class _DocxWriter:
 
     def __init__(
         self, base: DocxDocument, theme: Theme, info: dn.DocumentInfo, keep_existing_styles: bool,
-        layout: PageLayout | None = None,
+        layout: PageLayout | None = None, styles_defined: bool = False,
     ) -> None:
         self.doc = base
         self.layout = layout
         self.theme = theme
         self.info = info
-        self.styles = StyleMap(base, theme, keep_existing=keep_existing_styles)
+        self.styles = StyleMap(base, theme, keep_existing=keep_existing_styles, defined=styles_defined)
         self._body = base.element.body
         self._container = self._body  # the w:body or the w:tc of an open case box
         self._box_width: int | None = None
@@ -397,7 +401,8 @@ class _DocxWriter:
         header = section.header
         header.is_linked_to_previous = False
         _clear(header)
-        p = header.add_paragraph(style=self.styles.role("running"))
+        p = header.add_paragraph()
+        ooxml.set_paragraph_style(p._p, self.styles.style_id(self.styles.role("running")))
         if not self.theme.running_header:
             return
         p.alignment = WD_ALIGN_PARAGRAPH.LEFT
@@ -412,7 +417,8 @@ class _DocxWriter:
         footer = section.footer
         footer.is_linked_to_previous = False
         _clear(footer)
-        p = footer.add_paragraph(style=self.styles.role("running"))
+        p = footer.add_paragraph()
+        ooxml.set_paragraph_style(p._p, self.styles.style_id(self.styles.role("running")))
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         before, after = self.theme.page_number_parts()
         self._check(before + after, "page_number_format")

@@ -48,7 +48,7 @@ def open_base(reference: Path | None, theme: Theme) -> tuple[DocxDocument, bool]
     """
     if reference is None:
         base = docx.Document()
-        _page_setup(base.sections[0], theme)
+        page_setup(base.sections[0], theme)
         return base, False
     try:
         if reference.stat().st_size > MAX_REFERENCE_BYTES:
@@ -68,7 +68,7 @@ def open_base(reference: Path | None, theme: Theme) -> tuple[DocxDocument, bool]
             body.remove(child)
     if body.find(qn("w:sectPr")) is None:
         body.get_or_add_sectPr()
-        _page_setup(base.sections[0], theme)
+        page_setup(base.sections[0], theme)
     return base, True
 
 
@@ -129,7 +129,7 @@ def _drop_references(root: etree._Element, ids: set[str]) -> None:
         parent.remove(element)
 
 
-def _page_setup(section: Section, theme: Theme) -> None:
+def page_setup(section: Section, theme: Theme) -> None:
     """Set the theme's page size (portrait) and margins on ``section``."""
     width, height = PAGE_SIZES_MM[theme.page_size]
     section.page_width, section.page_height = Mm(width), Mm(height)
@@ -185,6 +185,11 @@ def package_bytes(doc: DocxDocument) -> bytes:
     epoch = _source_date_epoch()
     if epoch is None:
         return buffer.getvalue()
+    return reproducible_zip(buffer, epoch)
+
+
+def reproducible_zip(buffer: io.BytesIO, epoch: int) -> bytes:
+    """Return the zip in ``buffer`` rewritten with its entries in a fixed order, all dated ``epoch``."""
     stamp = dt.datetime.fromtimestamp(max(epoch, _ZIP_EPOCH), dt.timezone.utc).timetuple()[:6]
     out = io.BytesIO()
     with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:

@@ -194,10 +194,18 @@ def new_paragraph(style_id: str | None) -> etree._Element:
     the default style), without its scan of every style on each call.
     """
     p = OxmlElement("w:p")
-    ppr = etree.SubElement(p, qn("w:pPr"))
-    if style_id is not None:
-        etree.SubElement(ppr, qn("w:pStyle")).set(qn("w:val"), style_id)
+    set_paragraph_style(p, style_id)
     return p
+
+
+def set_paragraph_style(p: etree._Element, style_id: str | None) -> None:
+    """Give the paragraph the style ``style_id`` (None: the default style) as its first property."""
+    ppr = p.get_or_add_pPr()
+    style = ppr.find(qn("w:pStyle"))
+    if style is not None:
+        ppr.remove(style)
+    if style_id is not None:
+        ppr.insert(0, OxmlElement("w:pStyle", {qn("w:val"): style_id}))
 
 
 def add_text_run(parent: etree._Element, text: str, bold: bool = False) -> etree._Element:
@@ -288,6 +296,27 @@ def add_internal_link(p: etree._Element, anchor: str) -> etree._Element:
 def set_update_fields(settings: etree._Element) -> None:
     """Ask Word to update fields (the TOC and page references) when the document opens."""
     _child(settings, "w:updateFields", _SETTINGS_AFTER_UPDATEFIELDS).set(qn("w:val"), "true")
+
+
+def set_document_variable(settings: etree._Element, name: str, value: str) -> None:
+    """Store ``value`` under ``name`` in the settings' w:docVars (Word keeps them when it saves)."""
+    variables = _child(settings, "w:docVars", _SETTINGS_AFTER_UPDATEFIELDS[5:])
+    _sub(variables, "w:docVar", name=name, val=value)
+
+
+def pop_document_variable(settings: etree._Element, name: str) -> str | None:
+    """Remove the document variable ``name`` (and w:docVars when it is left empty); return its value."""
+    variables = settings.find(qn("w:docVars"))
+    if variables is None:
+        return None
+    value = None
+    for variable in variables.findall(qn("w:docVar")):
+        if variable.get(qn("w:name")) == name:
+            value = variable.get(qn("w:val"))
+            variables.remove(variable)
+    if len(variables) == 0:
+        settings.remove(variables)
+    return value
 
 
 # ---------------------------------------------------------------- sections
