@@ -7,9 +7,10 @@ roles to Word styles through ``docx_styles.StyleMap`` and leaves raw Wordprocess
 
 from __future__ import annotations
 
+import functools
 import io
 import itertools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from docx.document import Document as DocxDocument
@@ -31,6 +32,7 @@ from .atomic import atomic_path
 from .docx_layout import Office, PageLayout, with_office_layout
 from .docx_package import build_time, open_base, package_bytes
 from .docx_reference import styled_base
+from .docx_rows import STREAM_ROWS, DeferredRows, Row, RowMarkup, append_rows
 from .docx_styles import StyleMap
 from .docx_table import cell_on_page, split_widths
 from .errors import RenderError, check_printable
@@ -70,7 +72,7 @@ def render_docx(
         writer = _DocxWriter(base, theme, document.info, keep_existing_styles=from_reference, layout=layout,
                              styles_defined=styled is not None)
         writer.write(document.nodes)
-        return package_bytes(writer.doc)
+        return package_bytes(writer.doc, writer.deferred)
 
     fallback = PageLayout(pages=dict(pdf_pages), exact=False) if pdf_pages else None
     data = with_office_layout(render, office, fallback)
@@ -101,6 +103,7 @@ class _DocxWriter:
         self._has_cover = False
         self._headers: list[str] = [""]  # the running-header chapter title of each section
         self._table_ids = itertools.count(1)
+        self.deferred = DeferredRows()  # the rows of big tables, written at save
 
     # ------------------------------------------------------------ walking
 
@@ -220,17 +223,30 @@ class _DocxWriter:
         widths = split_widths(self._text_width(), [column.width for column in grid.columns])
         tbl = ooxml.new_table(widths, self.theme.table_rule_color)
         self._insert(tbl)  # attach before filling: lxml moves a big detached tree in quadratic time
-        rows = ooxml.RowBuilder(tbl)
+        markup = RowMarkup(widths)
         header = ooxml.CellFormat(self.styles.role("table.header").style_id, "center", fill=self.theme.table_header_fill)
-        head = rows.add_row([column.name for column in grid.columns], [header] * len(grid.columns), header=True)
+        names = [column.name for column in grid.columns]
+        (head,) = append_rows(tbl, [markup.row(Row(names, [header] * len(names), header=True, keep=bool(grid.rows)))])
         pages: Sequence[int] = ()
         if any(cell.span > 1 for row in grid.rows for cell in row):
             name = f"tbl{next(self._table_ids)}"  # lets the office layout report the page of each row
             ooxml.add_bookmark(head.find(qn("w:tc")).find(qn("w:p")), next(self._bookmark_ids), name)
             pages = self.layout.rows.get(name, ()) if self.layout else ()
+        rows = functools.partial(self._rows, grid, pages, markup)
+        if len(grid.rows) > STREAM_ROWS:
+            self.deferred.defer(tbl, rows)  # written row by row into document.xml at save
+        else:
+            append_rows(tbl, rows())
+        if node.note:
+            self._paragraph("table.note", [(node.note, False)])
+
+    def _rows(self, grid: dn.TableGrid, pages: Sequence[int], markup: RowMarkup) -> Iterator[str]:
+        """Yield the markup of the grid's rows; the first and last rows keep with the next (no widow row)."""
         cell_style = self.styles.role("table.cell").style_id
         kinds: dict[tuple[int, str | None, str], ooxml.CellFormat] = {}
-        added = []
+        count = len(grid.rows)
+        first_kept = min(grid.keep_first_rows - 1, count - 1)  # with the header, they start a page together
+        last_kept = range(count - grid.keep_last_rows, count - 1) if count > grid.keep_last_rows else range(0)
         for r, row in enumerate(grid.rows):
             formats, texts = [], []
             for c, cell in enumerate(row):
@@ -241,14 +257,7 @@ class _DocxWriter:
                     fmt = kinds[key] = ooxml.CellFormat(cell_style, grid.columns[c].align, key[1], valign=key[2])
                 formats.append(fmt)
                 texts.append(text)
-            added.append(rows.add_row(texts, formats))
-        if len(added) > grid.keep_last_rows:
-            for row in added[-grid.keep_last_rows:-1]:
-                ooxml.keep_row_with_next(row)  # the last rows stay together: no widow row
-        for row in [head, *added[:grid.keep_first_rows - 1]][:len(added)]:
-            ooxml.keep_row_with_next(row)  # the header and first rows start a page together: no sliver at a foot
-        if node.note:
-            self._paragraph("table.note", [(node.note, False)])
+            yield markup.row(Row(texts, formats, keep=r < first_kept or r in last_kept))
 
     def _chart_picture(self, chart: dn.Chart, max_height: float) -> None:
         """Print the chart as the PNG matplotlib draws (the PDF embeds the same one), ``chart.width`` of the text width."""

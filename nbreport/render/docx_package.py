@@ -21,6 +21,7 @@ from docx.shared import Mm
 from lxml import etree
 
 from ..schema.theme import Theme
+from .docx_rows import DeferredRows, is_document_part
 from .errors import RenderError
 
 MAX_REFERENCE_BYTES = 50 * 2**20
@@ -178,26 +179,37 @@ def build_time() -> dt.datetime:
     return dt.datetime.fromtimestamp(epoch, dt.timezone.utc)
 
 
-def package_bytes(doc: DocxDocument) -> bytes:
-    """Return the saved package; with SOURCE_DATE_EPOCH, entries in a fixed order and time."""
+def package_bytes(doc: DocxDocument, deferred: DeferredRows | None = None) -> bytes:
+    """Return the saved package, the rows of ``deferred`` tables written into it.
+
+    With SOURCE_DATE_EPOCH, the entries are in a fixed order and all dated then.
+    """
     buffer = io.BytesIO()
     doc.save(buffer)
     epoch = _source_date_epoch()
-    if epoch is None:
+    if epoch is None and not deferred:
         return buffer.getvalue()
-    return reproducible_zip(buffer, epoch)
+    return reproducible_zip(buffer, epoch, deferred)
 
 
-def reproducible_zip(buffer: io.BytesIO, epoch: int) -> bytes:
-    """Return the zip in ``buffer`` rewritten with its entries in a fixed order, all dated ``epoch``."""
-    stamp = dt.datetime.fromtimestamp(max(epoch, _ZIP_EPOCH), dt.timezone.utc).timetuple()[:6]
+def reproducible_zip(buffer: io.BytesIO, epoch: int | None, deferred: DeferredRows | None = None) -> bytes:
+    """Return the zip in ``buffer`` rewritten: with an ``epoch``, entries in a fixed order all dated then.
+
+    The document part is streamed with the rows of ``deferred`` in place of their marks.
+    """
+    stamp = dt.datetime.fromtimestamp(max(epoch, _ZIP_EPOCH), dt.timezone.utc).timetuple()[:6] if epoch is not None else None
     out = io.BytesIO()
     with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        names = sorted(source.namelist(), key=lambda name: (name != "[Content_Types].xml", name))
+        names = source.namelist()
+        if stamp is not None:
+            names.sort(key=lambda name: (name != "[Content_Types].xml", name))
         for name in names:
-            info = zipfile.ZipInfo(name, date_time=stamp)
+            info = zipfile.ZipInfo(name, date_time=stamp or source.getinfo(name).date_time)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 0
             info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(name))
+            if deferred and is_document_part(name):
+                deferred.write_document(source, target, info)
+            else:
+                target.writestr(info, source.read(name))
     return out.getvalue()

@@ -400,39 +400,8 @@ def new_table(widths: Sequence[int], border_color: str, border_eighths: int = 4,
     return tbl
 
 
-class RowBuilder:
-    """Append rows to a w:tbl fast: each cell kind is built once, then deep-copied per cell."""
-
-    def __init__(self, tbl: etree._Element) -> None:
-        self.tbl = tbl
-        self.widths = [int(col.get(qn("w:w"))) for col in tbl.find(qn("w:tblGrid"))]
-        self._prototypes: dict[tuple[int, CellFormat], etree._Element] = {}
-
-    def add_row(self, texts: Sequence[str], formats: Sequence[CellFormat], header: bool = False) -> etree._Element:
-        """Append a row that cannot split across pages; a ``header`` row repeats on every page."""
-        row = etree.SubElement(self.tbl, qn("w:tr"))
-        row_pr = etree.SubElement(row, qn("w:trPr"))
-        etree.SubElement(row_pr, qn("w:cantSplit"))
-        if header:
-            etree.SubElement(row_pr, qn("w:tblHeader"))
-        for column, (text, fmt) in enumerate(zip(texts, formats)):
-            cell = copy.deepcopy(self._prototype(column, fmt))
-            if fmt.merge != "continue" and text:
-                add_run(cell[-1], text)
-            row.append(cell)
-        return row
-
-    def _prototype(self, column: int, fmt: CellFormat) -> etree._Element:
-        key = (column, fmt)
-        cell = self._prototypes.get(key)
-        if cell is None:
-            cell = new_cell(self.widths[column], fmt)
-            self._prototypes[key] = cell
-        return cell
-
-
 def keep_row_with_next(row: etree._Element) -> None:
-    """Keep a table row on the same page as the row after it (keepNext on its paragraphs)."""
+    """Keep a table row (or cell) on the same page as the row after it (keepNext on its paragraphs)."""
     for ppr in row.iter(qn("w:pPr")):
         style = ppr.find(qn("w:pStyle"))
         keep = OxmlElement("w:keepNext")
