@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import io
 import itertools
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from docx.document import Document as DocxDocument
@@ -34,7 +34,7 @@ from .docx_package import build_time, open_base, package_bytes
 from .docx_reference import styled_base
 from .docx_rows import STREAM_ROWS, DeferredRows, Row, RowMarkup, append_rows
 from .docx_styles import StyleMap
-from .docx_table import cell_on_page, split_widths
+from .docx_table import grid_rows, split_widths
 from .errors import RenderError, check_printable
 
 __all__ = ["render_docx"]
@@ -232,32 +232,13 @@ class _DocxWriter:
             name = f"tbl{next(self._table_ids)}"  # lets the office layout report the page of each row
             ooxml.add_bookmark(head.find(qn("w:tc")).find(qn("w:p")), next(self._bookmark_ids), name)
             pages = self.layout.rows.get(name, ()) if self.layout else ()
-        rows = functools.partial(self._rows, grid, pages, markup)
+        rows = functools.partial(grid_rows, grid, pages, markup, self.styles.role("table.cell").style_id)
         if len(grid.rows) > STREAM_ROWS:
             self.deferred.defer(tbl, rows)  # written row by row into document.xml at save
         else:
             append_rows(tbl, rows())
         if node.note:
             self._paragraph("table.note", [(node.note, False)])
-
-    def _rows(self, grid: dn.TableGrid, pages: Sequence[int], markup: RowMarkup) -> Iterator[str]:
-        """Yield the markup of the grid's rows; the first and last rows keep with the next (no widow row)."""
-        cell_style = self.styles.role("table.cell").style_id
-        kinds: dict[tuple[int, str | None, str], ooxml.CellFormat] = {}
-        count = len(grid.rows)
-        first_kept = min(grid.keep_first_rows - 1, count - 1)  # with the header, they start a page together
-        last_kept = range(count - grid.keep_last_rows, count - 1) if count > grid.keep_last_rows else range(0)
-        for r, row in enumerate(grid.rows):
-            formats, texts = [], []
-            for c, cell in enumerate(row):
-                text, state, top = cell_on_page(grid, r, c, pages)
-                key = (c, state, "top" if top else "center")
-                fmt = kinds.get(key)
-                if fmt is None:
-                    fmt = kinds[key] = ooxml.CellFormat(cell_style, grid.columns[c].align, key[1], valign=key[2])
-                formats.append(fmt)
-                texts.append(text)
-            yield markup.row(Row(texts, formats, keep=r < first_kept or r in last_kept))
 
     def _chart_picture(self, chart: dn.Chart, max_height: float) -> None:
         """Print the chart as the PNG matplotlib draws (the PDF embeds the same one), ``chart.width`` of the text width."""

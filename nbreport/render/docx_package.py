@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import time
 import warnings
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -15,6 +16,8 @@ import docx
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.opc.exceptions import PackageNotFoundError
+from docx.opc.packuri import PackURI
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml.ns import qn
 from docx.section import Section
 from docx.shared import Mm
@@ -179,37 +182,64 @@ def build_time() -> dt.datetime:
     return dt.datetime.fromtimestamp(epoch, dt.timezone.utc)
 
 
-def package_bytes(doc: DocxDocument, deferred: DeferredRows | None = None) -> bytes:
-    """Return the saved package, the rows of ``deferred`` tables written into it.
+def package_bytes(doc: DocxDocument, deferred: DeferredRows | None = None, epoch: int | None = None) -> bytes:
+    """Return the saved package, the rows of ``deferred`` tables streamed into its document part.
 
-    With SOURCE_DATE_EPOCH, the entries are in a fixed order and all dated then.
+    With ``epoch`` (default SOURCE_DATE_EPOCH) the entries are in a fixed order, all dated
+    then. Each part is compressed once, as it is written here (python-docx's own save
+    would deflate them all before this could reorder them).
     """
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    epoch = _source_date_epoch()
-    if epoch is None and not deferred:
-        return buffer.getvalue()
-    return reproducible_zip(buffer, epoch, deferred)
-
-
-def reproducible_zip(buffer: io.BytesIO, epoch: int | None, deferred: DeferredRows | None = None) -> bytes:
-    """Return the zip in ``buffer`` rewritten: with an ``epoch``, entries in a fixed order all dated then.
-
-    The document part is streamed with the rows of ``deferred`` in place of their marks.
-    """
+    epoch = _source_date_epoch() if epoch is None else epoch
+    entries = _entries(doc)
     stamp = dt.datetime.fromtimestamp(max(epoch, _ZIP_EPOCH), dt.timezone.utc).timetuple()[:6] if epoch is not None else None
+    if stamp is not None:
+        entries.sort(key=lambda entry: (entry[0] != _CONTENT_TYPES, entry[0]))
     out = io.BytesIO()
-    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        names = source.namelist()
-        if stamp is not None:
-            names.sort(key=lambda name: (name != "[Content_Types].xml", name))
-        for name in names:
-            info = zipfile.ZipInfo(name, date_time=stamp or source.getinfo(name).date_time)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 0
-            info.external_attr = 0o644 << 16
-            if deferred and is_document_part(name):
-                deferred.write_document(source, target, info)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, blob in entries:
+            if stamp is None:  # as python-docx writes an entry
+                info = zipfile.ZipInfo(name, date_time=time.localtime(time.time())[:6])
+                info.external_attr = 0o600 << 16
             else:
-                target.writestr(info, source.read(name))
+                info = zipfile.ZipInfo(name, date_time=stamp)
+                info.create_system = 0
+                info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            if deferred and is_document_part(name):
+                deferred.write_document(blob, target, info)
+            else:
+                target.writestr(info, blob)
     return out.getvalue()
+
+
+# The steps of python-docx's PackageWriter.write (1.1, 1.2), each handed the writer and the parts.
+_WRITER_STEPS = ("_write_content_types_stream", "_write_pkg_rels", "_write_parts")
+
+
+class _Entries:
+    """Collect the package's entries in python-docx's order, uncompressed (its PhysPkgWriter's interface)."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[str, bytes]] = []
+
+    def write(self, pack_uri: PackURI, blob: bytes) -> None:
+        self.items.append((pack_uri.membername, blob))
+
+
+def _entries(doc: DocxDocument) -> list[tuple[str, bytes]]:
+    """Return the (name, bytes) of every entry of the package, as python-docx's save would write them."""
+    package = doc.part.package
+    try:
+        steps: list[Callable[..., None]] = [getattr(PackageWriter, name) for name in _WRITER_STEPS]
+    except AttributeError:  # another python-docx: save through it and read the entries back
+        buffer = io.BytesIO()
+        doc.save(buffer)
+        with zipfile.ZipFile(buffer) as saved:
+            return [(name, saved.read(name)) for name in saved.namelist()]
+    for part in package.parts:
+        part.before_marshal()
+    entries = _Entries()
+    steps[0](entries, package.parts)
+    steps[1](entries, package.rels)
+    steps[2](entries, package.parts)
+    return entries.items

@@ -25,7 +25,7 @@ from lxml import etree
 
 from ..schema.theme import Theme
 from . import ooxml
-from .docx_package import page_setup, reproducible_zip
+from .docx_package import package_bytes, page_setup
 from .docx_styles import StyleMap
 
 REFERENCE = Path(__file__).resolve().parent.parent / "templates" / "reference.docx"
@@ -45,9 +45,7 @@ def make_reference(theme: Theme) -> bytes:
     page_setup(base.sections[0], theme)
     StyleMap(base, theme)
     ooxml.set_document_variable(_settings(base), THEME_VARIABLE, theme_fingerprint(theme))
-    buffer = io.BytesIO()
-    base.save(buffer)
-    return reproducible_zip(buffer, MADE_AT)
+    return package_bytes(base, epoch=MADE_AT)
 
 
 def styled_base(theme: Theme, path: Path | None = None) -> DocxDocument | None:

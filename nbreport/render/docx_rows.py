@@ -126,9 +126,8 @@ class DeferredRows:
         self._tables[number] = rows
         tbl.append(etree.Comment(_MARK.format(number)))
 
-    def write_document(self, source: zipfile.ZipFile, target: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
-        """Write the document part of ``source`` into ``target`` as ``info``, each mark replaced by its rows."""
-        xml = source.read(_DOCUMENT_PART)
+    def write_document(self, xml: bytes, target: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+        """Write the document part ``xml`` into ``target`` as ``info``, each mark replaced by its rows."""
         with target.open(info, "w") as stream:
             start = 0
             for mark in _MARK_BYTES.finditer(xml):
