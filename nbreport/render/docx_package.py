@@ -60,11 +60,17 @@ def open_base(reference: Path | None, theme: Theme) -> tuple[DocxDocument, bool]
         base = docx.Document(io.BytesIO(as_document_package(reference.read_bytes())))
     except (OSError, PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
         raise RenderError(str(reference), "reference", f"无法打开参考文档：{exc}") from None
+    empty_reference(base, reference.name, theme)
+    return base, True
+
+
+def empty_reference(base: DocxDocument, name: str, theme: Theme) -> None:
+    """Empty the body of a reference and drop its links to outside the package (a TemplateWarning names them)."""
     dropped = drop_external_links(base)
     if dropped:
         warnings.warn(
-            f"参考文档 {reference.name} 含有指向外部的链接（{'、'.join(dropped)}），已从输出中删除",
-            TemplateWarning, stacklevel=3,
+            f"参考文档 {name} 含有指向外部的链接（{'、'.join(dropped)}），已从输出中删除",
+            TemplateWarning, stacklevel=4,
         )
     body = base.element.body
     for child in list(body):
@@ -73,7 +79,6 @@ def open_base(reference: Path | None, theme: Theme) -> tuple[DocxDocument, bool]
     if body.find(qn("w:sectPr")) is None:
         body.get_or_add_sectPr()
         page_setup(base.sections[0], theme)
-    return base, True
 
 
 def as_document_package(data: bytes) -> bytes:

@@ -25,7 +25,7 @@ from lxml import etree
 
 from ..schema.theme import Theme
 from . import ooxml
-from .docx_package import package_bytes, page_setup
+from .docx_package import empty_reference, package_bytes, page_setup
 from .docx_styles import StyleMap
 
 REFERENCE = Path(__file__).resolve().parent.parent / "templates" / "reference.docx"
@@ -55,7 +55,10 @@ def styled_base(theme: Theme, path: Path | None = None) -> DocxDocument | None:
     except (OSError, PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError):
         return None
     made_for = ooxml.pop_document_variable(_settings(base), THEME_VARIABLE)
-    return base if made_for == theme_fingerprint(theme) else None
+    if made_for != theme_fingerprint(theme):
+        return None
+    empty_reference(base, (path or REFERENCE).name, theme)  # a bureau may have typed in it, or linked out
+    return base
 
 
 def styles_xml(package: bytes) -> bytes:

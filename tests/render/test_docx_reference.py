@@ -84,6 +84,7 @@ def test_another_theme_still_gets_its_own_styles(document, tmp_path):
 def test_a_reference_restyled_in_word_prints_in_its_styles(document, tmp_path, monkeypatch):
     restyled = docx.Document(str(REFERENCE))
     restyled.styles[style_name("body")].font.size = Pt(17)
+    restyled.add_paragraph("样张文字")  # text typed into the reference does not travel into reports
     target = tmp_path / "reference.docx"
     restyled.save(target)
     monkeypatch.setattr(docx_reference, "REFERENCE", target)
@@ -91,6 +92,7 @@ def test_a_reference_restyled_in_word_prints_in_its_styles(document, tmp_path, m
     body = [p for p in word.paragraphs if p.text.endswith("正文内容。")]
     assert [p.style.name for p in body] == [style_name("body")]
     assert word.styles[style_name("body")].font.size == Pt(17)
+    assert "样张文字" not in [p.text for p in word.paragraphs]
 
 
 def test_the_reference_has_no_body_text():
