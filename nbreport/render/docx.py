@@ -298,7 +298,7 @@ class _DocxWriter:
             self._section_has_content = False
             self._headers.append(node.header)
         self._headers[-1] = node.header
-        _orient(self.doc.sections[-1], node.orientation)
+        _orient(self._last_section(), node.orientation)
 
     # ------------------------------------------------------------ building blocks
 
@@ -351,10 +351,14 @@ class _DocxWriter:
         """Return the width available in the current container, in twips."""
         if self._box_width is not None:
             return self._box_width
-        return _text_width_of(self.doc.sections[-1])
+        return _text_width_of(self._last_section())
+
+    def _last_section(self) -> Section:
+        """Return the section being written: the body's own w:sectPr (``doc.sections`` searches the whole body)."""
+        return Section(self._body.find(qn("w:sectPr")), self.doc.part)
 
     def _text_height(self) -> int:
-        section = self.doc.sections[-1]
+        section = self._last_section()
         return _emu(section.page_height) - _emu(section.top_margin) - _emu(section.bottom_margin)
 
     # ------------------------------------------------------------ finishing
