@@ -459,3 +459,32 @@ def test_the_first_and_last_table_rows_are_kept_together(tmp_path):
     keeps = [bool(row._tr.findall(".//" + qn("w:keepNext"))) for row in word.tables[0].rows]
     # header + the first three rows start a page together; the last three rows end one together
     assert keeps == [True, True, True, False, False, False, True, True, False]
+
+
+
+def test_a_photo_frame_is_a_picture_of_its_size_kept_with_its_caption(tmp_path):
+    frame = dn.PhotoFrame(width_mm=80, height_mm=60)
+    path = render_docx(one_section(dn.Figure("会议现场", frame=frame)), THEME, tmp_path / "f.docx")
+    word = docx.Document(str(path))
+    assert word.tables == []
+    (shape,) = word.inline_shapes
+    assert (shape.width, shape.height) == (80 * 36_000, 60 * 36_000)
+    holder = next(p for p in word.paragraphs if p._p.xpath(".//pic:pic"))
+    assert holder.paragraph_format.keep_with_next and holder.text == ""
+    assert word.paragraphs[-1].text == "会议现场"
+
+
+def test_the_frame_picture_is_a_dashed_grey_ring_and_white_inside():
+    import io
+
+    from PIL import Image
+
+    from nbreport.render.docx_frame import DPI, frame_png
+
+    image = Image.open(io.BytesIO(frame_png(80, 60, "A6A6A6", 0.5)))
+    assert image.size == (round(80 * DPI / 25.4), round(60 * DPI / 25.4)) and image.mode == "L"
+    width, height = image.size
+    top = [image.getpixel((x, 0)) for x in range(width)]
+    assert min(top) < 200 and max(top) == 255  # dashes: ink and gaps along the edge
+    assert image.getpixel((width // 2, height // 2)) == 255
+    assert frame_png(80, 60, "A6A6A6", 0.5) == frame_png(80, 60, "A6A6A6", 0.5)

@@ -434,3 +434,18 @@ def test_last_row_of_a_long_table_never_stands_alone(tmp_path, rows):
     path = render_pdf(compose(report), Theme(), tmp_path / "t.pdf")
     last = PdfReader(str(path)).pages[-1].extract_text()
     assert len(re.findall(r"第\d+号单位", last)) >= 2
+
+
+def test_a_photo_frame_is_a_dashed_rectangle_of_its_size_above_the_caption(tmp_path):
+    import pymupdf
+
+    figure = dn.Figure(caption="会议现场", frame=dn.PhotoFrame(width_mm=80, height_mm=60))
+    path = render_pdf(dn.Document(info=INFO, nodes=[figure]), Theme(), tmp_path / "f.pdf")
+    with pymupdf.open(str(path)) as pdf:
+        page = pdf[0]
+        (frame,) = [d for d in page.get_drawings() if d.get("dashes") not in (None, "[] 0")]
+        caption = page.search_for("会议现场")[0]
+    mm_pt = 72 / 25.4
+    assert abs(frame["rect"].width - 80 * mm_pt) < 1 and abs(frame["rect"].height - 60 * mm_pt) < 1
+    assert abs((frame["rect"].x0 + frame["rect"].x1) / 2 - (caption.x0 + caption.x1) / 2) < 2  # centred on the caption
+    assert 0 < caption.y0 - frame["rect"].y1 < 20  # the caption sits right under the frame
