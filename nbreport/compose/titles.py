@@ -62,6 +62,8 @@ def _best_cut(text: str, measure: float, number_end: int) -> int | None:
     by_rank: dict[int, list[int]] = {}
     for cut, rank in _cuts(text, number_end):
         first, second = text[:cut].rstrip(SPACES), text[cut:].lstrip(SPACES)
+        if first and second and (first[-1] in _NO_END or second[0] in _NO_START):
+            continue  # kinsoku across a space: the marks beside the space decide
         if len(first) >= MIN_LINE and len(second) >= MIN_LINE and em_width(first) <= measure \
                 and em_width(second) <= measure * (lines - 1):
             by_rank.setdefault(rank, []).append(cut)
