@@ -13,13 +13,14 @@ import zlib
 
 DPI = 150  # enough for a hairline to print crisp; a 80 × 60 mm frame is a few kilobytes
 DASH_MM = (1.06, 0.71)  # on, off: the PDF's 3 pt, 2 pt
+MIN_RULE_PX = 2  # one pixel of light grey all but vanishes when Word or LibreOffice scales the picture down
 
 
 def frame_png(width_mm: float, height_mm: float, color: str, rule_pt: float) -> bytes:
     """Return a greyscale PNG of ``width_mm`` × ``height_mm`` at DPI: white, ringed by a dashed rule of ``color``."""
     px = DPI / 25.4
     width, height = max(2, round(width_mm * px)), max(2, round(height_mm * px))
-    rule = max(1, round(rule_pt / 72 * DPI))
+    rule = max(MIN_RULE_PX, round(rule_pt / 72 * DPI))
     red, green, blue = (int(color[i:i + 2], 16) for i in (0, 2, 4))
     ink = round(0.299 * red + 0.587 * green + 0.114 * blue)
     on, off = (max(1, round(length * px)) for length in DASH_MM)
