@@ -29,6 +29,7 @@ from ..compose import nodes as dn
 from ..schema.theme import Theme
 from . import ooxml
 from .atomic import atomic_path
+from .docx_frame import frame_png
 from .docx_layout import Office, PageLayout, with_office_layout
 from .docx_package import build_time, open_base, package_bytes
 from .docx_reference import styled_base
@@ -174,17 +175,26 @@ class _DocxWriter:
             if index == 0:
                 ooxml.begin_field(p._p, instruction)
             link = ooxml.add_internal_link(p._p, entry.anchor)
-            ooxml.add_run(link, entry.label + "\t")
+            ooxml.add_run(link, "\n".join(entry.lines) if entry.lines else entry.label)
+            # The leader (the tab's) and the number in the one number style of every level.
+            self._toc_number_look(ooxml.add_run(link, "\t"))
             page = self.layout.pages.get(entry.anchor) if self.layout else None
-            ooxml.add_field(link, f"PAGEREF {entry.anchor} \\h", "" if page is None else str(page))
+            result = ooxml.add_field(link, f"PAGEREF {entry.anchor} \\h", "" if page is None else str(page))
+            if result is not None:
+                self._toc_number_look(result)
             if index == len(node.entries) - 1:
                 ooxml.end_field(p._p)
 
+    def _toc_number_look(self, run) -> None:
+        look = self.theme.style("toc.number")
+        family = self.theme.serif if look.font == "serif" else self.theme.sans
+        ooxml.set_run_font(run, family.cjk, family.latin, look.size)
+
     def heading(self, node: dn.Heading) -> None:
-        """Print a heading's label in its Word heading style, bookmarked with its anchor."""
+        """Print a heading's label in its Word heading style, broken where compose broke it, bookmarked with its anchor."""
         self.record = node.anchor
         style = self.styles.heading(node.level, node.role)
-        p = self._paragraph(style, [(node.label, False)])
+        p = self._paragraph(style, [("\n".join(node.lines) if node.lines else node.label, False)])
         ooxml.add_bookmark(p._p, next(self._bookmark_ids), node.anchor)
         if not node.in_toc:  # out of the 目录 (when Word refreshes it) and of the navigation pane
             ooxml.set_outline_level(p._p.get_or_add_pPr(), 9)
@@ -199,11 +209,13 @@ class _DocxWriter:
             self._bullet(item, node.marker)
 
     def figure(self, node: dn.Figure) -> None:
-        """Print the image scaled to the text width, or the chart as a 300-dpi PNG, then the caption."""
+        """Print the image scaled to the text width, the chart as a 300-dpi PNG or the photo frame, then the caption."""
         if node.image:
             self._picture(node.image, node.max_height)
         elif node.chart:
             self._chart_picture(node.chart, node.max_height)
+        elif node.frame:
+            self._photo_frame(node.frame)
         self._paragraph("caption", [(node.caption, False)])
         if node.source:
             self._paragraph("table.note", [(node.source, False)])
@@ -317,6 +329,14 @@ class _DocxWriter:
         p = ooxml.new_paragraph(self.styles.style_id(style))
         self._insert(p)
         return DocxParagraph(p, self.doc)
+
+    def _photo_frame(self, frame: dn.PhotoFrame) -> None:
+        """Insert the dashed frame compose sized as a picture, for the editor to replace with the photo."""
+        png = frame_png(frame.width_mm, frame.height_mm, frame.color, frame.rule_pt)
+        p = self._new_paragraph(self.styles.role("caption"))
+        p.paragraph_format.keep_with_next = True
+        shape = p.add_run().add_picture(io.BytesIO(png))
+        shape.width, shape.height = Emu(round(frame.width_mm * EMU_PER_MM)), Emu(round(frame.height_mm * EMU_PER_MM))
 
     def _insert(self, block) -> None:
         last = ooxml.last_block(self._container)

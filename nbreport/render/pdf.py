@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable, Image, NextPageTemplate, PageBreakIfNot
 from reportlab.platypus.doctemplate import LayoutError
 
 from ..compose import nodes as dn
+from ..compose.policy import TOC_NUMBER_DIGITS
 from ..schema.theme import Theme
 from ..checks.images import check_image
 from .atomic import atomic_path
@@ -22,6 +23,7 @@ from .docx_package import sane_source_date_epoch
 from .errors import RenderError, check_printable
 from .fonts import load_fonts
 from .pdf_flow import Box, FigureStack, HeadingParagraph, RunningHeader, keep_with_next
+from .pdf_placeholder import PhotoFrameFlowable
 from .pdf_page import BODY, COVER, FRONT, LANDSCAPE, CoverPage, PageDecor, PageGeometry, ReportDocTemplate
 from .pdf_styles import StyleMap, hex_color
 from .pdf_table import GridFlowable, GridModel, TableLook
@@ -126,7 +128,7 @@ class PdfWalker:
     def heading(self, node: dn.Heading, where: str) -> list[Flowable]:
         """Return the heading's label in its role, reporting its page when drawn."""
         self.record = node.anchor
-        markup = text_markup(node.label, self.styles.face(node.role), self.fonts, node.anchor, "label")
+        markup = self._lines_markup(node.lines or (node.label,), node.role, node.anchor, "label")
         return [HeadingParagraph(markup, self.styles.para(node.role), node, self.ledger.heading_drawn)]
 
     def paragraph(self, node: dn.Paragraph, where: str) -> list[Flowable]:
@@ -139,7 +141,7 @@ class PdfWalker:
         return [self._bullet(item, node.marker, f"{where}.items[{i}]") for i, item in enumerate(node.items)]
 
     def figure(self, node: dn.Figure, where: str) -> list[Flowable]:
-        """Return the image or chart scaled to the frame, then the caption; neither means the caption alone."""
+        """Return the image, chart or photo frame with the caption under it, kept on one page together."""
         caption = self._text(node.caption, "caption", f"{where}.caption")
         parts = [caption]
         if node.source:
@@ -148,6 +150,8 @@ class PdfWalker:
             return [FigureStack([self._image(node.image, where, node.max_height), *parts])]
         if node.chart:
             return [FigureStack([self._chart(node.chart, node.max_height), *parts])]
+        if node.frame:
+            return [FigureStack([PhotoFrameFlowable(node.frame), *parts])]
         return parts
 
     def table_block(self, node: dn.TableBlock, where: str) -> list[Flowable]:
@@ -209,12 +213,18 @@ class PdfWalker:
     def _toc_row(self, entry: dn.TocEntry, where: str) -> TocRow:
         role = f"toc.level{min(entry.level, 3)}"
         style = self.styles.para(role)
-        markup = text_markup(entry.label, self.styles.face(role), self.fonts, "toc", f"{where}.label")
-        top = self.styles.para("toc.level1")
-        indent = (entry.level - 1) * 2 * top.fontSize
-        # One number column for all levels, so the leaders of every level end in line.
-        number_width = stringWidth("0000", top.fontName, top.fontSize)
-        return TocRow(markup=markup, style=style, indent=indent, anchor=entry.anchor, number_width=number_width)
+        markup = self._lines_markup(entry.lines or (entry.label,), role, "toc", f"{where}.label")
+        indent = (entry.level - 1) * 2 * self.styles.para("toc.level1").fontSize
+        number = self.styles.para("toc.number")
+        # One number style and column for all levels, so numbers and leaders of every level end in line.
+        number_width = stringWidth("0" * TOC_NUMBER_DIGITS, number.fontName, number.fontSize)
+        return TocRow(markup=markup, style=style, indent=indent, anchor=entry.anchor, number_width=number_width,
+                      number_style=number)
+
+    def _lines_markup(self, lines: tuple[str, ...], role: str, record: str, field: str) -> str:
+        """Return the markup of text compose broke into ``lines``: each line's markup, joined by forced breaks."""
+        face = self.styles.face(role)
+        return "<br/>".join(text_markup(line, face, self.fonts, record, field) for line in lines)
 
     def _frame_size(self) -> tuple[float, float]:
         return self.geometry.text_size(self.wide)
