@@ -23,10 +23,11 @@ from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.pdfbase.ttfonts import TTFError
 
 from ..schema.theme import FontFamily, Theme
 from .errors import RenderError
+from .font_cache import load_ttfont
 from .font_cmap import read_cmap
 
 log = logging.getLogger(__name__)
@@ -273,7 +274,7 @@ def outline_kind(path: Path) -> str:
 
 @functools.lru_cache(maxsize=32)
 def _try_register(path: Path) -> Face | None:
-    # Cached: parsing a CJK font takes about a second and registration is process-wide.
+    # Cached: registration is process-wide; across processes font_cache keeps the parsed tables.
     kind = outline_kind(path)
     if kind == "cff":
         warnings.warn(
@@ -286,7 +287,7 @@ def _try_register(path: Path) -> Face | None:
         return None
     name = _font_name(path)
     try:
-        font = TTFont(name, str(path), subfontIndex=0)
+        font = load_ttfont(name, path, subfont=0)
     except (TTFError, OSError, ValueError) as error:
         warnings.warn(f"字体文件 {path} 无法使用（{error}），已跳过", FontWarning, stacklevel=4)
         return None

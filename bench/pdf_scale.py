@@ -1,0 +1,168 @@
+"""Measure the PDF renderer alone: font loading cold vs cached, award-appendix scaling and peak RSS.
+
+Run: .venv/bin/python bench/pdf_scale.py [--big] [--sizes 1000,10000] [--no-naive]
+
+Every figure comes from a fresh child process (``--child ...``), so font parsing, caches
+and the allocator start cold each time; ratios are taken within this one run. The
+bench helper can call :func:`measure` and print or merge the rows it returns.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+
+
+def _rss_mb() -> float:
+    """Return this process's resident set size now (Linux /proc; 0 elsewhere)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _peak_mb() -> float:
+    """Return this process's peak RSS (ru_maxrss is in KiB on Linux)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _child_fonts() -> dict:
+    from nbreport.render.fonts import load_fonts
+    from nbreport.schema.theme import Theme
+
+    theme = Theme()
+    before = _rss_mb()
+    start = time.perf_counter()
+    load_fonts(theme)
+    return {"seconds": time.perf_counter() - start, "rss_added_mb": _rss_mb() - before}
+
+
+def _child_render(rows: int, out: Path, naive: bool) -> dict:
+    sys.path.insert(0, str(HERE))
+    from nbreport.compose import compose
+    from nbreport.render.fonts import load_fonts
+    from nbreport.render.pdf import render_pdf
+    from nbreport.schema.theme import Theme
+    from synthetic import award_report
+
+    theme = Theme()
+    document = compose(award_report(rows), theme)
+    if naive:
+        from naive import _register_font, naive_pdf
+
+        _register_font()
+        before, start = _rss_mb(), time.perf_counter()
+        naive_pdf(document, out)
+    else:
+        load_fonts(theme)  # font loading is measured on its own
+        before, start = _rss_mb(), time.perf_counter()
+        render_pdf(document, theme, out)
+    return {"seconds": time.perf_counter() - start, "rss_before_mb": before, "peak_mb": _peak_mb()}
+
+
+def _run_child(args: list[str], env: dict[str, str] | None = None) -> dict:
+    done = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", *args], cwd=ROOT,
+                          capture_output=True, text=True, env={**os.environ, **(env or {})})
+    if done.returncode != 0:
+        raise RuntimeError(f"child {args} failed: {done.stderr[-2000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def font_loading(repeats: int = 3) -> dict[str, float]:
+    """Return median cold-process font loading seconds: no cache, first run (writes it), cached."""
+    from nbreport.render.font_cache import CACHE_DIR_ENV
+
+    off, cold, hit, rss_off, rss_hit = [], [], [], [], []
+    for _ in range(repeats):
+        with tempfile.TemporaryDirectory() as cache:
+            env = {CACHE_DIR_ENV: cache}
+            first = _run_child(["fonts"], {CACHE_DIR_ENV: ""})
+            off.append(first["seconds"])
+            rss_off.append(first["rss_added_mb"])
+            cold.append(_run_child(["fonts"], env)["seconds"])
+            cached = _run_child(["fonts"], env)
+            hit.append(cached["seconds"])
+            rss_hit.append(cached["rss_added_mb"])
+    median = statistics.median
+    return {"fonts.parse_s": median(off), "fonts.first_s": median(cold), "fonts.cached_s": median(hit),
+            "fonts.parse_rss_mb": median(rss_off), "fonts.cached_rss_mb": median(rss_hit)}
+
+
+def award_scaling(sizes: list[int], naive_rows: int | None = 10_000) -> dict[str, float]:
+    """Return render seconds, seconds per 1,000 rows and peak RSS per size; naive platypus at ``naive_rows``."""
+    figures: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for rows in sizes:
+            run = _run_child(["render", str(rows), str(Path(folder) / f"a{rows}.pdf")])
+            figures[f"award.{rows}.s"] = run["seconds"]
+            figures[f"award.{rows}.per1000_s"] = run["seconds"] * 1000 / rows
+            figures[f"award.{rows}.peak_mb"] = run["peak_mb"]
+            figures[f"award.{rows}.render_rss_mb"] = run["peak_mb"] - run["rss_before_mb"]
+        if naive_rows:
+            run = _run_child(["naive", str(naive_rows), str(Path(folder) / "naive.pdf")])
+            figures[f"naive.{naive_rows}.s"] = run["seconds"]
+            ours = figures.get(f"award.{naive_rows}.s")
+            if ours is None:
+                ours = _run_child(["render", str(naive_rows), str(Path(folder) / "b.pdf")])["seconds"]
+                figures[f"award.{naive_rows}.s"] = ours
+            figures[f"ratio.{naive_rows}.vs_naive"] = ours / run["seconds"]
+    return figures
+
+
+def measure(sizes: list[int] = [1_000, 10_000], naive_rows: int | None = 10_000, font_repeats: int = 3) -> dict[str, float]:
+    """Return every figure of this bench in one run (seconds, MB and ratios), keyed by name."""
+    return {**font_loading(font_repeats), **award_scaling(sizes, naive_rows)}
+
+
+def _print(figures: dict[str, float]) -> None:
+    width = max(map(len, figures))
+    for key, value in figures.items():
+        unit = "MB" if key.endswith("_mb") else "x" if key.startswith("ratio") else "s"
+        print(f"{key:<{width}}  {value:9.3f} {unit}")
+    sizes = sorted({int(k.split(".")[1]) for k in figures if k.startswith("award.") and k.endswith(".per1000_s")})
+    if len(sizes) > 1:
+        per = [figures[f"award.{rows}.per1000_s"] for rows in sizes]
+        print(f"{'per-1000 spread (max/min)':<{width}}  {max(per) / min(per):9.3f} x")
+    if "fonts.parse_s" in figures:
+        print(f"{'fonts cached / parsed':<{width}}  {figures['fonts.cached_s'] / figures['fonts.parse_s']:9.3f} x")
+
+
+def main() -> None:
+    """Print the PDF figures as a small table (or, with --child, one child's JSON)."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    parser.add_argument("--sizes", default="1000,10000", help="award rows to render (comma-separated)")
+    parser.add_argument("--big", action="store_true", help="add the 50,000-row appendix")
+    parser.add_argument("--no-naive", action="store_true", help="skip the naive platypus reference")
+    parser.add_argument("--no-fonts", action="store_true", help="skip font loading")
+    args = parser.parse_args()
+    if args.child:
+        kind, *rest = args.child
+        if kind == "fonts":
+            result = _child_fonts()
+        else:
+            result = _child_render(int(rest[0]), Path(rest[1]), naive=kind == "naive")
+        print(json.dumps(result))
+        return
+    sizes = [int(size) for size in args.sizes.split(",") if size] + ([50_000] if args.big else [])
+    figures = {} if args.no_fonts else font_loading()
+    figures.update(award_scaling(sizes, None if args.no_naive else 10_000))
+    _print(figures)
+
+
+if __name__ == "__main__":
+    main()
