@@ -99,19 +99,21 @@ class FontSet:
         """Return ``text`` escaped for Paragraph markup, uncovered runs wrapped in <font name=...>."""
         if all(self.face_for(char, base) is base for char in set(text)):
             return escape(text)
-        return "".join(self._runs(text, base))
+        return "".join(_wrap(escape(chunk), face, base) for chunk, face in self.runs(text, base))
 
-    def _runs(self, text: str, base: Face) -> Iterator[str]:
-        """Yield the text in runs of one face each, every run wrapped in its font tag."""
+    def runs(self, text: str, base: Face) -> list[tuple[str, Face]]:
+        """Return ``text`` cut into runs of one face each, in order (none for empty text)."""
+        runs: list[tuple[str, Face]] = []
         start = 0
         current = self.face_for(text[0], base) if text else base
         for index in range(1, len(text)):
             face = self.face_for(text[index], base)
             if face is not current:
-                yield _wrap(escape(text[start:index]), current, base)
+                runs.append((text[start:index], current))
                 start, current = index, face
         if text:
-            yield _wrap(escape(text[start:]), current, base)
+            runs.append((text[start:], current))
+        return runs
 
     def _chain(self, base: Face) -> Iterator[Face]:
         yield from self.fallbacks

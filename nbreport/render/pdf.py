@@ -6,7 +6,10 @@ nothing about content; looks come from the Theme through :class:`StyleMap`.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import io
+from collections.abc import Iterator
 from pathlib import Path
 
 from reportlab import rl_config
@@ -42,6 +45,27 @@ def render_pdf(document: dn.Document, theme: Theme, path: Path, pages: dict[str,
     With SOURCE_DATE_EPOCH set, the file is byte-for-byte reproducible.
     """
     path = Path(path)
+    with _frozen_heap():
+        _render(document, theme, path, pages, font_fallback)
+    return path
+
+
+@contextlib.contextmanager
+def _frozen_heap() -> Iterator[None]:
+    """Keep the collector off the objects that exist before the render (the Document, fonts, caches).
+
+    A long table allocates millions of short-lived objects; every older-generation
+    collection they trigger walked the whole composed Document again, so time per row
+    grew with the table. Frozen objects are still freed after the render, once unfrozen.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def _render(document: dn.Document, theme: Theme, path: Path, pages: dict[str, int] | None, font_fallback: bool) -> None:
     styles = StyleMap(theme, load_fonts(theme, allow_fallback=font_fallback))
     geometry, ledger = PageGeometry.of(theme), PageLedger()
     check_printable(document)  # the same strings, refused the same way, as the Word renderer
@@ -60,7 +84,6 @@ def render_pdf(document: dn.Document, theme: Theme, path: Path, pages: dict[str,
             rl_config.useA85 = use_a85
     if pages is not None:
         pages.update(ledger.pages)
-    return path
 
 
 class PdfWalker:
