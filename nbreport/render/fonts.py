@@ -72,6 +72,8 @@ class FontSet:
     sans: Face
     fallbacks: tuple[Face, ...]
     latin: dict[str, Face] = field(default_factory=dict)  # CJK face name → its Latin companion
+    # base face name → character → the face that draws it: every character of every cell asks.
+    _chosen: dict[str, dict[str, Face]] = field(default_factory=dict, repr=False)
 
     def face(self, family: str, bold: bool = False) -> Face:
         """Return the face of ``family`` (serif or sans); bold text is set in the sans face.
@@ -97,17 +99,25 @@ class FontSet:
 
     def markup(self, text: str, base: Face) -> str:
         """Return ``text`` escaped for Paragraph markup, uncovered runs wrapped in <font name=...>."""
-        if all(self.face_for(char, base) is base for char in set(text)):
+        runs = self.runs(text, base)
+        if len(runs) == 1 and runs[0][1] is base:
             return escape(text)
-        return "".join(_wrap(escape(chunk), face, base) for chunk, face in self.runs(text, base))
+        return "".join(_wrap(escape(chunk), face, base) for chunk, face in runs)
 
     def runs(self, text: str, base: Face) -> list[tuple[str, Face]]:
         """Return ``text`` cut into runs of one face each, in order (none for empty text)."""
+        chosen = self._chosen.setdefault(base.name, {})
+        faces = []
+        for char in text:
+            face = chosen.get(char)
+            if face is None:
+                face = chosen[char] = self.face_for(char, base)
+            faces.append(face)
         runs: list[tuple[str, Face]] = []
         start = 0
-        current = self.face_for(text[0], base) if text else base
+        current = faces[0] if text else base
         for index in range(1, len(text)):
-            face = self.face_for(text[index], base)
+            face = faces[index]
             if face is not current:
                 runs.append((text[start:index], current))
                 start, current = index, face
