@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from reportlab.pdfbase.ttfonts import TTFont, TTFontFile
+from reportlab.pdfbase.ttfonts import TTFError, TTFont, TTFontFile
 
 from nbreport.render import font_cache
 from nbreport.render.font_cache import CACHE_DIR_ENV, cache_dir, load_ttfont
@@ -173,3 +173,11 @@ def test_cache_hit_writes_the_same_pdf_bytes_as_a_cold_parse(tmp_path):
         if label == "cold":
             assert _entries(cache), "the cold run wrote no cache entry"
     assert outputs[0] == outputs[1] == outputs[2]
+
+
+def test_empty_font_file_is_refused_as_reportlab_refuses_it(tmp_path, cache):
+    empty = tmp_path / "Empty.ttf"
+    empty.write_bytes(b"")  # cannot be memory-mapped: read instead, then refused by the parser
+    with pytest.raises(TTFError):
+        load_ttfont("empty", empty)
+    assert not _entries(cache)
