@@ -57,7 +57,11 @@ def _frozen_heap() -> Iterator[None]:
     A long table allocates millions of short-lived objects; every older-generation
     collection they trigger walked the whole composed Document again, so time per row
     grew with the table. Frozen objects are still freed after the render, once unfrozen.
+    A caller that froze objects itself (a pre-forked worker) keeps its own policy.
     """
+    if gc.get_freeze_count():
+        yield
+        return
     gc.freeze()
     try:
         yield

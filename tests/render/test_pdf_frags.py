@@ -79,7 +79,20 @@ def test_render_leaves_the_collector_as_it_found_it(tmp_path, monkeypatch):
     frozen = []
     original = pdf_module._render
     monkeypatch.setattr(pdf_module, "_render", lambda *args: (frozen.append(gc.get_freeze_count()), original(*args)))
-    before = gc.get_freeze_count()
+    assert gc.get_freeze_count() == 0
+    before = 0
     render_pdf(award_document(20, 5), Theme(), tmp_path / "g.pdf")
     assert frozen and frozen[0] > before  # the objects alive before the render were frozen during it
     assert gc.get_freeze_count() == before
+
+
+def test_render_keeps_a_callers_own_freeze(tmp_path):
+    keep = [object() for _ in range(10)]
+    gc.freeze()
+    try:
+        before = gc.get_freeze_count()
+        render_pdf(award_document(20, 5), Theme(), tmp_path / "f.pdf")
+        assert gc.get_freeze_count() == before
+    finally:
+        gc.unfreeze()
+    assert keep
