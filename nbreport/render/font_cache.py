@@ -85,11 +85,59 @@ def _font_bytes(path: Path) -> Any:
     (two CJK collections are 37 MB). Font packages replace files by renaming a new one in,
     which leaves a mapping of the old file intact.
     """
+    if getattr(ttfonts, "uharfbuzz", None) is not None:
+        return path.read_bytes()  # shaping hands the whole file to HarfBuzz as bytes
     try:
         with path.open("rb") as handle:
-            return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+            return MappedFont(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))
     except (OSError, ValueError):  # empty files, file systems that cannot map
         return path.read_bytes()
+
+
+class MappedFont:
+    """Serve reportlab's reads of a font file from a memory map, the glyf table as a window.
+
+    Each subset reportlab cuts at save time first copies the whole glyf table (18 MB in
+    AR PL UMing) to take a few hundred glyphs out of it; the window hands out just those.
+    Every other read gets bytes (or an int), as from the file's bytes.
+    """
+
+    def __init__(self, mapped: mmap.mmap) -> None:
+        self._map = mapped
+        self._glyf: tuple[int, int] | None = None
+
+    def window_glyf(self, table: dict[str, dict[str, int]]) -> None:
+        """Serve the slice that is exactly the glyf table (from the parsed directory) as a window."""
+        record = table.get("glyf")
+        if record is not None:
+            self._glyf = (record["offset"], record["offset"] + record["length"])
+
+    def __len__(self) -> int:
+        return len(self._map)
+
+    def __getitem__(self, key: Any) -> Any:
+        if isinstance(key, slice) and self._glyf is not None and (key.start, key.stop) == self._glyf:
+            return _Window(self._map, *self._glyf)
+        return self._map[key]
+
+    def __bytes__(self) -> bytes:
+        return self._map[:]
+
+
+class _Window:
+    """Stand for ``mapped[start:stop]``; slicing it reads only the slice from the map."""
+
+    def __init__(self, mapped: mmap.mmap, start: int, stop: int) -> None:
+        self._map, self._start, self._stop = mapped, start, stop
+
+    def __len__(self) -> int:
+        return self._stop - self._start
+
+    def __getitem__(self, key: slice) -> bytes:
+        first, last, step = key.indices(len(self))
+        if step != 1:
+            raise ValueError("font table windows are read in runs")
+        return self._map[self._start + first:self._start + max(first, last)]
 
 
 def _parsed(name: str, path: Path, subfont: int, data: Any) -> TTFont:
@@ -98,6 +146,8 @@ def _parsed(name: str, path: Path, subfont: int, data: Any) -> TTFont:
     face._ttf_data = data  # reportlab reads the file only when the face has no bytes yet
     face.filename = str(path)  # what reportlab's own read would have recorded
     TTFontFace.__init__(face, str(path), validate=0, subfontIndex=subfont)
+    if isinstance(data, MappedFont):
+        data.window_glyf(face.table)
     return _font(name, face)
 
 
@@ -118,6 +168,8 @@ def _from_state(name: str, state: dict[str, Any], data: Any) -> TTFont:
     face.__dict__.update(state)
     face._ttf_data = data
     face._pdfScale = _scale(face.unitsPerEm)
+    if isinstance(data, MappedFont):
+        data.window_glyf(face.table)
     return _font(name, face)
 
 

@@ -50,7 +50,7 @@ def parses(monkeypatch) -> list[str]:
 
 def _state(font: TTFont) -> dict:
     face = {k: v for k, v in font.face.__dict__.items() if k not in ("_pdfScale", "_ttf_data")}
-    face["data"] = font.face._ttf_data[:]  # a memory map here, bytes in reportlab's own parse
+    face["data"] = bytes(font.face._ttf_data)  # a memory map here, bytes in reportlab's own parse
     rest = {k: v for k, v in font.__dict__.items() if k not in ("face", "state", "encoding")}
     rest["encoding"] = (type(font.encoding), font.encoding.__dict__)
     return {"face": face, "font": rest, "scale": [font.face._pdfScale(x) for x in (1, 7, 2048, -300)]}
@@ -85,7 +85,7 @@ def test_cache_hit_skips_the_parse_and_restores_the_same_tables(font, cache, par
     hit = load_ttfont("sample", font)
     assert parses == [str(font)]  # the second load unpickled the tables
     assert _state(hit) == _state(cold)
-    assert hit.face._ttf_data[:] == font.read_bytes()  # subsets are cut from the file's own bytes
+    assert bytes(hit.face._ttf_data) == font.read_bytes()  # subsets are cut from the file's own bytes
 
 
 @needs_dejavu
@@ -98,7 +98,7 @@ def test_changed_font_with_same_size_and_mtime_is_parsed_again(font, cache, pars
     os.utime(font, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     again = load_ttfont("sample", font)
     assert parses == [str(font), str(font)]
-    assert again.face._ttf_data[:] == bytes(data)
+    assert bytes(again.face._ttf_data) == bytes(data)
     assert len(_entries(cache)) == 1  # the stale entry was replaced, not kept beside
 
 
@@ -181,3 +181,14 @@ def test_empty_font_file_is_refused_as_reportlab_refuses_it(tmp_path, cache):
     with pytest.raises(TTFError):
         load_ttfont("empty", empty)
     assert not _entries(cache)
+
+
+@needs_dejavu
+def test_mapped_font_subsets_are_reportlabs(font, cache):
+    """Subsets cut through the glyf window equal those cut from the file's bytes, and the window was used."""
+    mapped, plain = load_ttfont("sample", font), TTFont("sample", str(font))
+    assert isinstance(mapped.face._ttf_data, font_cache.MappedFont)
+    offset, length = mapped.face.get_table_pos("glyf")
+    assert isinstance(mapped.face._ttf_data[offset:offset + length], font_cache._Window)
+    for subset in ([0x41, 0x42, 0x43], list(range(0x20, 0x7F)), [0xC5, 0x1E9E, 0x20AC]):
+        assert mapped.face.makeSubset(subset) == plain.face.makeSubset(subset)
