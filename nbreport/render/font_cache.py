@@ -12,8 +12,8 @@ file from the page cache (about 20 ms for a 20 MB collection, a tenth of the par
 saves), so an edited or replaced font is never served stale tables, even when its size
 and mtime were kept; a hash of the head and tail alone would miss an edit in between.
 
-The cache lives in ``$NBREPORT_CACHE_DIR`` (empty or ``off``: no cache), else
-``$XDG_CACHE_HOME/nbreport``, else ``~/.cache/nbreport``. It is the user's own: an entry
+The cache lives in ``fonts`` under ``$NBREPORT_CACHE_DIR`` (empty or ``off``: no cache),
+else under ``$XDG_CACHE_HOME/nbreport``, else under ``~/.cache/nbreport``. It is the user's own: an entry
 is unpickled only when the file belongs to this user and nobody else can write it, and
 only after its header matches. Every failure to read or write it falls back to parsing.
 """
@@ -47,10 +47,13 @@ _UNSTORED = ("_ttf_data", "_pdfScale")
 
 
 def cache_dir() -> Path | None:
-    """Return the font cache folder, or None when NBREPORT_CACHE_DIR turns the cache off."""
+    """Return the font cache folder, or None when NBREPORT_CACHE_DIR turns the cache off.
+
+    The folder is ``fonts`` inside nbreport's cache folder, which other derived bytes share.
+    """
     chosen = os.environ.get(CACHE_DIR_ENV)
     if chosen is not None:
-        return None if chosen.strip().lower() in ("", "off", "0") else Path(chosen).expanduser()
+        return None if chosen.strip().lower() in ("", "off", "0", "none") else Path(chosen).expanduser() / "fonts"
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "nbreport" / "fonts"
 

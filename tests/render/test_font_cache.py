@@ -29,9 +29,8 @@ def font(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def cache(tmp_path: Path, monkeypatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv(CACHE_DIR_ENV, str(folder))
-    return folder
+    monkeypatch.setenv(CACHE_DIR_ENV, str(tmp_path / "cache"))
+    return tmp_path / "cache" / "fonts"
 
 
 @pytest.fixture
@@ -63,7 +62,7 @@ def _entries(folder: Path) -> list[Path]:
 @needs_dejavu
 def test_cache_folder_follows_the_environment(monkeypatch, tmp_path):
     monkeypatch.setenv(CACHE_DIR_ENV, str(tmp_path / "c"))
-    assert cache_dir() == tmp_path / "c"
+    assert cache_dir() == tmp_path / "c" / "fonts"  # beside the other derived bytes nbreport caches
     monkeypatch.setenv(CACHE_DIR_ENV, "off")
     assert cache_dir() is None
     monkeypatch.delenv(CACHE_DIR_ENV)
@@ -171,7 +170,7 @@ def test_cache_hit_writes_the_same_pdf_bytes_as_a_cold_parse(tmp_path):
         [pdf] = out.glob("*.pdf")
         outputs.append(pdf.read_bytes())
         if label == "cold":
-            assert _entries(cache), "the cold run wrote no cache entry"
+            assert _entries(cache / "fonts"), "the cold run wrote no cache entry"
     assert outputs[0] == outputs[1] == outputs[2]
 
 
