@@ -6,10 +6,7 @@ nothing about content; looks come from the Theme through :class:`StyleMap`.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import io
-from collections.abc import Iterator
 from pathlib import Path
 
 from reportlab import rl_config
@@ -26,6 +23,7 @@ from .docx_package import sane_source_date_epoch
 from .errors import RenderError, check_printable
 from .fonts import load_fonts
 from .pdf_flow import Box, FigureStack, HeadingParagraph, RunningHeader, keep_with_next
+from .pdf_gc import frozen_heap
 from .pdf_page import BODY, COVER, FRONT, LANDSCAPE, CoverPage, PageDecor, PageGeometry, ReportDocTemplate
 from .pdf_styles import StyleMap, hex_color
 from .pdf_table import GridFlowable, GridModel, TableLook
@@ -45,28 +43,9 @@ def render_pdf(document: dn.Document, theme: Theme, path: Path, pages: dict[str,
     With SOURCE_DATE_EPOCH set, the file is byte-for-byte reproducible.
     """
     path = Path(path)
-    with _frozen_heap():
+    with frozen_heap():
         _render(document, theme, path, pages, font_fallback)
     return path
-
-
-@contextlib.contextmanager
-def _frozen_heap() -> Iterator[None]:
-    """Keep the collector off the objects that exist before the render (the Document, fonts, caches).
-
-    A long table allocates millions of short-lived objects; every older-generation
-    collection they trigger walked the whole composed Document again, so time per row
-    grew with the table. Frozen objects are still freed after the render, once unfrozen.
-    A caller that froze objects itself (a pre-forked worker) keeps its own policy.
-    """
-    if gc.get_freeze_count():
-        yield
-        return
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
 
 
 def _render(document: dn.Document, theme: Theme, path: Path, pages: dict[str, int] | None, font_fallback: bool) -> None:
