@@ -26,7 +26,7 @@ def cache_dir() -> Path | None:
     """Return the cache folder, or None when the cache is turned off."""
     chosen = os.environ.get(CACHE_ENV)
     if chosen is not None:
-        return None if chosen.strip().lower() in ("", "off", "0", "none") else Path(chosen)
+        return None if chosen.strip().lower() in ("", "off", "0", "none") else Path(chosen).expanduser()
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "nbreport"
 

@@ -23,6 +23,7 @@ from .docx_package import sane_source_date_epoch
 from .errors import RenderError, check_printable
 from .fonts import load_fonts
 from .pdf_flow import Box, FigureStack, HeadingParagraph, RunningHeader, keep_with_next
+from .pdf_gc import frozen_heap
 from .pdf_placeholder import PhotoFrameFlowable
 from .pdf_page import BODY, COVER, FRONT, LANDSCAPE, CoverPage, PageDecor, PageGeometry, ReportDocTemplate
 from .pdf_styles import StyleMap, hex_color
@@ -43,6 +44,12 @@ def render_pdf(document: dn.Document, theme: Theme, path: Path, pages: dict[str,
     With SOURCE_DATE_EPOCH set, the file is byte-for-byte reproducible.
     """
     path = Path(path)
+    with frozen_heap():
+        _render(document, theme, path, pages, font_fallback)
+    return path
+
+
+def _render(document: dn.Document, theme: Theme, path: Path, pages: dict[str, int] | None, font_fallback: bool) -> None:
     styles = StyleMap(theme, load_fonts(theme, allow_fallback=font_fallback))
     geometry, ledger = PageGeometry.of(theme), PageLedger()
     check_printable(document)  # the same strings, refused the same way, as the Word renderer
@@ -61,7 +68,6 @@ def render_pdf(document: dn.Document, theme: Theme, path: Path, pages: dict[str,
             rl_config.useA85 = use_a85
     if pages is not None:
         pages.update(ledger.pages)
-    return path
 
 
 class PdfWalker:
