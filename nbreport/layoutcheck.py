@@ -94,13 +94,14 @@ def check_pdf(path: Path | str, data_text: str | None = None, margins: tuple[flo
     """
     faults: list[LayoutFault] = []
     with pymupdf.open(str(path)) as pdf:
-        pages = [_page_facts(page, margins) for page in pdf]
-    for number, (lines, rules, block) in enumerate(pages, start=1):
+        facts = [_page_facts(page, margins) for page in pdf]
+    pages = [(lines, rules, block) for lines, rules, _, block in facts]
+    for number, (lines, rules, frames, block) in enumerate(facts, start=1):
         faults.extend(_line_faults(number, lines, block, _boxes(rules), data_text))
-        faults.extend(_rule_faults(number, lines, rules))
+        faults.extend(_rule_faults(number, lines, rules + frames))
         faults.extend(_foot_faults(number, lines, block))
     faults.extend(_sliver_faults([rules for _, rules, _ in pages], [block for *_, block in pages]))
-    faults.extend(_box_faults(pages))
+    faults.extend(_box_faults(pages, [frames for _, _, frames, _ in facts]))
     faults.extend(_page_end_faults(pages))
     return faults
 
@@ -162,18 +163,28 @@ def _strings(value: Any) -> Iterator[str]:
 _Block = tuple[float, float, float, float] | None  # left, right, top, bottom of the text block
 
 
-def _page_facts(page: Any, margins: tuple[float, float] | None) -> tuple[list[_Line], list[tuple[float, float, float, float]], _Block]:
-    rules = _rules(page)
+_Rules = list[tuple[float, float, float, float]]
+
+
+def _page_facts(page: Any, margins: tuple[float, float] | None) -> tuple[list[_Line], _Rules, _Rules, _Block]:
+    """Return the page's lines, its solid rules, its dashed rules (photo frames) and its text block."""
+    rules, frames = _rules(page)
     block = _text_block(page, rules, margins)
-    return _lines(page), rules, block
+    return _lines(page), rules, frames, block
 
 
-def _rules(page: Any) -> list[tuple[float, float, float, float]]:
-    """Return the stroked straight lines of the page as (x0, y0, x1, y1), rectangles as four edges."""
-    found = []
+def _rules(page: Any) -> tuple[_Rules, _Rules]:
+    """Return the stroked straight lines of the page as (x0, y0, x1, y1), rectangles as four edges: solid, then dashed.
+
+    A dashed rectangle is the frame of a photo still to come (render/pdf_placeholder.py): no
+    text is set inside it, so it is no box or table; a glyph drawn across it is still a fault.
+    """
+    solid: _Rules = []
+    dashed: _Rules = []
     for drawing in page.get_drawings():
         if drawing.get("color") is None:
             continue  # a fill only: no rule
+        found = dashed if _dashed(drawing.get("dashes")) else solid
         for item in drawing["items"]:
             if item[0] == "l":
                 a, b = item[1], item[2]
@@ -181,7 +192,12 @@ def _rules(page: Any) -> list[tuple[float, float, float, float]]:
             elif item[0] == "re":
                 r = item[1]
                 found += [(r.x0, r.y0, r.x1, r.y0), (r.x0, r.y1, r.x1, r.y1), (r.x0, r.y0, r.x0, r.y1), (r.x1, r.y0, r.x1, r.y1)]
-    return found
+    return solid, dashed
+
+
+def _dashed(dashes: object) -> bool:
+    """Return whether PyMuPDF's dash string (``"[ 3 2 ] 0"``; ``"[] 0"`` or None when solid) sets a dash."""
+    return isinstance(dashes, str) and dashes.split("]")[0].strip("[ ") != ""
 
 
 def _text_block(page: Any, rules: list[tuple[float, float, float, float]], margins: tuple[float, float] | None) -> _Block:
@@ -367,13 +383,19 @@ def _boxes(rules: list[tuple[float, float, float, float]]) -> list[_Grid]:
     return [(min(xs), top, max(xs), bottom) for (top, bottom), xs in sides.items() if len(set(xs)) == 2]
 
 
-def _box_faults(pages: list[tuple[list[_Line], list[tuple[float, float, float, float]], _Block]]) -> Iterator[LayoutFault]:
-    """Yield a fault for each box piece, continued across a page break, that holds a single line."""
+def _box_faults(pages: list[tuple[list[_Line], list[tuple[float, float, float, float]], _Block]],
+                frames: list[_Rules]) -> Iterator[LayoutFault]:
+    """Yield a fault for each box piece, continued across a page break, that holds a single line.
+
+    A photo frame inside the piece is content enough, as a picture is for the PDF's box splitter.
+    """
     boxes = [_boxes(rules) for _, rules, _ in pages]
     for index, (lines, _, block) in enumerate(pages):
         if block is None:
             continue
         for left, top, right, bottom in boxes[index]:
+            if any(left < x0 < right and top < y0 < bottom for x0, y0, *_ in frames[index]):
+                continue
             inside = [line for line in lines if left < line.x0 and line.x1 < right + OVER_PT and top < line.y0 and line.y1 < bottom]
             before = index > 0 and top - block[2] < 40 and any(block[3] - box[3] < 60 for box in boxes[index - 1])
             after = index + 1 < len(pages) and block[3] - bottom < 60 and any(box[1] - block[2] < 40 for box in boxes[index + 1])

@@ -109,7 +109,7 @@ def test_docx_holds_every_string_of_the_tree(outputs, document):
 def test_docx_headings_use_word_heading_styles(outputs, document):
     word = WordDocument(str(outputs[0]))
     level1 = [p.text for p in word.paragraphs if p.style.name == "Heading 1"]
-    expected = [h.label for h in document.headings() if h.level == 1]
+    expected = ["\n".join(h.lines) if h.lines else h.label for h in document.headings() if h.level == 1]  # as compose broke them
     assert level1 == expected
 
 

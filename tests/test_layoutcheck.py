@@ -244,3 +244,51 @@ def test_the_first_half_of_a_split_paragraph_is_justified_to_its_last_line(tmp_p
         foot = max((line for block in pdf[0].get_text("dict")["blocks"] for line in block.get("lines", ())
                     if line["bbox"][3] < A4[1] - 60), key=lambda line: line["bbox"][3])
     assert abs(foot["bbox"][2] - RIGHT) < 0.5  # the line before the page break reaches the margin
+
+
+def dashed_frame(canvas: Canvas, x: float, y: float, width: float, height: float) -> None:
+    """Draw a photo frame as render/pdf_placeholder.py does: a dashed hairline rectangle."""
+    canvas.saveState()
+    canvas.setDash(3, 2)
+    canvas.setLineWidth(0.5)
+    canvas.rect(x, y, width, height, stroke=1, fill=0)
+    canvas.restoreState()
+
+
+def test_a_photo_frame_is_no_box_and_its_caption_no_sliver(tmp_path):
+    def draw(canvas: Canvas) -> None:
+        page(canvas)
+        dashed_frame(canvas, LEFT + 100, 80, 200, 150)  # at the foot of page 1
+        canvas.showPage()
+        page(canvas)
+        dashed_frame(canvas, LEFT + 100, TOP - 170, 200, 150)  # at the top of page 2
+        lines(canvas, TOP - 190, ["caption"], x=LEFT + 170)
+
+    counts = kinds(build(tmp_path, draw))
+    assert (counts["box-sliver"], counts["over-rule"], counts["table-sliver"]) == (0, 0, 0)
+
+
+def test_a_glyph_drawn_across_a_photo_frame_is_still_found(tmp_path):
+    def draw(canvas: Canvas) -> None:
+        page(canvas)
+        lines(canvas, 700, ["cell text"])
+        dashed_frame(canvas, LEFT + 20, 650, 100, 65)  # its left side runs through the "l" of cell
+
+    assert kinds(build(tmp_path, draw))["over-rule"] == 1
+
+
+def test_a_box_piece_holding_a_photo_frame_and_its_caption_is_no_sliver(tmp_path):
+    def draw(canvas: Canvas) -> None:
+        page(canvas)
+        for x in (LEFT, RIGHT):
+            canvas.line(x, 60, x, 300)
+        lines(canvas, 280, ["box text"] * 10, x=LEFT + 10)
+        canvas.showPage()
+        page(canvas)
+        for x in (LEFT, RIGHT):
+            canvas.line(x, TOP - 200, x, TOP - 10)
+        canvas.line(LEFT, TOP - 200, RIGHT, TOP - 200)
+        dashed_frame(canvas, LEFT + 100, TOP - 170, 200, 150)
+        lines(canvas, TOP - 185, ["caption"], x=LEFT + 170)
+
+    assert kinds(build(tmp_path, draw))["box-sliver"] == 0

@@ -9,7 +9,7 @@ from .awards import AWARD_CATEGORIES, check_award_table, check_person_names
 from .chronology import check_chronology
 from .context import CheckContext
 from .glyphs import check_glyphs
-from .images import check_images
+from .images import check_images, check_photo_frames
 from .sizes import check_headings, check_table_fits, check_titles
 from .structure import check_structure
 from .tables import check_table
@@ -35,6 +35,7 @@ def run_checks(report: Report, ctx: CheckContext | None = None, theme: Theme | N
             findings.extend(check_award_table(table, path, ctx))
         findings.extend(check_person_names(table, path, ctx))
     findings.extend(check_images(report, ctx))
+    findings.extend(check_photo_frames(report, ctx, theme))
     findings.extend(check_text(report, ctx))
     findings.extend(check_glyphs(report, ctx, theme))
     findings.extend(check_duplicates(report, ctx))

@@ -16,6 +16,10 @@ from .. import codes
 from ..findings import Finding, Location
 from ..schema.blocks import Figure
 from ..schema.report import Report
+from ..schema.theme import Theme
+from ..text import shorten
+from ..compose.blocks import CASE_INSET_MM
+from ..compose.placeholder import limits_mm, placeholder_size, requested_size
 from .context import CheckContext, PathKey
 from .walk import iter_blocks_of
 
@@ -126,6 +130,33 @@ def check_images(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     for path, figure in iter_figures(report):
         if figure.image:
             yield from _image_findings(figure.image, root, ctx, path + ("image",))
+
+
+def check_photo_frames(report: Report, ctx: CheckContext, theme: Theme | None = None) -> Iterator[Finding]:
+    """Yield a warning for each figure with neither image nor chart, naming the frame the build leaves.
+
+    A frame asked for (width_mm, height_mm) that the page cannot take is an error: the
+    build would have to shrink it, and the layout the editor proofs would not be final.
+    """
+    theme = theme or Theme()
+    for path, figure in iter_figures(report):
+        if figure.image or figure.chart is not None:
+            continue
+        asked, room = requested_size(figure, theme), limits_mm(theme)
+        if asked.width_mm > room.width_mm or asked.height_mm > room.height_mm:
+            key = "width_mm" if figure.width_mm is not None else "height_mm"
+            why = codes.detail("figure.too_large", width=f"{asked.width_mm:g}", height=f"{asked.height_mm:g}",
+                               room_width=f"{room.width_mm:g}", room_height=f"{room.height_mm:g}")
+            yield codes.make("E-FIGURE-SIZE", ctx.at(path + (key,)), detail=why)
+            continue
+        drawn = placeholder_size(figure, theme, CASE_INSET_MM * _box_depth(path))
+        yield codes.make("W-FIGURE-NO-IMAGE", ctx.at(path), caption=shorten(figure.caption),
+                         width=f"{drawn.width_mm:g}", height=f"{drawn.height_mm:g}")
+
+
+def _box_depth(path: PathKey) -> int:
+    """Return how many case boxes hold the block at ``path`` (each adds an ``index, "blocks"`` step)."""
+    return sum(1 for before, key in zip(path, path[1:]) if isinstance(before, int) and key == "blocks")
 
 
 def _image_findings(image: str, root: Path, ctx: CheckContext, path: PathKey) -> Iterator[Finding]:

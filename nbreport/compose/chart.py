@@ -18,13 +18,13 @@ def resolve_chart(spec: ChartSpec, accent: str) -> dn.Chart:
             values=tuple(spec.series[name]),
             color=palette[index % len(palette)],
             mark="bar" if name in bars else "line",
-            value_labels=tuple(_number(value) for value in spec.series[name]),
+            value_labels=tuple(value_label(value) for value in spec.series[name]),
         )
         for index, name in enumerate(names)
     )
     return dn.Chart(categories=tuple(spec.categories), series=series, height_ratio=CHART_HEIGHT_RATIO)
 
 
-def _number(value: float) -> str:
+def value_label(value: float) -> str:
     """Return ``value`` as printed in a data table: no trailing .0, at most four decimals."""
     return f"{value:.4f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from itertools import groupby
 from pathlib import Path
@@ -15,6 +16,7 @@ from ..schema.theme import Theme
 from . import nodes as dn
 from .anchors import Anchors
 from .blocks import BlockComposer, paragraph
+from .title_layout import break_headings, toc_entry_lines
 from .numerals import chapter_number, section_number
 
 
@@ -23,7 +25,7 @@ def compose(report: Report, theme: Theme | None = None) -> dn.Document:
     theme = theme or Theme()
     root = Path(report._root) if report._root else None
     composer = _Composer(report, theme, BlockComposer(theme, Anchors(), root))
-    body = list(composer.body())
+    body = list(break_headings(composer.body(), theme))
     toc = dn.Toc(title="目录", entries=tuple(_toc_entries(body, theme)))
     nodes: list[dn.Node] = [composer.cover(), dn.PageBreak(run="front"), toc, *body]
     return dn.Document(info=composer.info(), nodes=nodes)
@@ -32,7 +34,8 @@ def compose(report: Report, theme: Theme | None = None) -> dn.Document:
 def _toc_entries(body: list[dn.Node], theme: Theme) -> Iterator[dn.TocEntry]:
     for heading in dn.headings_of(body):
         if heading.in_toc and heading.level <= theme.toc_levels:
-            yield dn.TocEntry(level=heading.level, label=heading.label, anchor=heading.anchor)
+            entry = dn.TocEntry(level=heading.level, label=heading.label, anchor=heading.anchor)
+            yield dataclasses.replace(entry, lines=toc_entry_lines(entry, heading.number, theme))
 
 
 class _Composer:

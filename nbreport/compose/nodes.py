@@ -29,11 +29,16 @@ class Cover:
 
 @dataclass(frozen=True, slots=True)
 class TocEntry:
-    """Point from the table of contents to one heading by its anchor."""
+    """Point from the table of contents to one heading by its anchor.
+
+    ``lines`` is the label cut where compose breaks it (compose/titles.py), () when it fits
+    one line before the leader and the page number.
+    """
 
     level: int
     label: str
     anchor: str
+    lines: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +61,7 @@ class Heading:
     role: str
     number: str | None = None
     in_toc: bool = True  # in the 目录 and in the outline / navigation pane of both renderers
+    lines: tuple[str, ...] = ()  # the label as compose breaks it over lines; () when it fits one line
 
     @property
     def label(self) -> str:
@@ -108,10 +114,21 @@ class Chart:
 
 
 @dataclass(frozen=True, slots=True)
-class Figure:
-    """Show an image or a chart with its caption; neither means the caption alone.
+class PhotoFrame:
+    """Reserve a framed space of ``width_mm`` × ``height_mm`` where a photo is still to be placed."""
 
-    ``max_height`` is the share of the text height a picture may take.
+    width_mm: float
+    height_mm: float
+    rule_pt: float = policy.PHOTO_FRAME_RULE_PT
+    color: str = policy.PHOTO_FRAME_COLOR
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """Show an image, a chart or, with neither, a framed space for the photo, with its caption.
+
+    ``max_height`` is the share of the text height a picture may take; ``frame`` is set
+    exactly when there is neither image nor chart.
     """
 
     kind: Literal["figure"] = field(default="figure", init=False, repr=False)
@@ -120,6 +137,7 @@ class Figure:
     chart: Chart | None = None
     source: str | None = None
     max_height: float = policy.FIGURE_MAX_HEIGHT
+    frame: PhotoFrame | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,19 +1,15 @@
-"""Draw a chart spec (bar, line, bar + line on a second axis) with matplotlib: PNG (300 dpi), PDF or SVG bytes.
+"""Make chart specs from the indicator panel, find what keeps a spec from being drawn, and draw it.
 
-matplotlib is imported on first use and runs on the Agg backend; text uses the theme's
-TrueType CJK font, found the way the PDF renderer finds it (render/fonts.py). The lead wires
-these pictures into both renderers: vector (PDF/SVG) for the PDF, PNG for the DOCX. Compose
-decides marks, colours and labels (compose/chart.py, the Chart node); this module only draws.
+Charts that name an indicator take their series from the panel (nothing typed by hand);
+the drawing itself is chart_draw.py's (matplotlib, imported on first use).
 """
 
 from __future__ import annotations
 
-import io
 import math
-from collections import OrderedDict
+from dataclasses import dataclass
 from collections.abc import Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from .. import codes
 from ..compose import nodes as dn
@@ -21,13 +17,22 @@ from ..findings import Finding, Location
 from ..schema.blocks import ChartSpec
 from ..schema.theme import Theme
 from .panel import Panel
+from .chart_draw import Format, draw_resolved, font_file
 from .values import FigureError
 
 if TYPE_CHECKING:
     from ..schema.report import Report
 
-Format = Literal["png", "pdf", "svg"]
-DPI = 300
+__all__ = ["draw_chart", "draw_resolved", "drawn_width_mm", "font_file", "problems", "resolve_references", "spec_from_panel"]
+
+
+@dataclass(frozen=True)
+class ChartUse:
+    """Record a chart drawn from the panel: where (report path), which indicator and the years it shows."""
+
+    path: tuple[str | int, ...]
+    indicator: str
+    years: tuple[int, ...]
 
 
 def spec_from_panel(panel: Panel, names: Sequence[str], years: Sequence[int] | None = None,
@@ -71,7 +76,7 @@ def resolve_references(report: Report) -> tuple[Report, list[Finding]]:
         return report, []
     resolved = report.model_copy(deep=True)
     resolved._sources, resolved._root = report._sources, report._root
-    resolved._figures = getattr(report, "_figures", [])
+    resolved._figures = list(getattr(report, "_figures", []))
     panel, findings = Panel(report.indicators), []
     figures = dict(iter_figures(resolved))
     for path in wanted:
@@ -86,6 +91,8 @@ def resolve_references(report: Report) -> tuple[Report, list[Finding]]:
         # The panel's 来源 column is provenance (build --audit lists it), not a printed note: a
         # chart prints the source its figure block states, as any figure does.
         figure.chart = spec
+        name = panel.resolve(chart.indicator) or chart.indicator
+        resolved._figures.append(ChartUse(path, name, tuple(chart.years if chart.years is not None else panel.years(name))))
     return resolved, findings
 
 
@@ -127,107 +134,3 @@ def drawn_width_mm(text_width_mm: float, chart: dn.Chart) -> int:
     millimetres make them draw the one same picture.
     """
     return max(1, round(text_width_mm * chart.width))
-
-
-# The DOCX and the PDF of one build draw the same charts: each picture is drawn once (a few, bounded).
-_DRAWN: OrderedDict[tuple[str, str, str, str | None, float], bytes] = OrderedDict()
-_DRAWN_KEPT = 16
-
-
-def draw_resolved(chart: dn.Chart, theme: Theme, fmt: Format = "png", source: str | None = None,
-                  width_mm: float = 150.0) -> bytes:
-    """Return the composed ``chart`` (marks, colours, labels decided by compose) as ``fmt`` bytes."""
-    key = (repr(chart), theme.model_dump_json(), fmt, source, width_mm)
-    if key not in _DRAWN:
-        _DRAWN[key] = _draw(chart, theme, fmt, source, width_mm)
-        while len(_DRAWN) > _DRAWN_KEPT:
-            _DRAWN.popitem(last=False)
-    _DRAWN.move_to_end(key)
-    return _DRAWN[key]
-
-
-def _draw(chart: dn.Chart, theme: Theme, fmt: Format, source: str | None, width_mm: float) -> bytes:
-    import matplotlib
-
-    matplotlib.use("Agg", force=False)
-    from matplotlib.figure import Figure
-
-    font = _font(theme)
-    figure = Figure(figsize=(width_mm / 25.4, width_mm / 25.4 * chart.height_ratio * 1.2), dpi=DPI)
-    _plot(figure.add_subplot(), chart, font)
-    if source:
-        figure.text(0.01, 0.01, f"资料来源：{source}", fontproperties=font, fontsize=7, color="#595959")
-    figure.tight_layout(rect=(0, 0.05 if source else 0, 1, 1))
-    buffer = io.BytesIO()
-    metadata: dict[str, Any] = {"png": {"Software": None}, "pdf": {"CreationDate": None, "Producer": None},
-                                "svg": {"Date": None}}[fmt]
-    with matplotlib.rc_context({"pdf.fonttype": 42, "svg.fonttype": "path", "svg.hashsalt": "nbreport"}):
-        figure.savefig(buffer, format=fmt, dpi=DPI, metadata=metadata)
-    return buffer.getvalue()
-
-
-def _plot(axis: Any, chart: dn.Chart, font: Any) -> None:
-    """Draw bars and/or lines with data labels; bars with lines put the lines on a second axis."""
-    positions = list(range(len(chart.categories)))
-    bars = [series for series in chart.series if series.mark == "bar"]
-    lines = [series for series in chart.series if series.mark == "line"]
-    width = 0.8 / max(len(bars), 1)
-    for index, series in enumerate(bars):
-        shifted = [x + (index - (len(bars) - 1) / 2) * width for x in positions]
-        drawn = axis.bar(shifted, series.values, width=width, color=f"#{series.color}", label=series.label)
-        axis.bar_label(drawn, labels=list(_labels(series)), fontproperties=font, fontsize=7)
-    line_axis = axis.twinx() if bars and lines else axis
-    for series in lines:
-        line_axis.plot(positions, series.values, marker="o", color=f"#{series.color}", label=series.label)
-        for x, value, label in zip(positions, series.values, _labels(series)):
-            line_axis.annotate(label, (x, value), textcoords="offset points", xytext=(0, 5),
-                               ha="center", fontproperties=font, fontsize=7)
-    axis.set_xticks(positions, list(chart.categories), fontproperties=font, fontsize=8)
-    if bars:
-        axis.set_ylabel(_unit(bars[0].label), fontproperties=font, fontsize=8, rotation=0, labelpad=10)  # CJK reads upright
-    if lines:
-        line_axis.set_ylabel(_unit(lines[0].label), fontproperties=font, fontsize=8, rotation=0, labelpad=10)
-    handles = [*axis.get_legend_handles_labels()[0], *(line_axis.get_legend_handles_labels()[0] if line_axis is not axis else [])]
-    axis.legend(handles=handles, prop=font, loc="upper left", frameon=False)
-    for side in ("top", "right") if line_axis is axis else ("top",):
-        axis.spines[side].set_visible(False)
-    for drawn in {id(axis): axis, id(line_axis): line_axis}.values():
-        drawn.tick_params(labelsize=7)
-        drawn.margins(y=0.18)  # headroom for the data labels and the legend
-
-
-def _labels(series: dn.ChartSeries) -> tuple[str, ...]:
-    if len(series.value_labels) == len(series.values):
-        return series.value_labels
-    return tuple(_number(value) for value in series.values)
-
-
-def _unit(label: str) -> str:
-    """Return the unit in a legend label 名称（单位）, or "" if it has none."""
-    return label[label.rindex("（") + 1:-1] if label.endswith("）") and "（" in label else ""
-
-
-def _number(value: float) -> str:
-    return f"{value:g}" if abs(value) < 1e6 else f"{value:,.0f}"
-
-
-def _font(theme: Theme) -> Any:
-    """Return FontProperties of the theme's first TrueType sans (else serif) CJK font, or matplotlib's default."""
-    from matplotlib.font_manager import FontProperties
-
-    path = font_file(theme)
-    return FontProperties(fname=str(path), size=8) if path else FontProperties(size=8)
-
-
-def font_file(theme: Theme) -> Path | None:
-    """Return the TrueType CJK font file the chart uses (sans first), or None if the machine has none."""
-    from ..render.fonts import candidate_paths, outline_kind
-
-    for family in (theme.sans, theme.serif):
-        for path in candidate_paths(family.files, family.names):
-            try:
-                if outline_kind(path) == "truetype":
-                    return path
-            except OSError:
-                continue
-    return None

@@ -27,6 +27,7 @@ class KeyFigure:
     name: str
     text: str
     change: str
+    index: int = 0  # its place in the page's list of indicators (report.yaml)
 
 
 def check_key_figures(report: Report) -> list[Finding]:
@@ -76,10 +77,11 @@ def key_figures(report: Report) -> list[KeyFigure]:
         return []
     panel, year = Panel(report.indicators), report.meta.year
     shown = []
-    for name in page.indicators:
+    for index, name in enumerate(page.indicators):
         if _problem(panel, name, year) is None:
             resolved = panel.resolve(name) or name
-            shown.append(KeyFigure(resolved, panel.distinct(resolved, year)[0].quantity.text, _change(panel.exact_yoy(resolved, year))))
+            shown.append(KeyFigure(resolved, panel.distinct(resolved, year)[0].quantity.text,
+                                   _change(panel.exact_yoy(resolved, year)), index))
     return shown
 
 

@@ -1,4 +1,9 @@
-"""List every figure the templates printed, where and from which source: the ``build --audit`` sidecar."""
+"""List every figure printed from the panel, where and from which source: the ``build --audit`` sidecar.
+
+Three kinds of place print panel figures: narrative templates (``{{ 指标(…) }}``), charts that
+name an indicator (one figure per bar or point, its data label), and the 数说 page (each
+headline figure and its change on the year before, computed from both years' rows).
+"""
 
 from __future__ import annotations
 
@@ -9,9 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..render.atomic import atomic_path
+from .charts import ChartUse
 from .templates import PathKey, Use
 
 if TYPE_CHECKING:
+    from ..schema.indicators import Indicator
     from ..schema.report import Report
 
 COLUMNS = ("章", "节", "段落", "文件", "行", "指标", "年份", "数值", "单位", "限定词", "印出", "来源", "指标表位置")
@@ -19,21 +26,75 @@ COLUMNS = ("章", "节", "段落", "文件", "行", "指标", "年份", "数值"
 
 def figure_rows(report: Report) -> list[dict[str, Any]]:
     """Return one record per printed figure: chapter, section, paragraph, value, text and source."""
-    uses: list[Use] = [use for use in report._figures if isinstance(use, Use)]
-    return [_row(report, use) for use in uses]
+    rows = []
+    for use in report._figures:
+        if isinstance(use, Use):
+            rows.append(_row(report, use.path, _place(report, use.path), use.printed.indicator, use.printed.row,
+                             use.printed.text))
+        elif isinstance(use, ChartUse):
+            rows += _chart_rows(report, use.path, _place(report, use.path), use.indicator, use.years)
+    return rows + _key_figure_rows(report)
 
 
-def _row(report: Report, use: Use) -> dict[str, Any]:
-    indicator = use.printed.indicator
-    where = _locate(report, use.path)
-    row_where = _locate(report, ("indicators", use.printed.row))
-    chapter, section, paragraph = _place(report, use.path)
+def _row(report: Report, path: PathKey, place: tuple[str, str, int], indicator: Indicator, row: int,
+         printed: str) -> dict[str, Any]:
+    where = _locate(report, path)
+    row_where = _locate(report, ("indicators", row))
+    chapter, section, paragraph = place
     return {
         "章": chapter, "节": section, "段落": paragraph, "文件": where.get("file"), "行": where.get("line"),
         "指标": indicator.name, "年份": indicator.year, "数值": format(indicator.quantity.value, "f"),
-        "单位": indicator.quantity.unit, "限定词": indicator.quantity.qualifier or "", "印出": use.printed.text,
+        "单位": indicator.quantity.unit, "限定词": indicator.quantity.qualifier or "", "印出": printed,
         "来源": indicator.source or "", "指标表位置": f"{row_where.get('file') or ''}:{row_where.get('line') or ''}",
     }
+
+
+def _chart_rows(report: Report, path: PathKey, place: tuple[str, str, int], name: str,
+                years: tuple[int, ...]) -> list[dict[str, Any]]:
+    """Return a record per bar or point of a chart drawn from the panel, printed as its data label."""
+    from ..compose.chart import value_label
+    from .panel import Panel
+
+    panel, rows = Panel(report.indicators), []
+    for year in years:
+        found = panel.rows(name, year)
+        if found:
+            row, indicator = found[0]
+            rows.append(_row(report, path, place, indicator, row, value_label(float(indicator.quantity.value))))
+    return rows
+
+
+def _key_figure_rows(report: Report) -> list[dict[str, Any]]:
+    """Return the 数说 page's figures: each headline value, and its change on the year before when printed."""
+    from .key_figures import key_figures
+    from .panel import Panel
+
+    page, panel = report.key_figures, Panel(report.indicators)
+    if page is None:
+        return []
+    rows = []
+    for index, shown in enumerate(key_figures(report)):
+        path: PathKey = ("key_figures", "indicators", shown.index)
+        place = (page.title, "", index + 1)
+        row, indicator = panel.rows(shown.name, report.meta.year)[0]
+        rows.append(_row(report, path, place, indicator, row, shown.text))
+        if shown.change:
+            rows.append(_change_row(report, path, place, indicator, row, shown.change, panel))
+    if page.chart is not None and panel.resolve(page.chart) is not None:
+        name = panel.resolve(page.chart) or page.chart
+        rows += _chart_rows(report, ("key_figures", "chart"), (page.title, "", len(rows) + 1), name, tuple(panel.years(name)))
+    return rows
+
+
+def _change_row(report: Report, path: PathKey, place: tuple[str, str, int], indicator: Indicator, row: int,
+                change: str, panel: Any) -> dict[str, Any]:
+    """Return the record of a printed change: computed from this year's row and the year before's."""
+    record = _row(report, path, place, indicator, row, change)
+    before = panel.rows(indicator.name, indicator.year - 1)
+    sources = [indicator.source, *(earlier.source for _, earlier in before[:1])]
+    record.update({"数值": format(panel.exact_yoy(indicator.name, indicator.year), "f"), "单位": "%", "限定词": "",
+                   "来源": "；".join(dict.fromkeys(s for s in sources if s)) + f"（由{indicator.year - 1}、{indicator.year}年数值计算）"})
+    return record
 
 
 def _locate(report: Report, path: PathKey) -> dict[str, Any]:

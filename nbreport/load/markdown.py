@@ -31,7 +31,7 @@ _MD = (MarkdownIt("commonmark", {"html": True, "typographer": False, "linkify": 
        .enable(["table", "strikethrough"]).disable("text_join"))
 # markdown-it stops reading, silently, once blocks nest this deep: past it nothing is read.
 _DEEPEST = int(_MD.options["maxNesting"]) - 1
-_FIGURE_KEYS = {"caption", "image", "source", "chart"}
+_FIGURE_KEYS = {"caption", "image", "source", "chart", "width_mm", "height_mm"}
 TITLE_ONLY = frozenset({"title"})
 CHAPTER_KINDS = ("chapter", "districts")
 

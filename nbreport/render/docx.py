@@ -7,6 +7,7 @@ roles to Word styles through ``docx_styles.StyleMap`` and leaves raw Wordprocess
 
 from __future__ import annotations
 
+import functools
 import io
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
@@ -28,10 +29,13 @@ from ..compose import nodes as dn
 from ..schema.theme import Theme
 from . import ooxml
 from .atomic import atomic_path
+from .docx_frame import frame_png
 from .docx_layout import Office, PageLayout, with_office_layout
 from .docx_package import build_time, open_base, package_bytes
+from .docx_reference import styled_base
+from .docx_rows import STREAM_ROWS, DeferredRows, Row, RowMarkup, append_rows
 from .docx_styles import StyleMap
-from .docx_table import cell_on_page, split_widths
+from .docx_table import grid_rows, split_widths
 from .errors import RenderError, check_printable
 
 __all__ = ["render_docx"]
@@ -52,7 +56,8 @@ def render_docx(
     """Write ``document`` to ``path`` as .docx and return ``path``.
 
     ``reference`` is a .docx whose styles, fonts and page setup are used (like pandoc's
-    --reference-doc); None uses python-docx's template restyled from ``theme``. Nothing is
+    --reference-doc); None uses the shipped templates/reference.docx when it was made from
+    ``theme``, else python-docx's template restyled from ``theme`` (the same styles either way). Nothing is
     written when a node cannot be rendered (RenderError names its record and field).
     When LibreOffice is installed its layout fills the 目录 page numbers and splits merged
     cells where its pages break (docx_layout; ``office`` None finds the installed one).
@@ -63,10 +68,12 @@ def render_docx(
     reference = Path(reference) if reference else None
 
     def render(layout: PageLayout | None) -> bytes:
-        base, from_reference = open_base(reference, theme)
-        writer = _DocxWriter(base, theme, document.info, keep_existing_styles=from_reference, layout=layout)
+        styled = styled_base(theme) if reference is None else None
+        base, from_reference = (styled, False) if styled is not None else open_base(reference, theme)
+        writer = _DocxWriter(base, theme, document.info, keep_existing_styles=from_reference, layout=layout,
+                             styles_defined=styled is not None)
         writer.write(document.nodes)
-        return package_bytes(writer.doc)
+        return package_bytes(writer.doc, writer.deferred)
 
     fallback = PageLayout(pages=dict(pdf_pages), exact=False) if pdf_pages else None
     data = with_office_layout(render, office, fallback)
@@ -81,13 +88,13 @@ class _DocxWriter:
 
     def __init__(
         self, base: DocxDocument, theme: Theme, info: dn.DocumentInfo, keep_existing_styles: bool,
-        layout: PageLayout | None = None,
+        layout: PageLayout | None = None, styles_defined: bool = False,
     ) -> None:
         self.doc = base
         self.layout = layout
         self.theme = theme
         self.info = info
-        self.styles = StyleMap(base, theme, keep_existing=keep_existing_styles)
+        self.styles = StyleMap(base, theme, keep_existing=keep_existing_styles, defined=styles_defined)
         self._body = base.element.body
         self._container = self._body  # the w:body or the w:tc of an open case box
         self._box_width: int | None = None
@@ -97,6 +104,7 @@ class _DocxWriter:
         self._has_cover = False
         self._headers: list[str] = [""]  # the running-header chapter title of each section
         self._table_ids = itertools.count(1)
+        self.deferred = DeferredRows()  # the rows of big tables, written at save
 
     # ------------------------------------------------------------ walking
 
@@ -167,17 +175,26 @@ class _DocxWriter:
             if index == 0:
                 ooxml.begin_field(p._p, instruction)
             link = ooxml.add_internal_link(p._p, entry.anchor)
-            ooxml.add_run(link, entry.label + "\t")
+            ooxml.add_run(link, "\n".join(entry.lines) if entry.lines else entry.label)
+            # The leader (the tab's) and the number in the one number style of every level.
+            self._toc_number_look(ooxml.add_run(link, "\t"))
             page = self.layout.pages.get(entry.anchor) if self.layout else None
-            ooxml.add_field(link, f"PAGEREF {entry.anchor} \\h", "" if page is None else str(page))
+            result = ooxml.add_field(link, f"PAGEREF {entry.anchor} \\h", "" if page is None else str(page))
+            if result is not None:
+                self._toc_number_look(result)
             if index == len(node.entries) - 1:
                 ooxml.end_field(p._p)
 
+    def _toc_number_look(self, run) -> None:
+        look = self.theme.style("toc.number")
+        family = self.theme.serif if look.font == "serif" else self.theme.sans
+        ooxml.set_run_font(run, family.cjk, family.latin, look.size)
+
     def heading(self, node: dn.Heading) -> None:
-        """Print a heading's label in its Word heading style, bookmarked with its anchor."""
+        """Print a heading's label in its Word heading style, broken where compose broke it, bookmarked with its anchor."""
         self.record = node.anchor
         style = self.styles.heading(node.level, node.role)
-        p = self._paragraph(style, [(node.label, False)])
+        p = self._paragraph(style, [("\n".join(node.lines) if node.lines else node.label, False)])
         ooxml.add_bookmark(p._p, next(self._bookmark_ids), node.anchor)
         if not node.in_toc:  # out of the 目录 (when Word refreshes it) and of the navigation pane
             ooxml.set_outline_level(p._p.get_or_add_pPr(), 9)
@@ -192,11 +209,13 @@ class _DocxWriter:
             self._bullet(item, node.marker)
 
     def figure(self, node: dn.Figure) -> None:
-        """Print the image scaled to the text width, or the chart as a 300-dpi PNG, then the caption."""
+        """Print the image scaled to the text width, the chart as a 300-dpi PNG or the photo frame, then the caption."""
         if node.image:
             self._picture(node.image, node.max_height)
         elif node.chart:
             self._chart_picture(node.chart, node.max_height)
+        elif node.frame:
+            self._photo_frame(node.frame)
         self._paragraph("caption", [(node.caption, False)])
         if node.source:
             self._paragraph("table.note", [(node.source, False)])
@@ -216,33 +235,20 @@ class _DocxWriter:
         widths = split_widths(self._text_width(), [column.width for column in grid.columns])
         tbl = ooxml.new_table(widths, self.theme.table_rule_color)
         self._insert(tbl)  # attach before filling: lxml moves a big detached tree in quadratic time
-        rows = ooxml.RowBuilder(tbl)
+        markup = RowMarkup(widths)
         header = ooxml.CellFormat(self.styles.role("table.header").style_id, "center", fill=self.theme.table_header_fill)
-        head = rows.add_row([column.name for column in grid.columns], [header] * len(grid.columns), header=True)
+        names = [column.name for column in grid.columns]
+        (head,) = append_rows(tbl, [markup.row(Row(names, [header] * len(names), header=True, keep=bool(grid.rows)))])
         pages: Sequence[int] = ()
         if any(cell.span > 1 for row in grid.rows for cell in row):
             name = f"tbl{next(self._table_ids)}"  # lets the office layout report the page of each row
             ooxml.add_bookmark(head.find(qn("w:tc")).find(qn("w:p")), next(self._bookmark_ids), name)
             pages = self.layout.rows.get(name, ()) if self.layout else ()
-        cell_style = self.styles.role("table.cell").style_id
-        kinds: dict[tuple[int, str | None, str], ooxml.CellFormat] = {}
-        added = []
-        for r, row in enumerate(grid.rows):
-            formats, texts = [], []
-            for c, cell in enumerate(row):
-                text, state, top = cell_on_page(grid, r, c, pages)
-                key = (c, state, "top" if top else "center")
-                fmt = kinds.get(key)
-                if fmt is None:
-                    fmt = kinds[key] = ooxml.CellFormat(cell_style, grid.columns[c].align, key[1], valign=key[2])
-                formats.append(fmt)
-                texts.append(text)
-            added.append(rows.add_row(texts, formats))
-        if len(added) > grid.keep_last_rows:
-            for row in added[-grid.keep_last_rows:-1]:
-                ooxml.keep_row_with_next(row)  # the last rows stay together: no widow row
-        for row in [head, *added[:grid.keep_first_rows - 1]][:len(added)]:
-            ooxml.keep_row_with_next(row)  # the header and first rows start a page together: no sliver at a foot
+        rows = functools.partial(grid_rows, grid, pages, markup, self.styles.role("table.cell").style_id)
+        if len(grid.rows) > STREAM_ROWS:
+            self.deferred.defer(tbl, rows)  # written row by row into document.xml at save
+        else:
+            append_rows(tbl, rows())
         if node.note:
             self._paragraph("table.note", [(node.note, False)])
 
@@ -304,7 +310,7 @@ class _DocxWriter:
             self._section_has_content = False
             self._headers.append(node.header)
         self._headers[-1] = node.header
-        _orient(self.doc.sections[-1], node.orientation)
+        _orient(self._last_section(), node.orientation)
 
     # ------------------------------------------------------------ building blocks
 
@@ -312,9 +318,7 @@ class _DocxWriter:
         style = self.styles.role(role) if isinstance(role, str) else role
         p = self._new_paragraph(style)
         for text, bold in runs:  # check_printable has checked every string of the document
-            run = p.add_run(text)
-            if bold:
-                run.bold = True
+            ooxml.add_text_run(p._p, text, bold)
         return p
 
     def _bullet(self, item: dn.Paragraph, marker: str) -> None:
@@ -322,11 +326,17 @@ class _DocxWriter:
         self._paragraph(item.role, runs)
 
     def _new_paragraph(self, style: ParagraphStyle) -> DocxParagraph:
-        p = OxmlElement("w:p")
+        p = ooxml.new_paragraph(self.styles.style_id(style))
         self._insert(p)
-        paragraph = DocxParagraph(p, self.doc)
-        paragraph.style = style
-        return paragraph
+        return DocxParagraph(p, self.doc)
+
+    def _photo_frame(self, frame: dn.PhotoFrame) -> None:
+        """Insert the dashed frame compose sized as a picture, for the editor to replace with the photo."""
+        png = frame_png(frame.width_mm, frame.height_mm, frame.color, frame.rule_pt)
+        p = self._new_paragraph(self.styles.role("caption"))
+        p.paragraph_format.keep_with_next = True
+        shape = p.add_run().add_picture(io.BytesIO(png))
+        shape.width, shape.height = Emu(round(frame.width_mm * EMU_PER_MM)), Emu(round(frame.height_mm * EMU_PER_MM))
 
     def _insert(self, block) -> None:
         last = ooxml.last_block(self._container)
@@ -361,10 +371,14 @@ class _DocxWriter:
         """Return the width available in the current container, in twips."""
         if self._box_width is not None:
             return self._box_width
-        return _text_width_of(self.doc.sections[-1])
+        return _text_width_of(self._last_section())
+
+    def _last_section(self) -> Section:
+        """Return the section being written: the body's own w:sectPr (``doc.sections`` searches the whole body)."""
+        return Section(self._body.find(qn("w:sectPr")), self.doc.part)
 
     def _text_height(self) -> int:
-        section = self.doc.sections[-1]
+        section = self._last_section()
         return _emu(section.page_height) - _emu(section.top_margin) - _emu(section.bottom_margin)
 
     # ------------------------------------------------------------ finishing
@@ -401,7 +415,8 @@ class _DocxWriter:
         header = section.header
         header.is_linked_to_previous = False
         _clear(header)
-        p = header.add_paragraph(style=self.styles.role("running"))
+        p = header.add_paragraph()
+        ooxml.set_paragraph_style(p._p, self.styles.style_id(self.styles.role("running")))
         if not self.theme.running_header:
             return
         p.alignment = WD_ALIGN_PARAGRAPH.LEFT
@@ -416,7 +431,8 @@ class _DocxWriter:
         footer = section.footer
         footer.is_linked_to_previous = False
         _clear(footer)
-        p = footer.add_paragraph(style=self.styles.role("running"))
+        p = footer.add_paragraph()
+        ooxml.set_paragraph_style(p._p, self.styles.style_id(self.styles.role("running")))
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         before, after = self.theme.page_number_parts()
         self._check(before + after, "page_number_format")

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import time
 import warnings
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -15,12 +16,15 @@ import docx
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.opc.exceptions import PackageNotFoundError
+from docx.opc.packuri import PackURI
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml.ns import qn
 from docx.section import Section
 from docx.shared import Mm
 from lxml import etree
 
 from ..schema.theme import Theme
+from .docx_rows import DeferredRows, is_document_part
 from .errors import RenderError
 
 MAX_REFERENCE_BYTES = 50 * 2**20
@@ -48,7 +52,7 @@ def open_base(reference: Path | None, theme: Theme) -> tuple[DocxDocument, bool]
     """
     if reference is None:
         base = docx.Document()
-        _page_setup(base.sections[0], theme)
+        page_setup(base.sections[0], theme)
         return base, False
     try:
         if reference.stat().st_size > MAX_REFERENCE_BYTES:
@@ -56,11 +60,17 @@ def open_base(reference: Path | None, theme: Theme) -> tuple[DocxDocument, bool]
         base = docx.Document(io.BytesIO(as_document_package(reference.read_bytes())))
     except (OSError, PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
         raise RenderError(str(reference), "reference", f"无法打开参考文档：{exc}") from None
+    empty_reference(base, reference.name, theme)
+    return base, True
+
+
+def empty_reference(base: DocxDocument, name: str, theme: Theme) -> None:
+    """Empty the body of a reference and drop its links to outside the package (a TemplateWarning names them)."""
     dropped = drop_external_links(base)
     if dropped:
         warnings.warn(
-            f"参考文档 {reference.name} 含有指向外部的链接（{'、'.join(dropped)}），已从输出中删除",
-            TemplateWarning, stacklevel=3,
+            f"参考文档 {name} 含有指向外部的链接（{'、'.join(dropped)}），已从输出中删除",
+            TemplateWarning, stacklevel=4,
         )
     body = base.element.body
     for child in list(body):
@@ -68,8 +78,7 @@ def open_base(reference: Path | None, theme: Theme) -> tuple[DocxDocument, bool]
             body.remove(child)
     if body.find(qn("w:sectPr")) is None:
         body.get_or_add_sectPr()
-        _page_setup(base.sections[0], theme)
-    return base, True
+        page_setup(base.sections[0], theme)
 
 
 def as_document_package(data: bytes) -> bytes:
@@ -129,7 +138,7 @@ def _drop_references(root: etree._Element, ids: set[str]) -> None:
         parent.remove(element)
 
 
-def _page_setup(section: Section, theme: Theme) -> None:
+def page_setup(section: Section, theme: Theme) -> None:
     """Set the theme's page size (portrait) and margins on ``section``."""
     width, height = PAGE_SIZES_MM[theme.page_size]
     section.page_width, section.page_height = Mm(width), Mm(height)
@@ -178,21 +187,64 @@ def build_time() -> dt.datetime:
     return dt.datetime.fromtimestamp(epoch, dt.timezone.utc)
 
 
-def package_bytes(doc: DocxDocument) -> bytes:
-    """Return the saved package; with SOURCE_DATE_EPOCH, entries in a fixed order and time."""
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    epoch = _source_date_epoch()
-    if epoch is None:
-        return buffer.getvalue()
-    stamp = dt.datetime.fromtimestamp(max(epoch, _ZIP_EPOCH), dt.timezone.utc).timetuple()[:6]
+def package_bytes(doc: DocxDocument, deferred: DeferredRows | None = None, epoch: int | None = None) -> bytes:
+    """Return the saved package, the rows of ``deferred`` tables streamed into its document part.
+
+    With ``epoch`` (default SOURCE_DATE_EPOCH) the entries are in a fixed order, all dated
+    then. Each part is compressed once, as it is written here (python-docx's own save
+    would deflate them all before this could reorder them).
+    """
+    epoch = _source_date_epoch() if epoch is None else epoch
+    entries = _entries(doc)
+    stamp = dt.datetime.fromtimestamp(max(epoch, _ZIP_EPOCH), dt.timezone.utc).timetuple()[:6] if epoch is not None else None
+    if stamp is not None:
+        entries.sort(key=lambda entry: (entry[0] != _CONTENT_TYPES, entry[0]))
     out = io.BytesIO()
-    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        names = sorted(source.namelist(), key=lambda name: (name != "[Content_Types].xml", name))
-        for name in names:
-            info = zipfile.ZipInfo(name, date_time=stamp)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, blob in entries:
+            if stamp is None:  # as python-docx writes an entry
+                info = zipfile.ZipInfo(name, date_time=time.localtime(time.time())[:6])
+                info.external_attr = 0o600 << 16
+            else:
+                info = zipfile.ZipInfo(name, date_time=stamp)
+                info.create_system = 0
+                info.external_attr = 0o644 << 16
             info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 0
-            info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(name))
+            if deferred and is_document_part(name):
+                deferred.write_document(blob, target, info)
+            else:
+                target.writestr(info, blob)
     return out.getvalue()
+
+
+# The steps of python-docx's PackageWriter.write (1.1, 1.2), each handed the writer and the parts.
+_WRITER_STEPS = ("_write_content_types_stream", "_write_pkg_rels", "_write_parts")
+
+
+class _Entries:
+    """Collect the package's entries in python-docx's order, uncompressed (its PhysPkgWriter's interface)."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[str, bytes]] = []
+
+    def write(self, pack_uri: PackURI, blob: bytes) -> None:
+        self.items.append((pack_uri.membername, blob))
+
+
+def _entries(doc: DocxDocument) -> list[tuple[str, bytes]]:
+    """Return the (name, bytes) of every entry of the package, as python-docx's save would write them."""
+    package = doc.part.package
+    try:
+        steps: list[Callable[..., None]] = [getattr(PackageWriter, name) for name in _WRITER_STEPS]
+    except AttributeError:  # another python-docx: save through it and read the entries back
+        buffer = io.BytesIO()
+        doc.save(buffer)
+        with zipfile.ZipFile(buffer) as saved:
+            return [(name, saved.read(name)) for name in saved.namelist()]
+    for part in package.parts:
+        part.before_marshal()
+    entries = _Entries()
+    steps[0](entries, package.parts)
+    steps[1](entries, package.rels)
+    steps[2](entries, package.parts)
+    return entries.items

@@ -53,18 +53,35 @@ def style_name(role: str) -> str:
 class StyleMap:
     """Hold the Word style of every theme role; create or restyle them once on construction."""
 
-    def __init__(self, document: DocxDocument, theme: Theme, keep_existing: bool = False) -> None:
-        """Define the styles of ``theme`` in ``document``; ``keep_existing`` leaves present styles alone."""
+    def __init__(self, document: DocxDocument, theme: Theme, keep_existing: bool = False, defined: bool = False) -> None:
+        """Define the styles of ``theme`` in ``document``; ``keep_existing`` leaves present styles alone.
+
+        ``defined`` says the document's styles were made from ``theme`` already (the shipped
+        reference, docx_reference): they are only looked up.
+        """
         self._document = document
         self._theme = theme
         self._keep_existing = keep_existing
+        self._ids: dict[str, str | None] = {}
+        self._default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+        self._styles: dict[str, ParagraphStyle] = {}
+        if defined:
+            self._styles = {role: self._present(role) for role in theme.styles}
+            return
         if not keep_existing:
             self._set_defaults(theme.style("body"))
         builtin_first = sorted(theme.styles, key=lambda role: role not in BUILTIN_STYLES)
-        self._styles: dict[str, ParagraphStyle] = {role: self._define(role) for role in builtin_first}
+        self._styles = {role: self._define(role) for role in builtin_first}
         if not keep_existing:
             for role in HEADING_LEVELS:
                 self._styles[role].next_paragraph_style = self._styles["body"]
+
+    def style_id(self, style: ParagraphStyle) -> str | None:
+        """Return the w:pStyle value of ``style``: None for the document's default paragraph style."""
+        key = style.style_id
+        if key not in self._ids:
+            self._ids[key] = None if style == self._default else key
+        return self._ids[key]
 
     def role(self, role: str) -> ParagraphStyle:
         """Return the paragraph style of ``role``; raise KeyError for a role the theme lacks."""
@@ -92,6 +109,13 @@ class StyleMap:
         normal = styles["Normal"]
         normal.font.size = Pt(body.size)
         ooxml.set_fonts(normal.element.get_or_add_rPr(), family.cjk, family.latin)
+
+    def _present(self, role: str) -> ParagraphStyle:
+        """Return the style of ``role`` a styled reference holds (defining it should it have been deleted)."""
+        try:
+            return self._document.styles[style_name(role)]  # type: ignore[return-value]
+        except KeyError:
+            return self._define(role)
 
     def _define(self, role: str) -> ParagraphStyle:
         styles = self._document.styles

@@ -2,9 +2,33 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from ..compose import nodes as dn
+from .docx_rows import Row, RowMarkup
+from .ooxml import CellFormat
+
+
+def grid_rows(grid: dn.TableGrid, pages: Sequence[int], markup: RowMarkup, cell_style: str) -> Iterator[str]:
+    """Yield the markup of the grid's body rows; the first and last rows keep with the next (no widow row).
+
+    ``pages`` is the office layout's page of the header and of each row (empty when unknown).
+    """
+    kinds: dict[tuple[int, str | None, str], CellFormat] = {}
+    count = len(grid.rows)
+    first_kept = min(grid.keep_first_rows - 1, count - 1)  # with the header, they start a page together
+    last_kept = range(count - grid.keep_last_rows, count - 1) if count > grid.keep_last_rows else range(0)
+    for r, row in enumerate(grid.rows):
+        formats, texts = [], []
+        for c, cell in enumerate(row):
+            text, state, top = cell_on_page(grid, r, c, pages)
+            key = (c, state, "top" if top else "center")
+            fmt = kinds.get(key)
+            if fmt is None:
+                fmt = kinds[key] = CellFormat(cell_style, grid.columns[c].align, key[1], valign=key[2])
+            formats.append(fmt)
+            texts.append(text)
+        yield markup.row(Row(texts, formats, keep=r < first_kept or r in last_kept))
 
 
 def cell_on_page(grid: dn.TableGrid, r: int, c: int, pages: Sequence[int]) -> tuple[str, str | None, bool]:

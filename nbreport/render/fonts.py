@@ -23,10 +23,11 @@ from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.pdfbase.ttfonts import TTFError
 
 from ..schema.theme import FontFamily, Theme
 from .errors import RenderError
+from .font_cache import load_ttfont
 from .font_cmap import read_cmap
 
 log = logging.getLogger(__name__)
@@ -71,6 +72,8 @@ class FontSet:
     sans: Face
     fallbacks: tuple[Face, ...]
     latin: dict[str, Face] = field(default_factory=dict)  # CJK face name → its Latin companion
+    # base face name → character → the face that draws it: every character of every cell asks.
+    _chosen: dict[str, dict[str, Face]] = field(default_factory=dict, repr=False)
 
     def face(self, family: str, bold: bool = False) -> Face:
         """Return the face of ``family`` (serif or sans); bold text is set in the sans face.
@@ -96,21 +99,31 @@ class FontSet:
 
     def markup(self, text: str, base: Face) -> str:
         """Return ``text`` escaped for Paragraph markup, uncovered runs wrapped in <font name=...>."""
-        if all(self.face_for(char, base) is base for char in set(text)):
+        runs = self.runs(text, base)
+        if len(runs) == 1 and runs[0][1] is base:
             return escape(text)
-        return "".join(self._runs(text, base))
+        return "".join(_wrap(escape(chunk), face, base) for chunk, face in runs)
 
-    def _runs(self, text: str, base: Face) -> Iterator[str]:
-        """Yield the text in runs of one face each, every run wrapped in its font tag."""
+    def runs(self, text: str, base: Face) -> list[tuple[str, Face]]:
+        """Return ``text`` cut into runs of one face each, in order (none for empty text)."""
+        chosen = self._chosen.setdefault(base.name, {})
+        faces = []
+        for char in text:
+            face = chosen.get(char)
+            if face is None:
+                face = chosen[char] = self.face_for(char, base)
+            faces.append(face)
+        runs: list[tuple[str, Face]] = []
         start = 0
-        current = self.face_for(text[0], base) if text else base
+        current = faces[0] if text else base
         for index in range(1, len(text)):
-            face = self.face_for(text[index], base)
+            face = faces[index]
             if face is not current:
-                yield _wrap(escape(text[start:index]), current, base)
+                runs.append((text[start:index], current))
                 start, current = index, face
         if text:
-            yield _wrap(escape(text[start:]), current, base)
+            runs.append((text[start:], current))
+        return runs
 
     def _chain(self, base: Face) -> Iterator[Face]:
         yield from self.fallbacks
@@ -273,7 +286,7 @@ def outline_kind(path: Path) -> str:
 
 @functools.lru_cache(maxsize=32)
 def _try_register(path: Path) -> Face | None:
-    # Cached: parsing a CJK font takes about a second and registration is process-wide.
+    # Cached: registration is process-wide; across processes font_cache keeps the parsed tables.
     kind = outline_kind(path)
     if kind == "cff":
         warnings.warn(
@@ -286,7 +299,7 @@ def _try_register(path: Path) -> Face | None:
         return None
     name = _font_name(path)
     try:
-        font = TTFont(name, str(path), subfontIndex=0)
+        font = load_ttfont(name, path, subfont=0)
     except (TTFError, OSError, ValueError) as error:
         warnings.warn(f"字体文件 {path} 无法使用（{error}），已跳过", FontWarning, stacklevel=4)
         return None

@@ -7,6 +7,7 @@ the schema requires; none of them knows about the report or the theme.
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -158,6 +159,11 @@ def set_cjk_line_layout(ppr: etree._Element) -> None:
     Kinsoku on (no line opens with a closing mark); no punctuation hung past the measure
     (the PDF compresses marks instead); Han next to Latin or digits spaced by layout, not
     by a character; no snapping to a document grid, which would undo the line pitch.
+
+    LibreOffice reads w:overflowPunct the other way round (its DOCX import sets hanging
+    punctuation on for val 0) and ignores autoSpaceDE/DN: data/2023 opened there hangs 34
+    marks past the margin (up to 6 pt) with val 0 and none with val 1, which in Word would
+    hang them. Word's reading (ECMA-376) is kept.
     """
     for tag, value in (("w:kinsoku", "1"), ("w:overflowPunct", "0"), ("w:autoSpaceDE", "1"),
                        ("w:autoSpaceDN", "1"), ("w:snapToGrid", "0")):
@@ -184,6 +190,61 @@ def add_bookmark(p: etree._Element, bookmark_id: int, name: str) -> None:
 
 
 # ---------------------------------------------------------------- runs and fields
+
+
+def new_paragraph(style_id: str | None) -> etree._Element:
+    """Return an empty w:p in paragraph style ``style_id``; None is the default style (no w:pStyle).
+
+    The markup is what python-docx's ``paragraph.style`` setter writes (an empty w:pPr for
+    the default style), without its scan of every style on each call.
+    """
+    p = OxmlElement("w:p")
+    set_paragraph_style(p, style_id)
+    return p
+
+
+def set_paragraph_style(p: etree._Element, style_id: str | None) -> None:
+    """Give the paragraph the style ``style_id`` (None: the default style) as its first property."""
+    ppr = p.get_or_add_pPr()
+    style = ppr.find(qn("w:pStyle"))
+    if style is not None:
+        ppr.remove(style)
+    if style_id is not None:
+        ppr.insert(0, OxmlElement("w:pStyle", {qn("w:val"): style_id}))
+
+
+def add_text_run(parent: etree._Element, text: str, bold: bool = False) -> etree._Element:
+    """Append a run as python-docx's ``add_run(text)`` writes it; tabs become w:tab, newlines w:br.
+
+    Unlike add_run, xml:space="preserve" is set only on text with outer white space
+    (python-docx's rule), so documents keep the markup they had.
+    """
+    run = etree.SubElement(parent, qn("w:r"))
+    if bold:
+        etree.SubElement(etree.SubElement(run, qn("w:rPr")), qn("w:b"))
+    if "\t" not in text and "\n" not in text and "\r" not in text:
+        _text(run, text)
+        return run
+    for index, line in enumerate(_LINE_BREAKS.split(text)):
+        if index:
+            etree.SubElement(run, qn("w:br"))
+        for part_index, part in enumerate(line.split("\t")):
+            if part_index:
+                etree.SubElement(run, qn("w:tab"))
+            _text(run, part)
+    return run
+
+
+_LINE_BREAKS = re.compile("[\r\n]")
+
+
+def _text(run: etree._Element, text: str) -> None:
+    if text:
+        t = etree.SubElement(run, qn("w:t"))
+        t.text = text
+        if len(text.strip()) < len(text):
+            t.set(_XML_SPACE, "preserve")
+
 
 
 def add_run(parent: etree._Element, text: str, bold: bool = False) -> etree._Element:
@@ -224,12 +285,24 @@ def end_field(parent: etree._Element) -> None:
     _field_char(parent, "end")
 
 
-def add_field(parent: etree._Element, instruction: str, result: str = "") -> None:
-    """Append a complete field such as ``PAGE`` with a cached ``result`` shown before an update."""
+def add_field(parent: etree._Element, instruction: str, result: str = "") -> etree._Element | None:
+    """Append a complete field such as ``PAGE`` with a cached ``result`` shown before an update; return the result's run."""
     begin_field(parent, instruction)
-    if result:
-        add_run(parent, result)
+    run = add_run(parent, result) if result else None
     end_field(parent)
+    return run
+
+
+def set_run_font(run: etree._Element, cjk: str, latin: str, size_pt: float) -> None:
+    """Set a run's own fonts and size, over its paragraph style's."""
+    rpr = run.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        run.insert(0, rpr)
+    set_fonts(rpr, cjk, latin)
+    half_points = str(round(size_pt * 2))
+    _sub(rpr, "w:sz", val=half_points)
+    _sub(rpr, "w:szCs", val=half_points)
 
 
 def add_internal_link(p: etree._Element, anchor: str) -> etree._Element:
@@ -240,6 +313,27 @@ def add_internal_link(p: etree._Element, anchor: str) -> etree._Element:
 def set_update_fields(settings: etree._Element) -> None:
     """Ask Word to update fields (the TOC and page references) when the document opens."""
     _child(settings, "w:updateFields", _SETTINGS_AFTER_UPDATEFIELDS).set(qn("w:val"), "true")
+
+
+def set_document_variable(settings: etree._Element, name: str, value: str) -> None:
+    """Store ``value`` under ``name`` in the settings' w:docVars (Word keeps them when it saves)."""
+    variables = _child(settings, "w:docVars", _SETTINGS_AFTER_UPDATEFIELDS[5:])
+    _sub(variables, "w:docVar", name=name, val=value)
+
+
+def pop_document_variable(settings: etree._Element, name: str) -> str | None:
+    """Remove the document variable ``name`` (and w:docVars when it is left empty); return its value."""
+    variables = settings.find(qn("w:docVars"))
+    if variables is None:
+        return None
+    value = None
+    for variable in variables.findall(qn("w:docVar")):
+        if variable.get(qn("w:name")) == name:
+            value = variable.get(qn("w:val"))
+            variables.remove(variable)
+    if len(variables) == 0:
+        settings.remove(variables)
+    return value
 
 
 # ---------------------------------------------------------------- sections
@@ -323,39 +417,8 @@ def new_table(widths: Sequence[int], border_color: str, border_eighths: int = 4,
     return tbl
 
 
-class RowBuilder:
-    """Append rows to a w:tbl fast: each cell kind is built once, then deep-copied per cell."""
-
-    def __init__(self, tbl: etree._Element) -> None:
-        self.tbl = tbl
-        self.widths = [int(col.get(qn("w:w"))) for col in tbl.find(qn("w:tblGrid"))]
-        self._prototypes: dict[tuple[int, CellFormat], etree._Element] = {}
-
-    def add_row(self, texts: Sequence[str], formats: Sequence[CellFormat], header: bool = False) -> etree._Element:
-        """Append a row that cannot split across pages; a ``header`` row repeats on every page."""
-        row = etree.SubElement(self.tbl, qn("w:tr"))
-        row_pr = etree.SubElement(row, qn("w:trPr"))
-        etree.SubElement(row_pr, qn("w:cantSplit"))
-        if header:
-            etree.SubElement(row_pr, qn("w:tblHeader"))
-        for column, (text, fmt) in enumerate(zip(texts, formats)):
-            cell = copy.deepcopy(self._prototype(column, fmt))
-            if fmt.merge != "continue" and text:
-                add_run(cell[-1], text)
-            row.append(cell)
-        return row
-
-    def _prototype(self, column: int, fmt: CellFormat) -> etree._Element:
-        key = (column, fmt)
-        cell = self._prototypes.get(key)
-        if cell is None:
-            cell = new_cell(self.widths[column], fmt)
-            self._prototypes[key] = cell
-        return cell
-
-
 def keep_row_with_next(row: etree._Element) -> None:
-    """Keep a table row on the same page as the row after it (keepNext on its paragraphs)."""
+    """Keep a table row (or cell) on the same page as the row after it (keepNext on its paragraphs)."""
     for ppr in row.iter(qn("w:pPr")):
         style = ppr.find(qn("w:pStyle"))
         keep = OxmlElement("w:keepNext")

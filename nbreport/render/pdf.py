@@ -6,7 +6,6 @@ nothing about content; looks come from the Theme through :class:`StyleMap`.
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 from reportlab import rl_config
@@ -16,6 +15,7 @@ from reportlab.platypus import Flowable, Image, NextPageTemplate, PageBreakIfNot
 from reportlab.platypus.doctemplate import LayoutError
 
 from ..compose import nodes as dn
+from ..compose.policy import TOC_NUMBER_DIGITS
 from ..schema.theme import Theme
 from ..checks.images import check_image
 from .atomic import atomic_path
@@ -23,6 +23,8 @@ from .docx_package import sane_source_date_epoch
 from .errors import RenderError, check_printable
 from .fonts import load_fonts
 from .pdf_flow import Box, FigureStack, HeadingParagraph, RunningHeader, keep_with_next
+from .pdf_gc import frozen_heap
+from .pdf_placeholder import PhotoFrameFlowable
 from .pdf_page import BODY, COVER, FRONT, LANDSCAPE, CoverPage, PageDecor, PageGeometry, ReportDocTemplate
 from .pdf_styles import StyleMap, hex_color
 from .pdf_table import GridFlowable, GridModel, TableLook
@@ -42,6 +44,12 @@ def render_pdf(document: dn.Document, theme: Theme, path: Path, pages: dict[str,
     With SOURCE_DATE_EPOCH set, the file is byte-for-byte reproducible.
     """
     path = Path(path)
+    with frozen_heap():
+        _render(document, theme, path, pages, font_fallback)
+    return path
+
+
+def _render(document: dn.Document, theme: Theme, path: Path, pages: dict[str, int] | None, font_fallback: bool) -> None:
     styles = StyleMap(theme, load_fonts(theme, allow_fallback=font_fallback))
     geometry, ledger = PageGeometry.of(theme), PageLedger()
     check_printable(document)  # the same strings, refused the same way, as the Word renderer
@@ -60,7 +68,6 @@ def render_pdf(document: dn.Document, theme: Theme, path: Path, pages: dict[str,
             rl_config.useA85 = use_a85
     if pages is not None:
         pages.update(ledger.pages)
-    return path
 
 
 class PdfWalker:
@@ -127,7 +134,7 @@ class PdfWalker:
     def heading(self, node: dn.Heading, where: str) -> list[Flowable]:
         """Return the heading's label in its role, reporting its page when drawn."""
         self.record = node.anchor
-        markup = text_markup(node.label, self.styles.face(node.role), self.fonts, node.anchor, "label")
+        markup = self._lines_markup(node.lines or (node.label,), node.role, node.anchor, "label")
         return [HeadingParagraph(markup, self.styles.para(node.role), node, self.ledger.heading_drawn)]
 
     def paragraph(self, node: dn.Paragraph, where: str) -> list[Flowable]:
@@ -140,7 +147,7 @@ class PdfWalker:
         return [self._bullet(item, node.marker, f"{where}.items[{i}]") for i, item in enumerate(node.items)]
 
     def figure(self, node: dn.Figure, where: str) -> list[Flowable]:
-        """Return the image or chart scaled to the frame, then the caption; neither means the caption alone."""
+        """Return the image, chart or photo frame with the caption under it, kept on one page together."""
         caption = self._text(node.caption, "caption", f"{where}.caption")
         parts = [caption]
         if node.source:
@@ -149,6 +156,8 @@ class PdfWalker:
             return [FigureStack([self._image(node.image, where, node.max_height), *parts])]
         if node.chart:
             return [FigureStack([self._chart(node.chart, node.max_height), *parts])]
+        if node.frame:
+            return [FigureStack([PhotoFrameFlowable(node.frame), *parts])]
         return parts
 
     def table_block(self, node: dn.TableBlock, where: str) -> list[Flowable]:
@@ -210,12 +219,18 @@ class PdfWalker:
     def _toc_row(self, entry: dn.TocEntry, where: str) -> TocRow:
         role = f"toc.level{min(entry.level, 3)}"
         style = self.styles.para(role)
-        markup = text_markup(entry.label, self.styles.face(role), self.fonts, "toc", f"{where}.label")
-        top = self.styles.para("toc.level1")
-        indent = (entry.level - 1) * 2 * top.fontSize
-        # One number column for all levels, so the leaders of every level end in line.
-        number_width = stringWidth("0000", top.fontName, top.fontSize)
-        return TocRow(markup=markup, style=style, indent=indent, anchor=entry.anchor, number_width=number_width)
+        markup = self._lines_markup(entry.lines or (entry.label,), role, "toc", f"{where}.label")
+        indent = (entry.level - 1) * 2 * self.styles.para("toc.level1").fontSize
+        number = self.styles.para("toc.number")
+        # One number style and column for all levels, so numbers and leaders of every level end in line.
+        number_width = stringWidth("0" * TOC_NUMBER_DIGITS, number.fontName, number.fontSize)
+        return TocRow(markup=markup, style=style, indent=indent, anchor=entry.anchor, number_width=number_width,
+                      number_style=number)
+
+    def _lines_markup(self, lines: tuple[str, ...], role: str, record: str, field: str) -> str:
+        """Return the markup of text compose broke into ``lines``: each line's markup, joined by forced breaks."""
+        face = self.styles.face(role)
+        return "<br/>".join(text_markup(line, face, self.fonts, record, field) for line in lines)
 
     def _frame_size(self) -> tuple[float, float]:
         return self.geometry.text_size(self.wide)
@@ -231,15 +246,11 @@ class PdfWalker:
         return picture
 
     def _chart(self, chart: dn.Chart, max_height: float) -> Flowable:
-        """Return the chart drawn by matplotlib (figures/charts.py) as a 300-dpi PNG scaled to the frame.
-
-        The same PNG the DOCX embeds: one drawing, so both outputs show the same picture.
-        """
-        from ..figures.charts import draw_resolved, drawn_width_mm
+        """Return the chart as vector paths scaled to the frame: the figure whose PNG the DOCX embeds."""
+        from ..figures.chart_draw import vector_drawing
+        from ..figures.charts import drawn_width_mm
+        from .pdf_chart import VectorChart
 
         width, height = self._frame_size()
-        drawn = drawn_width_mm(width / mm, chart)
-        picture = Image(io.BytesIO(draw_resolved(chart, self.styles.theme, "png", width_mm=drawn)))
-        scale = min(width * chart.width / picture.imageWidth, height * max_height / picture.imageHeight)
-        picture.drawWidth, picture.drawHeight = picture.imageWidth * scale, picture.imageHeight * scale
-        return picture
+        drawing = vector_drawing(chart, self.styles.theme, width_mm=drawn_width_mm(width / mm, chart))
+        return VectorChart(drawing, min(width * chart.width / drawing.width, height * max_height / drawing.height))

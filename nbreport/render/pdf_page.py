@@ -8,6 +8,7 @@ from pathlib import Path
 
 from reportlab.lib.pagesizes import A4, B5, LETTER, landscape
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfdoc import PDFStream, PDFZCompress
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
@@ -148,6 +149,7 @@ class ReportDocTemplate(BaseDocTemplate):
             initialFontName=decor.styles.para("body").fontName,
         )
         self.ledger = decor.ledger
+        self.setPageCallBack(self._compress_page)
         # reportlab starts with the first template: the cover only if the document has one.
         templates = decor.templates(geometry)
         self.addPageTemplates(sorted(templates, key=lambda template: template.id != first))
@@ -157,12 +159,40 @@ class ReportDocTemplate(BaseDocTemplate):
         self.ledger.start_pass()
         self.canv.showOutline()
 
+    def _compress_page(self, page_number: int) -> None:
+        """Compress the page just finished now, not at save: a 1,700-page table keeps KBs per page, not its text.
+
+        The stream is the one reportlab's PDFPage.check_format would make, with the Flate
+        step done early by the same encoder, so the file's bytes do not change.
+        """
+        page = self.canv._doc.Pages.pages[-1]
+        if page.Contents or not page.stream or not page.compression:
+            return
+        stream = PDFStream()
+        stream.filters = [_FLATE_DONE]
+        stream.content = PDFZCompress.encode(page.stream)
+        stream.__Comment__ = "page stream"
+        page.Contents, page.stream = stream, None
+
     def _endBuild(self):  # noqa: N802 - reportlab's method
         """Finish the last page, define the TOC number forms from the pages found, then save."""
         self._doSave = 0
         super()._endBuild()
         self.ledger.define_forms(self.canv)
         self.canv.save()
+
+
+class _FlateDone:
+    """Name FlateDecode in a stream's dictionary for content already compressed by PDFZCompress."""
+
+    pdfname = PDFZCompress.pdfname
+
+    def encode(self, content: bytes) -> bytes:
+        """Return ``content`` as it is: it was compressed when its page ended."""
+        return content
+
+
+_FLATE_DONE = _FlateDone()
 
 
 class CoverPage(Flowable):

@@ -22,9 +22,17 @@ from reportlab.pdfgen.textobject import PDFTextObject
 CLOSING = frozenset("，。、；：！？）」』》〉】〕”’")  # ink in the left half of the em
 OPENING = frozenset("（「『《〈【〔“‘")  # ink in the right half
 MARKS = CLOSING | OPENING
-# Between Han and Latin: CLREQ asks for about a quarter em; text extraction (MuPDF) reads
-# a gap after a digit wider than about a quarter of the digit as a space: the gap stays
-# at a tenth of an em, and a justified line's spread is not added to it.
+# Between Han and Latin: CLREQ asks for about a quarter em, but a wider gap is read back as a
+# space by text extraction. Measured on data/2023's PDF (layout checker, PyMuPDF 1.2x) and on
+# sample lines (pdftotext 22.12), gap in em of the font size:
+# - MuPDF judges a gap against the glyph before it: after a Han character (1 em) 0.25 reads
+#   clean; after a digit or a Latin letter (about 0.5 em) 0.12 reads clean, 0.15 gave 505
+#   inserted spaces in data/2023.
+# - pdftotext splits at about a tenth of the font size whatever the glyph, the spread of a
+#   justified line included: in justified body lines 0.08 already gave spaces, 0.05 seven more
+#   than no gap at all over data/2023; at this 0.1 it reads most gaps as spaces.
+# No gap near a quarter em reads clean in both, so the gap stays at a tenth (clean in MuPDF
+# both ways, the checker at 0 faults); a justified line's spread is not added to it.
 HAN_LATIN_EM = 0.1
 MAX_SPREAD_EM = 0.35  # a line that would open wider than this between Han characters stays ragged
 

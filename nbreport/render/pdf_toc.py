@@ -89,13 +89,19 @@ class NumberSlot:
 
 @dataclass(frozen=True)
 class TocRow:
-    """Hold one printed TOC line: its label markup, style, indent and target anchor."""
+    """Hold one printed TOC entry: its label markup and style, indent, target anchor, number column and style.
+
+    Every row of a 目录 gets the same ``number_style`` and ``number_width``: the page numbers
+    of all levels print in one face and size, right-aligned at one edge, and the leaders end
+    in line at the number column.
+    """
 
     markup: str
     style: Any  # a reportlab ParagraphStyle (reportlab has no type hints)
     indent: float
     anchor: str
     number_width: float
+    number_style: Any = None  # None: the label's style
 
 
 class TocFlowable(Flowable):
@@ -104,7 +110,7 @@ class TocFlowable(Flowable):
     def __init__(self, rows: Sequence[TocRow], ledger: PageLedger) -> None:
         super().__init__()
         self.rows = list(rows)
-        self._lines = [TocLine(row, ledger.number_slot(row.anchor, row.style)) for row in self.rows]
+        self._lines = [TocLine(row, ledger.number_slot(row.anchor, row.number_style or row.style)) for row in self.rows]
         self._stack = Stack(self._lines)
 
     def wrap(self, availWidth, availHeight):  # noqa: N803
@@ -153,8 +159,9 @@ class TocLine(Flowable):
         baseline = self.height - style.fontSize - (len(lines) - 1) * style.leading
         text_end = self.row.indent + (lines[-1] if lines else 0)
         canv.saveState()
-        canv.setFont(style.fontName, style.fontSize)
-        canv.setFillColor(style.textColor)
+        leader = self.row.number_style or style
+        canv.setFont(leader.fontName, leader.fontSize)
+        canv.setFillColor(leader.textColor)
         self._dots(text_end, baseline)
         # The page number: a form defined at the end, in page coordinates, so undo the translation.
         self.slot.x, self.slot.y = canv.absolutePosition(self.width, baseline)
@@ -165,9 +172,14 @@ class TocLine(Flowable):
         canv.linkRect("", self.row.anchor, (0, 0, self.width, self.height), relative=1, thickness=0)
 
     def _dots(self, start: float, baseline: float) -> None:
-        style = self.row.style
-        dot = stringWidth(" .", style.fontName, style.fontSize)
-        end = self.width - self._number_width * 0.75
-        count = int((end - start - dot) // dot)
+        """Draw the leader's dots on one pitch counted back from one end, so they stand in columns on every row.
+
+        The pitch and the end are the number style's, the same on every row whatever its level;
+        the leader keeps one pitch clear of the entry's text.
+        """
+        style = self.row.number_style or self.row.style
+        pitch = stringWidth(" .", style.fontName, style.fontSize)
+        end = self.width - self._number_width - style.fontSize * 0.25
+        count = int((end - start - pitch) // pitch)
         if count > 0:
             self.canv.drawRightString(end, baseline, " ." * count)

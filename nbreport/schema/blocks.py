@@ -89,14 +89,32 @@ def chart_problem(chart: ChartSpec) -> Detail | None:
     return None
 
 
+MAX_FIGURE_MM = 400.0  # larger than any page: a typo such as 800 for 80 is refused here
+
+
 class Figure(Model):
-    """Show an image or chart with its caption; with neither it is a photo caption alone."""
+    """Show an image or chart with its caption; with neither, a framed space for the photo to come.
+
+    ``width_mm`` and ``height_mm`` size that space (one of them keeps the theme's photo
+    proportions); they belong to a figure still waiting for its photo, so they are refused
+    beside an image or a chart, whose own proportions decide.
+    """
 
     kind: Literal["figure"] = "figure"
     caption: str = Field(min_length=1)
     image: str | None = Field(default=None, description="image path inside the dataset")
     chart: ChartSpec | None = None
     source: str | None = Field(default=None, description="来源说明")
+    width_mm: float | None = Field(default=None, gt=0, le=MAX_FIGURE_MM, description="待补照片的占位框宽度（毫米）")
+    height_mm: float | None = Field(default=None, gt=0, le=MAX_FIGURE_MM, description="待补照片的占位框高度（毫米）")
+
+    @model_validator(mode="after")
+    def _size_for_placeholder(self) -> Figure:
+        if (self.width_mm is not None or self.height_mm is not None) and (self.image or self.chart):
+            key = "width_mm" if self.width_mm is not None else "height_mm"
+            why = detail("figure.with_picture", key=key)
+            raise PydanticCustomError("E-FIGURE-SIZE", "图的占位尺寸有误：{detail}", {"detail": why, "at": (key,)})
+        return self
 
 
 class CaseBox(Model):

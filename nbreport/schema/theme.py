@@ -148,6 +148,7 @@ DEFAULT_STYLES: dict[str, TextStyle] = {
     "toc.level1": _style(font="sans", size="四号", align="left", line_spacing=1.6),
     "toc.level2": _style(font="serif", size="小四", align="left", line_spacing=1.4),
     "toc.level3": _style(font="serif", size="五号", align="left", line_spacing=1.3),
+    "toc.number": _style(font="serif", size="小四", align="right", line_spacing=1.0),
     "chapter.title": _style(font="sans", size="二号", align="center", color="1F4E79", bold=True, space_after=24, line_spacing=1.3),
     "section.title": _style(font="sans", size="三号", align="left", color="1F4E79", bold=True, space_before=14, space_after=8, line_spacing=1.3),
     "subheading": _style(font="sans", size="四号", align="left", bold=True, space_before=10, space_after=4, line_spacing=1.3),
@@ -198,6 +199,8 @@ class Theme(Model):
     continued_caption: str = Field(default="续表", max_length=20)
     continued_suffix: str = Field(default="（续）", max_length=20)
     toc_levels: int = Field(default=2, ge=1, le=3)
+    photo_width: float = Field(default=0.5, gt=0, le=1, description="待补照片占位框的宽度，占版心宽度的比例")
+    photo_ratio: float = Field(default=0.75, ge=0.25, le=2, description="待补照片占位框的高宽比（0.75 即 4:3 横幅）")
     running_header: bool = True
     page_number_format: str = Field(default="{n}", max_length=40, description="literal text with one {n}, e.g. 第{n}页")
 

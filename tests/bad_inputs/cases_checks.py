@@ -164,6 +164,15 @@ CASES: list[Case] = [
     Case("chart-huge-number", [("E-MD-FENCE", "ch.md:9")], report=CHAPTER, files=charted("{categories: [a], series: {x: [1e309]}}")),
     Case("chart-units-of-unknown-series", [("E-CHART-DATA", "ch.md:7")], report=CHAPTER,
          files=charted("{categories: [a], series: {x: [1]}, units: {y: '%'}}")),
+    # A figure still waiting for its photo: a warning at its block; a frame size it cannot have is an error
+    Case("figure-without-image", [("W-FIGURE-NO-IMAGE", "ch.md:7")], report=CHAPTER,
+         files={"ch.md": CH + "```figure\ncaption: 会议现场\n```\n"}),
+    Case("figure-frame-size-beside-an-image", [("E-FIGURE-SIZE", "ch.md:7")], report=CHAPTER,
+         files={**pictured("p.png", png(40, 30)), "ch.md": CH + "```figure\ncaption: 图\nimage: p.png\nwidth_mm: 60\n```\n"}),
+    Case("figure-frame-wider-than-the-page", [("E-FIGURE-SIZE", "ch.md:7")], report=CHAPTER,
+         files={"ch.md": CH + "```figure\ncaption: 图\nwidth_mm: 300\n```\n"}),
+    Case("figure-frame-size-not-positive", [("E-SCHEMA-VALUE", "ch.md:7")], report=CHAPTER,
+         files={"ch.md": CH + "```figure\ncaption: 图\nheight_mm: 0\n```\n"}),
     # Images that cannot be read: not an image, cut short, content and extension disagree
     Case("image-text-file", [("E-IMAGE-READ", "ch.md:7")], report=CHAPTER, files=pictured("p.png", "不是图片\n")),
     Case("image-empty-file", [("E-IMAGE-READ", "ch.md:7")], report=CHAPTER, files=pictured("p.png", b"")),

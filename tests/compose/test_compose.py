@@ -83,3 +83,40 @@ def test_every_part_starts_a_page_run_whose_header_is_its_title():
     for page_break, heading in parts:
         assert isinstance(heading, dn.Heading) and heading.level == 1
         assert page_break.header == heading.label
+
+
+def _figures(nodes):
+    for node in nodes:
+        if isinstance(node, dn.Figure):
+            yield node
+        elif isinstance(node, dn.CaseBox):
+            yield from _figures(node.children)
+
+
+def _photo_report(*figures, boxed=()):
+    from nbreport.schema import Report
+
+    blocks = [*figures] + ([{"kind": "case", "title": "案例", "blocks": list(boxed)}] if boxed else [])
+    return Report.model_validate({"meta": {"year": 2023, "region": "宁波市", "title": "报告"}, "conclusion": {"blocks": blocks}})
+
+
+def test_a_figure_without_picture_gets_a_frame_of_the_theme_size_or_its_own():
+    report = _photo_report({"kind": "figure", "caption": "甲"}, {"kind": "figure", "caption": "乙", "width_mm": 100},
+                           {"kind": "figure", "caption": "丙", "height_mm": 45})
+    theme = Theme(photo_width=0.5, photo_ratio=0.75)  # text width 210 − 26 − 24 = 160 mm
+    frames = [figure.frame for figure in _figures(compose(report, theme).nodes)]
+    assert [(f.width_mm, f.height_mm) for f in frames] == [(80, 60), (100, 75), (60, 45)]
+
+
+def test_a_frame_is_scaled_down_to_the_page_and_inside_a_case_box():
+    report = _photo_report({"kind": "figure", "caption": "甲", "width_mm": 160, "height_mm": 300},
+                           boxed=[{"kind": "figure", "caption": "乙", "width_mm": 160}])
+    outer, boxed = (figure.frame for figure in _figures(compose(report, Theme()).nodes))
+    assert outer.height_mm <= (297 - 28 - 25) * 0.6 and abs(outer.width_mm / outer.height_mm - 160 / 300) < 0.01
+    assert boxed.width_mm < 160 and abs(boxed.height_mm / boxed.width_mm - 0.75) < 0.01
+
+
+def test_a_figure_with_a_chart_has_no_frame():
+    report = _photo_report({"kind": "figure", "caption": "图", "chart": {"categories": ["a"], "series": {"x": [1]}}})
+    (figure,) = _figures(compose(report, Theme()).nodes)
+    assert figure.chart is not None and figure.frame is None

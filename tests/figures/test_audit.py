@@ -26,9 +26,9 @@ def test_build_audit_writes_csv_and_json_listing_each_printed_figure(built):
     records = json.loads((built / f"{NAME}.figures.json").read_text(encoding="utf-8"))
     assert rows == [{key: str(value) for key, value in record.items()} for record in records]
     firms = [row for row in rows if row["印出"] == "突破7014家"]
-    assert len(firms) == 1
-    assert firms[0]["指标"] == "高新技术企业数" and firms[0]["来源"] == "seeds/002"
-    assert firms[0]["章"] == "提升企业创新能力 塑造高质量发展动能" and firms[0]["文件"] == "chapters/03-enterprises.md"
+    assert [row["章"] for row in firms] == ["提升企业创新能力 塑造高质量发展动能", "数说2023"]
+    assert all(row["指标"] == "高新技术企业数" and row["来源"] == "seeds/002" for row in firms)
+    assert firms[0]["文件"] == "chapters/03-enterprises.md" and firms[1]["文件"] == "report.yaml"
     assert sorted(path.name for path in built.iterdir()) == [f"{NAME}.docx", f"{NAME}.figures.csv", f"{NAME}.figures.json"]
 
 
@@ -75,3 +75,19 @@ def test_audit_of_a_file_that_is_not_a_docx_cannot_run(tmp_path, capsys):
     fake.write_bytes(b"not a zip")
     assert main(["audit", str(fake), str(DATA / "2023")]) == 2
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_build_audit_lists_the_key_figures_page_and_every_charted_value(built):
+    import yaml
+
+    rows = list(csv.DictReader((built / f"{NAME}.figures.csv").open(encoding="utf-8-sig")))
+    page = yaml.safe_load((DATA / "2023" / "report.yaml").read_text(encoding="utf-8"))["key_figures"]
+    headline = [row for row in rows if row["章"] == page["title"] and row["印出"] != row["数值"]]  # with unit: not a bar label
+    assert [row["指标"] for row in headline] == page["indicators"]
+    with (DATA / "2023" / "indicators.csv").open(encoding="utf-8-sig") as panel:
+        years = sorted(row["年份"] for row in csv.DictReader(panel) if row["指标"] == page["chart"])
+    charted = [row for row in rows if row["指标"] == page["chart"] and row["印出"] == row["数值"]]
+    # one bar per year the panel holds, in the overview's chart and in the page's
+    assert sorted(row["年份"] for row in charted) == sorted(years * 2)
+    assert {row["章"] for row in charted} == {"科技进步综述", page["title"]}
+

@@ -92,18 +92,60 @@ def test_the_composed_chart_node_is_drawn_as_compose_resolved_it(panel):
     assert draw_resolved(chart, Theme(), "svg") == draw_chart(spec_from_panel(panel, ["高新技术企业数"]), Theme(), "svg")
 
 
-def test_a_chart_is_drawn_once_per_build_and_again_when_it_changes(monkeypatch):
+def test_a_chart_is_drawn_once_per_build_and_again_when_it_changes(monkeypatch, tmp_path):
     from nbreport.compose.chart import resolve_chart
-    from nbreport.figures import charts
+    from nbreport.figures import chart_draw as charts
     from nbreport.schema import Theme
     from nbreport.schema.blocks import ChartSpec
 
+    monkeypatch.setenv("NBREPORT_CACHE_DIR", str(tmp_path))
     drawn = []
-    real = charts._draw
-    monkeypatch.setattr(charts, "_draw", lambda *args: drawn.append(1) or real(*args))
+    real = charts._figure
+    monkeypatch.setattr(charts, "_figure", lambda *args: drawn.append(1) or real(*args))
     charts._DRAWN.clear()
     chart = resolve_chart(ChartSpec(categories=["2022年", "2023年"], series={"企业数": [5300, 7014]}), "1F4E79")
     first = charts.draw_resolved(chart, Theme(), width_mm=80)
     assert charts.draw_resolved(chart, Theme(), width_mm=80) == first and len(drawn) == 1
     other = resolve_chart(ChartSpec(categories=["2022年", "2023年"], series={"企业数": [5300, 7041]}), "1F4E79")
     assert charts.draw_resolved(other, Theme(), width_mm=80) != first and len(drawn) == 2
+
+
+def test_a_fresh_process_takes_a_drawn_chart_from_the_cache_folder_and_a_damaged_one_is_drawn_again(monkeypatch, tmp_path):
+    from nbreport.compose.chart import resolve_chart
+    from nbreport.figures import chart_draw
+    from nbreport.schema import Theme
+    from nbreport.schema.blocks import ChartSpec
+
+    monkeypatch.setenv("NBREPORT_CACHE_DIR", str(tmp_path))
+    chart = resolve_chart(ChartSpec(categories=["2022年", "2023年"], series={"企业数": [5300, 7014]}), "1F4E79")
+    chart_draw._DRAWN.clear()
+    first = {fmt: chart_draw.draw_resolved(chart, Theme(), fmt, width_mm=80) for fmt in ("png", "svg")}
+    first_vector = chart_draw.vector_drawing(chart, Theme(), width_mm=80)
+    drawn = []
+    real = chart_draw._figure
+    monkeypatch.setattr(chart_draw, "_figure", lambda *args: drawn.append(1) or real(*args))
+    chart_draw._DRAWN.clear()  # as in a new process
+    assert {fmt: chart_draw.draw_resolved(chart, Theme(), fmt, width_mm=80) for fmt in ("png", "svg")} == first
+    assert chart_draw.vector_drawing(chart, Theme(), width_mm=80) == first_vector and drawn == []
+    for entry in (tmp_path / "charts").iterdir():
+        entry.write_bytes(entry.read_bytes()[:-3])
+    chart_draw._DRAWN.clear()
+    assert chart_draw.vector_drawing(chart, Theme(), width_mm=80) == first_vector and drawn == [1]
+
+
+def test_the_vector_drawing_survives_its_stored_form_and_refuses_anything_else():
+    from nbreport.compose.chart import resolve_chart
+    from nbreport.figures import chart_draw
+    from nbreport.figures.chart_vector import VectorDrawing
+    from nbreport.schema import Theme
+    from nbreport.schema.blocks import ChartSpec
+
+    chart = resolve_chart(ChartSpec(type="bar+line", categories=["2022年", "2023年"],
+                                    series={"企业数": [5300, 7014], "增速": [3.0, 31.0]}), "1F4E79")
+    drawing = chart_draw.vector_drawing(chart, Theme(), width_mm=80)
+    assert VectorDrawing.from_bytes(drawing.to_bytes()) == drawing
+    assert {segment[0] for op in drawing.ops for segment in op.segments} <= {"m", "l", "c", "z"}
+    assert abs(drawing.width - 80 / 25.4 * 72) < 0.01
+    for bad in (b"", b"[1,2]", b'[1,2,[[[["x",1]],null,null,1,null,"butt","miter",null]]]', b"\xff"):
+        with pytest.raises(ValueError):
+            VectorDrawing.from_bytes(bad)

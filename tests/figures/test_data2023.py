@@ -39,7 +39,7 @@ def test_rendered_text_is_byte_identical_to_the_text_before_references():
     # The fixture holds every paragraph of data/2023 as loaded before its figures became references.
     before = json.loads((FIXTURES / "data2023-paragraphs.json").read_text(encoding="utf-8"))
     report, checked = check_dataset(DATA / "2023")
-    assert checked.findings == []
+    assert {finding.code for finding in checked.findings} == {"W-FIGURE-NO-IMAGE"}  # its photos are still to come
     assert paragraph_texts(report.model_copy(update={"indicators": []})) == before
 
 
@@ -80,7 +80,7 @@ def test_a_planted_contradiction_in_a_chapter_is_reported_with_file_and_line(tmp
     assert text.count(reference) == 1
     chapter.write_text(text.replace(reference, "高新技术企业总数突破7104家"), encoding="utf-8")
     line = 1 + text[:text.index(reference)].count("\n")
-    findings = check_dataset(root)[1].findings
+    findings = [f for f in check_dataset(root)[1].findings if f.code != "W-FIGURE-NO-IMAGE"]  # the photos to come aside
     assert [(f.code, f.where.file, f.where.line) for f in findings] == [
         ("W-FIGURE-CONTRADICTS", "chapters/03-enterprises.md", line)]
     assert "7104" in findings[0].message and "突破7014家" in findings[0].message

@@ -208,14 +208,16 @@ def test_case_box_is_a_shaded_box_whose_title_row_keeps_with_its_body(word):
     title = box.cell(0, 0).paragraphs
     assert [p.text for p in title] == ["甬江实验室"] and title[0].style.name == "nb.case.title"
     assert title[0].style.paragraph_format.keep_with_next
-    assert [p.text for p in box.cell(1, 0).paragraphs] == ["案例正文。", "实验室外景"]
+    paragraphs = box.cell(1, 0).paragraphs
+    assert [p.text for p in paragraphs] == ["案例正文。", "", "实验室外景"]  # the photo still to come: its frame
+    assert paragraphs[1]._p.xpath(".//w:drawing")
 
 
 def test_figure_image_fits_the_text_width_and_caption_follows(word):
     shapes = word.inline_shapes
-    assert len(shapes) == 1
+    assert len(shapes) == 2  # the photo, and the frame of the figure in the case box that has none yet
     section = word.sections[0]
-    assert shapes[0].width <= section.page_width - section.left_margin - section.right_margin
+    assert all(shape.width <= section.page_width - section.left_margin - section.right_margin for shape in shapes)
     paragraphs = word.paragraphs
     index = next(i for i, p in enumerate(paragraphs) if p._p.xpath(".//w:drawing"))
     assert paragraphs[index].paragraph_format.keep_with_next
@@ -399,7 +401,7 @@ def test_the_2023_report_prints_every_heading_and_table_row(tmp_path):
     document = compose(load_report(DATA / "2023"), THEME)
     word = docx.Document(str(render_docx(document, THEME, tmp_path / "2023.docx")))
     heading_texts = {p.text for p in word.paragraphs if p.style.name.startswith(("Heading", "nb.district", "nb.chronology.month"))}
-    assert {h.label for h in document.headings()} <= heading_texts
+    assert {"\n".join(h.lines) if h.lines else h.label for h in document.headings()} <= heading_texts
     tables = [n for n in document.nodes if isinstance(n, dn.TableBlock)]
     data_tables = [t for t in word.tables if t._tbl.tr_lst[0].find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None]
     assert [len(t._tbl.tr_lst) for t in data_tables] == [len(n.grid.rows) + 1 for n in tables]
@@ -459,3 +461,43 @@ def test_the_first_and_last_table_rows_are_kept_together(tmp_path):
     keeps = [bool(row._tr.findall(".//" + qn("w:keepNext"))) for row in word.tables[0].rows]
     # header + the first three rows start a page together; the last three rows end one together
     assert keeps == [True, True, True, False, False, False, True, True, False]
+
+
+
+def test_a_photo_frame_is_a_picture_of_its_size_kept_with_its_caption(tmp_path):
+    frame = dn.PhotoFrame(width_mm=80, height_mm=60)
+    path = render_docx(one_section(dn.Figure("会议现场", frame=frame)), THEME, tmp_path / "f.docx")
+    word = docx.Document(str(path))
+    assert word.tables == []
+    (shape,) = word.inline_shapes
+    assert (shape.width, shape.height) == (80 * 36_000, 60 * 36_000)
+    holder = next(p for p in word.paragraphs if p._p.xpath(".//pic:pic"))
+    assert holder.paragraph_format.keep_with_next and holder.text == ""
+    assert word.paragraphs[-1].text == "会议现场"
+
+
+def test_the_frame_picture_is_a_dashed_grey_ring_and_white_inside():
+    import io
+
+    from PIL import Image
+
+    from nbreport.render.docx_frame import DPI, frame_png
+
+    image = Image.open(io.BytesIO(frame_png(80, 60, "A6A6A6", 0.5)))
+    assert image.size == (round(80 * DPI / 25.4), round(60 * DPI / 25.4)) and image.mode == "L"
+    width, height = image.size
+    top = [image.getpixel((x, 0)) for x in range(width)]
+    assert min(top) < 200 and max(top) == 255  # dashes: ink and gaps along the edge
+    assert image.getpixel((width // 2, height // 2)) == 255
+    assert frame_png(80, 60, "A6A6A6", 0.5) == frame_png(80, 60, "A6A6A6", 0.5)
+
+
+def test_a_heading_and_a_toc_entry_break_where_compose_broke_them(tmp_path):
+    heading = dn.Heading(level=1, text="甲乙 丙丁", anchor="p1", role="chapter.title", number="第一章",
+                         lines=("第一章\u3000甲乙", "丙丁"))
+    toc = dn.Toc(title="目录", entries=(dn.TocEntry(1, heading.label, "p1", lines=heading.lines),))
+    path = render_docx(dn.Document(dn.DocumentInfo("t", "a", "s", (), "zh-CN", "t"), [toc, heading]), THEME, tmp_path / "h.docx")
+    word = docx.Document(str(path))
+    printed = [p for p in word.paragraphs if "丙丁" in p.text]
+    assert len(printed) == 2 and all(p._p.xpath(".//w:br") for p in printed)
+    assert all(p.text.startswith("第一章\u3000甲乙\n丙丁") for p in printed)

@@ -101,3 +101,22 @@ def test_links_outside_the_package_are_dropped_with_a_warning(document, tmp_path
 def test_a_reference_without_links_gives_no_warning(document, tmp_path, recwarn):
     render_docx(document, THEME, tmp_path / "o.docx", reference(tmp_path))
     assert not [w for w in recwarn if issubclass(w.category, TemplateWarning)]
+
+
+def saved_entries(data: bytes) -> list[tuple[str, bytes]]:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return [(name, package.read(name)) for name in package.namelist()]
+
+
+@pytest.mark.parametrize("python_docx_writer", ["internal", "missing"])
+def test_the_package_holds_what_python_docx_would_save(monkeypatch, python_docx_writer):
+    from nbreport.render import docx_package
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    if python_docx_writer == "missing":  # another python-docx: the package is saved through it
+        monkeypatch.setattr(docx_package, "_WRITER_STEPS", ("_write_content_types_stream", "_no_such_step"))
+    doc = docx.Document()
+    doc.add_paragraph("正文")
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    assert saved_entries(docx_package.package_bytes(doc)) == saved_entries(buffer.getvalue())

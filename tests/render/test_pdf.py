@@ -434,3 +434,47 @@ def test_last_row_of_a_long_table_never_stands_alone(tmp_path, rows):
     path = render_pdf(compose(report), Theme(), tmp_path / "t.pdf")
     last = PdfReader(str(path)).pages[-1].extract_text()
     assert len(re.findall(r"第\d+号单位", last)) >= 2
+
+
+def test_a_photo_frame_is_a_dashed_rectangle_of_its_size_above_the_caption(tmp_path):
+    import pymupdf
+
+    figure = dn.Figure(caption="会议现场", frame=dn.PhotoFrame(width_mm=80, height_mm=60))
+    path = render_pdf(dn.Document(info=INFO, nodes=[figure]), Theme(), tmp_path / "f.pdf")
+    with pymupdf.open(str(path)) as pdf:
+        page = pdf[0]
+        (frame,) = [d for d in page.get_drawings() if d.get("dashes") not in (None, "[] 0")]
+        caption = page.search_for("会议现场")[0]
+    mm_pt = 72 / 25.4
+    assert abs(frame["rect"].width - 80 * mm_pt) < 1 and abs(frame["rect"].height - 60 * mm_pt) < 1
+    assert abs((frame["rect"].x0 + frame["rect"].x1) / 2 - (caption.x0 + caption.x1) / 2) < 2  # centred on the caption
+    assert 0 < caption.y0 - frame["rect"].y1 < 20  # the caption sits right under the frame
+
+
+def test_a_heading_prints_on_the_lines_compose_broke_it_into(tmp_path):
+    import pymupdf
+
+    heading = dn.Heading(level=1, text="提升企业创新能力 塑造高质量发展动能", anchor="p1", role="chapter.title", number="第三章",
+                         lines=("第三章\u3000提升企业创新能力", "塑造高质量发展动能"))
+    path = render_pdf(dn.Document(info=INFO, nodes=[heading]), Theme(), tmp_path / "h.pdf")
+    with pymupdf.open(str(path)) as pdf:
+        lines = [squash("".join(span["text"] for span in line["spans"]))
+                 for block in pdf[0].get_text("dict")["blocks"] for line in block.get("lines", ())]
+    assert "第三章提升企业创新能力" in lines and "塑造高质量发展动能" in lines
+
+
+def test_toc_numbers_share_one_style_and_leaders_end_in_line(tmp_path):
+    import pymupdf
+
+    nodes = [dn.Toc(title="目录", entries=(dn.TocEntry(1, "第一章\u3000甲", "p1"), dn.TocEntry(2, "第一节\u3000乙", "s1"))),
+             dn.PageBreak(), dn.Heading(level=1, text="甲", anchor="p1", role="chapter.title", number="第一章"),
+             dn.Heading(level=2, text="乙", anchor="s1", role="section.title", number="第一节")]
+    path = render_pdf(dn.Document(info=INFO, nodes=nodes), Theme(), tmp_path / "t.pdf")
+    with pymupdf.open(str(path)) as pdf:
+        spans = [span for block in pdf[0].get_text("dict")["blocks"] for line in block.get("lines", ())
+                 for span in line["spans"]]
+    numbers = [span for span in spans if span["text"].strip().isdigit() and span["bbox"][1] < 700]  # not the folio
+    leaders = [span for span in spans if set(span["text"].strip()) == {".", " "} and span["text"].strip()]
+    assert len(numbers) == 2 and len({(span["font"], round(span["size"], 1)) for span in numbers}) == 1
+    assert abs(numbers[0]["bbox"][2] - numbers[1]["bbox"][2]) < 0.5  # right-aligned at one edge
+    assert len(leaders) == 2 and abs(leaders[0]["bbox"][2] - leaders[1]["bbox"][2]) < 0.5

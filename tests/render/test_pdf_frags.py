@@ -1,0 +1,98 @@
+"""Plain cell text skips the markup parser: the frags, and so the PDF, are the parser's."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+from reportlab.platypus.paraparser import ParaParser
+
+from nbreport.compose import compose
+from nbreport.render import pdf as pdf_module
+from nbreport.render.fonts import load_fonts
+from nbreport.render.pdf import render_pdf
+from nbreport.render.pdf_frags import plain_frags
+from nbreport.render.pdf_page import ReportDocTemplate
+from nbreport.render.pdf_styles import StyleMap
+from nbreport.render.pdf_text import text_markup
+from nbreport.schema.theme import Theme
+
+from .test_pdf import award_document, sample_report
+
+TEXTS = [
+    "宁波大学", "高性能稀土永磁材料关键技术研究及产业化（3期）", "2023年RD投入", "张三、李四、王五",
+    "Ningbo University", "300.82亿元，增长18%", "▶ 重点项目", "• 第一条", "甬江实验室（一期）建设",
+]
+
+
+@pytest.fixture(scope="module")
+def styles() -> StyleMap:
+    theme = Theme()
+    return StyleMap(theme, load_fonts(theme))
+
+
+def _parsed(text: str, styles: StyleMap, role: str, align: str) -> list[dict]:
+    face, style = styles.face(role), styles.aligned(role, align)
+    parsed_style, frags, _ = ParaParser().parse(text_markup(text, face, styles.fonts, "r", "f"), style)
+    assert parsed_style is style
+    return [frag.__dict__ for frag in frags]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+@pytest.mark.parametrize("role,align", [("table.cell", "left"), ("table.cell", "center"), ("table.header", "center")])
+def test_plain_frags_equal_the_parsers(styles, text, role, align):
+    frags = plain_frags(text, styles.face(role), styles.fonts, styles.aligned(role, align))
+    assert frags is not None
+    assert [frag.__dict__ for frag in frags] == _parsed(text, styles, role, align)
+
+
+@pytest.mark.parametrize("text", ["", "A & B", "<b>x</b>", "a  b", " 前导空格", "尾随空格 ", "两行\n文本"])
+def test_text_the_parser_would_change_is_left_to_the_parser(styles, text):
+    assert plain_frags(text, styles.face("table.cell"), styles.fonts, styles.aligned("table.cell", "left")) is None
+
+
+def test_page_streams_compressed_at_page_end_give_the_same_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    document, theme = compose(sample_report()), Theme()
+    early = render_pdf(document, theme, tmp_path / "early.pdf").read_bytes()
+    monkeypatch.setattr(ReportDocTemplate, "_compress_page", lambda self, page: None)
+    at_save = render_pdf(document, theme, tmp_path / "late.pdf").read_bytes()
+    assert early == at_save
+
+
+def test_long_table_pages_hold_compressed_streams_while_the_build_runs(tmp_path, monkeypatch):
+    seen: list[tuple[object, object]] = []
+    original = ReportDocTemplate._compress_page
+
+    def spy(self, number):
+        original(self, number)
+        page = self.canv._doc.Pages.pages[-1]
+        seen.append((page.stream, page.Contents.content))
+
+    monkeypatch.setattr(ReportDocTemplate, "_compress_page", spy)
+    render_pdf(award_document(300, 40), Theme(), tmp_path / "t.pdf")
+    assert len(seen) > 3
+    assert all(stream is None and isinstance(content, bytes) for stream, content in seen)
+
+
+def test_render_leaves_the_collector_as_it_found_it(tmp_path, monkeypatch):
+    frozen = []
+    original = pdf_module._render
+    monkeypatch.setattr(pdf_module, "_render", lambda *args: (frozen.append(gc.get_freeze_count()), original(*args)))
+    assert gc.get_freeze_count() == 0
+    before = 0
+    render_pdf(award_document(20, 5), Theme(), tmp_path / "g.pdf")
+    assert frozen and frozen[0] > before  # the objects alive before the render were frozen during it
+    assert gc.get_freeze_count() == before
+
+
+def test_render_keeps_a_callers_own_freeze(tmp_path):
+    keep = [object() for _ in range(10)]
+    gc.freeze()
+    try:
+        before = gc.get_freeze_count()
+        render_pdf(award_document(20, 5), Theme(), tmp_path / "f.pdf")
+        assert gc.get_freeze_count() == before
+    finally:
+        gc.unfreeze()
+    assert keep
