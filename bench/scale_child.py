@@ -2,16 +2,17 @@
 
 Run: python bench/scale_child.py (docx|pdf) ROWS
 
-When bench/<fmt>_scale.py exists and defines ``measure(rows: int) -> dict`` (keys ``seconds``
-and optionally ``cpu``, ``rss_mb``), that is called: the renderer's owner decides what one
-row costs. Otherwise the appendix is made (untimed) and compose + render of that format is
+When bench/<fmt>_scale.py exists and defines ``measure(rows: int)`` returning a dict or a
+dataclass (keys ``seconds`` and optionally ``cpu``/``cpu_seconds``, ``rss_mb``/``peak_rss_mb``),
+that is called: the renderer's owner decides what one row costs. Otherwise the appendix is made (untimed) and compose + render of that format is
 timed. bench/scale.py reads the process's CPU time and peak RSS (os.wait4) when the dict
 has none.
 """
 
 from __future__ import annotations
 
-import importlib.util
+import dataclasses
+import importlib
 import inspect
 import json
 import sys
@@ -50,6 +51,17 @@ def _warm(fmt: str, theme: object) -> None:
         from nbreport.render.docx import render_docx  # noqa: F401
 
 
+def _as_dict(result: object) -> dict:
+    """Return a measure() result as the agreed keys: seconds, cpu, rss_mb (a dataclass's cpu_seconds, peak_rss_mb too)."""
+    figures = dataclasses.asdict(result) if dataclasses.is_dataclass(result) and not isinstance(result, type) else result
+    if not isinstance(figures, dict):
+        return {}
+    for key, alias in (("cpu", "cpu_seconds"), ("rss_mb", "peak_rss_mb")):
+        if key not in figures and alias in figures:
+            figures[key] = figures[alias]
+    return figures
+
+
 def _takes_rows(measure: object) -> bool:
     """Return whether ``measure`` has the agreed interface: its first parameter is ``rows``."""
     if not callable(measure):
@@ -62,12 +74,11 @@ def main(fmt: str, rows: int) -> None:
     """Print the figures of ``fmt`` at ``rows`` rows as one JSON line."""
     module = HERE / f"{fmt}_scale.py"
     if module.exists():
-        spec = importlib.util.spec_from_file_location(f"{fmt}_scale", module)
-        loaded = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-        spec.loader.exec_module(loaded)  # type: ignore[union-attr]
+        sys.path.insert(0, str(HERE))
+        loaded = importlib.import_module(f"{fmt}_scale")
         if _takes_rows(getattr(loaded, "measure", None)):
-            figures = loaded.measure(rows)
-            if isinstance(figures, dict) and "seconds" in figures:
+            figures = _as_dict(loaded.measure(rows))
+            if "seconds" in figures:
                 print(json.dumps({"via": module.name, **figures}))
                 return
     print(json.dumps(fallback(fmt, rows)))
