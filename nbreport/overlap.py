@@ -8,7 +8,7 @@ are those of the sequential build. If LibreOffice's first pass fails, the sequen
 would have used the PDF's page numbers: the DOCX is then written again exactly so.
 Decided at run time (bench/concurrent_render.py measures both ways): NBREPORT_JOBS=1 or
 ``-j 1`` turns it off, NBREPORT_JOBS=2 or ``-j 2`` asks for it; by default a machine with
-fewer than two usable CPUs or a load average of at least (CPUs - 1) keeps the two in turn.
+fewer than two usable CPUs or a load average of at least OVERLOAD × CPUs keeps the two in turn.
 """
 
 from __future__ import annotations
@@ -29,6 +29,10 @@ from .render import RenderOptions
 from .schema.theme import Theme
 
 JOBS_ENV = "NBREPORT_JOBS"
+# Measured on 2 CPUs (docs/guide/batch.md): overlapped/in-turn 0.77 idle, 0.79 with a CPU-bound
+# process per core, 0.98 at load 5-6 plus those: never slower, so only a machine with more than
+# twice as many runnable tasks as CPUs keeps the turns (the fork's extra memory buys nothing there).
+OVERLOAD = 2.0
 Render = Callable[[str, Document, Theme, Path, RenderOptions], Path]
 
 
@@ -51,8 +55,10 @@ def sequential_reason(formats: tuple[str, ...], jobs: int | None = None) -> str 
         return None  # asked for in so many words: the load is the caller's business
     cpus = usable_cpus()
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
-    if cpus < 2 or load >= cpus - 1:
-        return f"no free core: load {load:.2f} on {cpus} CPUs"
+    if cpus < 2:
+        return "one usable CPU"
+    if load >= OVERLOAD * cpus:
+        return f"machine overloaded: load {load:.2f} on {cpus} CPUs"
     return None
 
 

@@ -82,11 +82,13 @@ def test_the_formats_take_turns_without_libreoffice_one_format_or_jobs_1(office)
 def test_a_busy_machine_keeps_the_turns_unless_asked(office, monkeypatch):
     office(FixedOffice)
     monkeypatch.setattr(overlap, "usable_cpus", lambda: 2)
-    monkeypatch.setattr(overlap.os, "getloadavg", lambda: (1.5, 1.0, 1.0))
-    assert "no free core" in overlap.sequential_reason(("docx", "pdf"))
+    monkeypatch.setattr(overlap.os, "getloadavg", lambda: (4.5, 1.0, 1.0))
+    assert "overloaded" in overlap.sequential_reason(("docx", "pdf"))
     assert overlap.sequential_reason(("docx", "pdf"), 2) is None
-    monkeypatch.setattr(overlap.os, "getloadavg", lambda: (0.2, 0.1, 0.1))
+    monkeypatch.setattr(overlap.os, "getloadavg", lambda: (1.5, 0.1, 0.1))  # busy, not overloaded: still faster
     assert overlap.sequential_reason(("docx", "pdf")) is None
+    monkeypatch.setattr(overlap, "usable_cpus", lambda: 1)
+    assert overlap.sequential_reason(("docx", "pdf")) == "one usable CPU"
     monkeypatch.setenv(overlap.JOBS_ENV, "1")
     assert overlap.sequential_reason(("docx", "pdf")) is not None
 
