@@ -1,11 +1,12 @@
-"""Render the PDF in a forked process while the DOCX waits on LibreOffice's layout, when a core is free.
+"""Render the PDF in a forked process while the DOCX is written here, when a core is free.
 
-The two renderings are independent only when LibreOffice lays out the DOCX: without it the
-DOCX's 目录 takes its page numbers from the PDF, which must then come first. With it, the
-DOCX spends most of its time waiting on LibreOffice, and the PDF fits in that wait. The PDF
-is drawn in a forked child (its fonts, its warnings, its reportlab state apart); the bytes
-are those of the sequential build. If LibreOffice's first pass fails, the sequential build
-would have used the PDF's page numbers: the DOCX is then written again exactly so.
+The PDF is drawn in a forked child (its fonts, its warnings, its reportlab state apart); the
+bytes are those of the sequential build (PDF, then DOCX). When LibreOffice lays out the
+DOCX, the DOCX spends most of its time waiting on it and the PDF fits in that wait; if
+LibreOffice's first pass fails, the sequential build would have used the PDF's page
+numbers: the DOCX is then written again exactly so. Without LibreOffice the DOCX's 目录
+takes the PDF's page numbers: the DOCX is built meanwhile and asks for them at its end
+(RenderOptions.pages_later, render/docx_pages.py).
 Decided at run time (bench/concurrent_render.py measures both ways): NBREPORT_JOBS=1 or
 ``-j 1`` turns it off, NBREPORT_JOBS=2 or ``-j 2`` asks for it; by default a machine with
 fewer than two usable CPUs or a load average of at least OVERLOAD × CPUs keeps the two in turn.
@@ -47,10 +48,6 @@ def sequential_reason(formats: tuple[str, ...], jobs: int | None = None) -> str 
         return "no fork on this system"
     if threading.active_count() > 1:
         return "other threads are running: forking now is unsafe"
-    from .render.docx_layout import find_office
-
-    if find_office() is None:
-        return "no LibreOffice layout: the DOCX 目录 takes the PDF's page numbers"
     if jobs is not None and jobs >= 2:
         return None  # asked for in so many words: the load is the caller's business
     cpus = usable_cpus()
@@ -77,23 +74,37 @@ def _env_jobs() -> int | None:
 def render_overlapped(render: Render, document: Document, theme: Theme, paths: dict[str, Path],
                       options: RenderOptions, say: Callable[[str], None]) -> None:
     """Write paths["pdf"] in a forked child and paths["docx"] here; the same files as rendering PDF then DOCX."""
+    from .render.docx_layout import find_office
+
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
     child = context.Process(target=_pdf_child, args=(render, document, theme, paths["pdf"], options, send),
                             name="nbreport-pdf", daemon=True)
     child.start()
     send.close()
+    done: list[bool] = []
+
+    def pdf_pages() -> dict[str, int]:
+        """Wait for the PDF child; draw the PDF here if it failed (its error raised as in turn)."""
+        if not done:
+            status, pages, pdf_warnings = _result(receive)
+            child.join()
+            if status != "ok":
+                render("pdf", document, theme, paths["pdf"], options)
+            else:
+                options.pages.update(pages)
+                _reemit(pdf_warnings)
+            done.append(True)
+        return options.pages
+
     with _stopped_on_error(child):
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            render("docx", document, theme, paths["docx"], replace(options, pages={}))
-        status, pages, pdf_warnings = _result(receive)
-        child.join()
-        if status != "ok":  # drawn again here, so its error is raised as the sequential build raises it
-            render("pdf", document, theme, paths["pdf"], options)
-        else:
-            options.pages.update(pages)
-            _reemit(pdf_warnings)
+            if find_office() is None:  # the 目录 shows the PDF's numbers: asked for when the DOCX is built
+                render("docx", document, theme, paths["docx"], replace(options, pages_later=pdf_pages))
+            else:
+                render("docx", document, theme, paths["docx"], replace(options, pages={}))
+        pdf_pages()
         if any(w.category.__name__ == "LayoutWarning" for w in caught):
             with _office_off():  # what the sequential build wrote: the PDF's page numbers, no second try
                 render("docx", document, theme, paths["docx"], options)

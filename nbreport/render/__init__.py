@@ -22,6 +22,8 @@ class RenderOptions:
     docx_template: Path | None = None
     pages: dict[str, int] = field(default_factory=dict)  # heading anchor → page, filled by the PDF renderer
     font_fallback: bool = False  # build the PDF with a built-in CID font when no Chinese TrueType font exists
+    # The PDF's pages once the PDF drawn alongside is done: the DOCX asks at its end (nbreport.overlap).
+    pages_later: Callable[[], dict[str, int]] | None = None
 
 
 Renderer = Callable[[Document, Theme, Path, RenderOptions], Path]
@@ -30,7 +32,8 @@ Renderer = Callable[[Document, Theme, Path, RenderOptions], Path]
 def _docx(document: Document, theme: Theme, path: Path, options: RenderOptions) -> Path:
     from .docx import render_docx
 
-    return render_docx(document, theme, path, options.docx_template, pdf_pages=options.pages)
+    return render_docx(document, theme, path, options.docx_template, pdf_pages=options.pages,
+                       pdf_pages_later=options.pages_later)
 
 
 def _pdf(document: Document, theme: Theme, path: Path, options: RenderOptions) -> Path:

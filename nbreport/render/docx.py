@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import io
 import itertools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from docx.document import Document as DocxDocument
@@ -30,7 +30,9 @@ from ..schema.theme import Theme
 from . import ooxml
 from .atomic import atomic_path
 from .docx_frame import frame_png
+from . import docx_layout
 from .docx_layout import Office, PageLayout, with_office_layout
+from .docx_pages import PageTokens, fill_pages
 from .docx_package import build_time, open_base, package_bytes
 from .docx_reference import styled_base
 from .docx_rows import STREAM_ROWS, DeferredRows, Row, RowMarkup, append_rows
@@ -51,7 +53,7 @@ Runs = Iterable[tuple[str, bool]]
 
 def render_docx(
     document: dn.Document, theme: Theme, path: Path, reference: Path | None = None, office: Office | None = None,
-    pdf_pages: Mapping[str, int] | None = None,
+    pdf_pages: Mapping[str, int] | None = None, pdf_pages_later: Callable[[], Mapping[str, int]] | None = None,
 ) -> Path:
     """Write ``document`` to ``path`` as .docx and return ``path``.
 
@@ -62,25 +64,51 @@ def render_docx(
     When LibreOffice is installed its layout fills the 目录 page numbers and splits merged
     cells where its pages break (docx_layout; ``office`` None finds the installed one).
     Without it, ``pdf_pages`` (the page of each heading in the PDF built alongside) fills the
-    目录 so LibreOffice and WPS show numbers, and Word is still asked to refresh them on open.
+    目录 so LibreOffice and WPS show numbers, and Word is still asked to refresh them on open;
+    ``pdf_pages_later`` instead gives them when the PDF drawn meanwhile is done (the same file).
     """
     check_printable(document)
     reference = Path(reference) if reference else None
 
-    def render(layout: PageLayout | None) -> bytes:
+    def render(layout: PageLayout | None, fill: Callable[[DocxDocument], bool] | None = None) -> bytes | None:
         styled = styled_base(theme) if reference is None else None
         base, from_reference = (styled, False) if styled is not None else open_base(reference, theme)
         writer = _DocxWriter(base, theme, document.info, keep_existing_styles=from_reference, layout=layout,
                              styles_defined=styled is not None)
         writer.write(document.nodes)
+        if fill is not None and not fill(writer.doc):
+            return None
         return package_bytes(writer.doc, writer.deferred)
 
-    fallback = PageLayout(pages=dict(pdf_pages), exact=False) if pdf_pages else None
-    data = with_office_layout(render, office, fallback)
+    office = office if office is not None else docx_layout.find_office()
+    if office is None and pdf_pages_later is not None:
+        data = _with_later_pages(render, pdf_pages_later)
+    else:
+        fallback = PageLayout(pages=dict(pdf_pages), exact=False) if pdf_pages else None
+        data = with_office_layout(lambda layout: _built(render(layout)), office, fallback)
     path = Path(path)
     with atomic_path(path) as tmp:
         tmp.write_bytes(data)
     return path
+
+
+def _with_later_pages(render: Callable[..., bytes | None], later: Callable[[], Mapping[str, int]]) -> bytes:
+    """Return the DOCX built while the pages are awaited, tokens filled once they come (docx_pages)."""
+    tokens, pages = PageTokens(), dict[str, int]()
+
+    def fill(doc: DocxDocument) -> bool:
+        pages.update(later())
+        return fill_pages(doc.element.body, tokens, pages)
+
+    data = render(PageLayout(pages=tokens, exact=False), fill)
+    if data is None:  # a heading without a page: built again as the sequential build builds it
+        data = render(PageLayout(pages=pages, exact=False) if pages else None)
+    return _built(data)
+
+
+def _built(data: bytes | None) -> bytes:
+    assert data is not None  # only a fill can stop a render, and these renders have none
+    return data
 
 
 class _DocxWriter:
