@@ -18,6 +18,7 @@ from ..schema.blocks import ChartSpec
 from ..schema.theme import Theme
 from .panel import Panel
 from .chart_draw import Format, draw_resolved, font_file
+from .copying import copy_parts
 from .values import FigureError
 
 if TYPE_CHECKING:
@@ -74,8 +75,7 @@ def resolve_references(report: Report) -> tuple[Report, list[Finding]]:
     wanted = [path for path, figure in iter_figures(report) if figure.chart and figure.chart.indicator]
     if not wanted:
         return report, []
-    resolved = report.model_copy(deep=True)
-    resolved._sources, resolved._root = report._sources, report._root
+    resolved = copy_parts(report, wanted)
     resolved._figures = list(getattr(report, "_figures", []))
     panel, findings = Panel(report.indicators), []
     figures = dict(iter_figures(resolved))

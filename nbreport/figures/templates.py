@@ -19,6 +19,7 @@ from ..findings import Finding, Location
 from ..schema.inline import Paragraph
 from .functions import Exposed
 from .panel import Panel
+from .copying import copy_parts
 from .values import FILTERS, FigureError, Printed
 
 if TYPE_CHECKING:
@@ -49,8 +50,7 @@ def render_templates(report: Report) -> tuple[Report, list[Finding]]:
     parts = list(_templated_parts(report))
     if not parts:
         return report, []
-    rendered = report.model_copy(deep=True)
-    rendered._sources, rendered._root = report._sources, report._root
+    rendered = copy_parts(report, parts)
     exposed = Exposed(Panel(report.indicators), report.meta.year)
     renderer = _Renderer(_environment(exposed), exposed, report._sources)
     for path in parts:

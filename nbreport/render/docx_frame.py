@@ -8,6 +8,7 @@ keeps the size). The PNG is made here, byte for byte the same for the same size 
 
 from __future__ import annotations
 
+import functools
 import struct
 import zlib
 
@@ -16,6 +17,7 @@ DASH_MM = (1.06, 0.71)  # on, off: the PDF's 3 pt, 2 pt
 MIN_RULE_PX = 2  # one pixel of light grey all but vanishes when Word or LibreOffice scales the picture down
 
 
+@functools.lru_cache(maxsize=32)  # a report has a few frame sizes, printed dozens of times
 def frame_png(width_mm: float, height_mm: float, color: str, rule_pt: float) -> bytes:
     """Return a greyscale PNG of ``width_mm`` × ``height_mm`` at DPI: white, ringed by a dashed rule of ``color``."""
     px = DPI / 25.4
