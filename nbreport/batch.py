@@ -132,7 +132,7 @@ def build_many(jobs: Sequence[Job], settings: Settings, pool_size: int,
     are removed), then raises KeyboardInterrupt.
     """
     done: dict[Job, Outcome] = {}
-    with ProcessPoolExecutor(max_workers=pool_size, initializer=_prepare, initargs=(settings,)) as pool:
+    with ProcessPoolExecutor(max_workers=pool_size, initializer=_prepare, initargs=(settings, pool_size)) as pool:
         futures = {pool.submit(build_one, job, settings): job for job in jobs}
         try:
             for outcome in _as_outcomes(futures):
@@ -163,10 +163,18 @@ def _stop(pool: ProcessPoolExecutor, futures: dict[Future[Outcome], Job]) -> Non
     pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _prepare(settings: Settings) -> None:
-    """Set up one worker: Ctrl-C is the parent's to handle, SIGTERM unwinds; load the renderers and fonts once."""
+def _prepare(settings: Settings, pool_size: int = 1) -> None:
+    """Set up one worker: Ctrl-C is the parent's to handle, SIGTERM unwinds; load the renderers and fonts once.
+
+    A pool that already keeps every core busy gains nothing from each report's DOCX and PDF
+    overlapping (nbreport.overlap): its workers render them in turn unless NBREPORT_JOBS says.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _unwind)
+    from .overlap import JOBS_ENV, usable_cpus
+
+    if pool_size >= usable_cpus():
+        os.environ.setdefault(JOBS_ENV, "1")
     for fmt in settings.formats:  # each format's renderer module is named after it
         importlib.import_module(f"{__package__}.render.{fmt}")
     if "pdf" in settings.formats:
