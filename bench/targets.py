@@ -25,8 +25,10 @@ TARGETS = (
     Target("10,000-row appendix PDF ≤ 0.5 × naive reportlab platypus", "ratio.10000.pdf", "<=", 0.5, "×"),
     Target("50,000-row appendix: DOCX peak RSS ≤ 250 MB", "mem.50000.docx.rss", "<=", 250.0, "MB"),
     Target("50,000-row appendix: PDF peak RSS ≤ 250 MB", "mem.50000.pdf.rss", "<=", 250.0, "MB"),
-    Target("DOCX time per 1,000 rows flat within 15 % (1k–50k)", "scale.flat.docx", "<=", 1.15, "×"),
-    Target("PDF time per 1,000 rows flat within 15 % (1k–50k)", "scale.flat.pdf", "<=", 1.15, "×"),
+    Target("DOCX time per 1,000 rows flat within 15 % (1k–50k, raw wall)", "scale.flat.docx", "<=", 1.15, "×"),
+    Target("PDF time per 1,000 rows flat within 15 % (1k–50k, raw wall)", "scale.flat.pdf", "<=", 1.15, "×"),
+    Target("DOCX CPU per 1,000 rows past the fixed set-up flat within 15 %", "scale.flat.docx.marginal", "<=", 1.15, "×"),
+    Target("PDF CPU per 1,000 rows past the fixed set-up flat within 15 %", "scale.flat.pdf.marginal", "<=", 1.15, "×"),
     Target("layout checker: 0 faults in the data/2023 PDF", "layout.faults", "<=", 0.0, ""),
 )
 _OPS = {"<": operator.lt, "<=": operator.le, ">=": operator.ge}
