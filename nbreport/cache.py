@@ -9,16 +9,19 @@ the cache), else ``$XDG_CACHE_HOME/nbreport``, else ``~/.cache/nbreport``; never
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
 import tempfile
+import time
 from pathlib import Path
 
 log = logging.getLogger(__name__)
 
 CACHE_ENV = "NBREPORT_CACHE_DIR"
 _MAGIC = b"nbreport-cache-1\n"
+_STALE_SECONDS = 3600  # a temporary this old belongs to no running writer
 _KEPT_PER_KIND = 256  # entries are small (a chart: tens of KB); a bound keeps the folder from growing forever
 
 
@@ -87,7 +90,12 @@ def _entry(kind: str, key: str) -> Path | None:
 
 
 def _prune(folder: Path) -> None:
-    """Remove the oldest entries of ``folder`` beyond the bound."""
+    """Remove the oldest entries of ``folder`` beyond the bound, and temporaries a killed writer left."""
+    now = time.time()
+    for left in folder.glob(".tmp-*"):
+        with contextlib.suppress(OSError):
+            if now - left.stat().st_mtime > _STALE_SECONDS:
+                left.unlink()
     entries = [entry for entry in folder.iterdir() if not entry.name.startswith(".")]
     if len(entries) <= _KEPT_PER_KIND:
         return

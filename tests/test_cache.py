@@ -76,3 +76,13 @@ def test_the_folder_keeps_a_bounded_number_of_entries(folder, monkeypatch):
         cache.store("charts", key, b"x")
         os.utime(folder / "charts" / key, (n, n))
     assert sorted(p.name for p in (folder / "charts").iterdir()) == sorted(keys[2:])
+
+
+def test_a_temporary_left_by_a_killed_writer_is_removed_once_stale_and_a_fresh_one_kept(folder):
+    cache.store("charts", cache.digest(0), b"x")
+    stale, fresh = folder / "charts" / ".tmp-stale", folder / "charts" / ".tmp-fresh"
+    stale.write_bytes(b"half")
+    fresh.write_bytes(b"half")
+    os.utime(stale, (0, 0))
+    cache.store("charts", cache.digest(1), b"y")
+    assert not stale.exists() and fresh.exists()
