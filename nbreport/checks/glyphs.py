@@ -27,8 +27,8 @@ _UNSHAPED = re.compile("[\u200d\ufe0e\ufe0f\U0001f3fb-\U0001f3ff]")
 
 
 def coverage(theme: Theme) -> frozenset[int] | None:
-    """Return the code points the theme's fonts can draw (render.fonts.coverage, imported late: reportlab comes with it)."""
-    from ..render.fonts import coverage as font_coverage
+    """Return the code points the theme's fonts can draw (render.font_files.coverage: cmaps only, no reportlab)."""
+    from ..render.font_files import coverage as font_coverage
 
     return font_coverage(theme)
 

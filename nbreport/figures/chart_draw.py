@@ -169,7 +169,7 @@ def _font(theme: Theme) -> Any:
 
 def font_file(theme: Theme) -> Path | None:
     """Return the TrueType CJK font file the chart uses (sans first), or None if the machine has none."""
-    from ..render.fonts import candidate_paths, outline_kind
+    from ..render.font_files import candidate_paths, outline_kind
 
     for family in (theme.sans, theme.serif):
         for path in candidate_paths(family.files, family.names):
