@@ -20,12 +20,11 @@ from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .exits import CANNOT_RUN_CODES, EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK
 from .findings import ValidationReport
 from .load.reader import REPORT_FILE
 from .schema.theme import Theme
 
-EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
-CANNOT_RUN_CODES = frozenset({"E-PATH-NOT-FOUND", "E-PATH-NOT-DATASET"})
 _PAGES = re.compile(rb"/Count (\d+)[^>]*/Type /Pages")
 
 

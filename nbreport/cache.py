@@ -13,9 +13,10 @@ import contextlib
 import hashlib
 import logging
 import os
-import tempfile
 import time
 from pathlib import Path
+
+from .render.atomic import atomic_path
 
 log = logging.getLogger(__name__)
 
@@ -68,15 +69,8 @@ def store(kind: str, key: str, body: bytes) -> None:
         return
     data = _MAGIC + key.encode("ascii") + b"\n" + hashlib.sha256(body).hexdigest().encode("ascii") + body
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        with atomic_path(path) as temporary:
+            temporary.write_bytes(data)
         _prune(path.parent)
     except OSError as error:
         log.debug("cache not written (%s)", error)
@@ -92,7 +86,7 @@ def _entry(kind: str, key: str) -> Path | None:
 def _prune(folder: Path) -> None:
     """Remove the oldest entries of ``folder`` beyond the bound, and temporaries a killed writer left."""
     now = time.time()
-    for left in folder.glob(".tmp-*"):
+    for left in folder.glob(".*.tmp"):  # atomic_path's temporaries
         with contextlib.suppress(OSError):
             if now - left.stat().st_mtime > _STALE_SECONDS:
                 left.unlink()

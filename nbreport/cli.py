@@ -16,15 +16,12 @@ from pathlib import Path
 from typing import TextIO
 
 from . import __version__, api
+from .exits import CANNOT_RUN_CODES, EXIT_BROKEN_PIPE, EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK
 from .findings import Finding, ValidationReport
 from .load import DatasetError
 from .schema.theme import Theme
 from .submit.parts import PARTS
 
-EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
-EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a killed writer
-# Findings that mean there was nothing to check: exit 2, not 1.
-CANNOT_RUN_CODES = frozenset({"E-PATH-NOT-FOUND", "E-PATH-NOT-DATASET"})
 # A file with one of these endings is an Excel submission, not a dataset folder.
 SUBMISSION_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm", ".xls")
 

@@ -8,8 +8,8 @@ import time
 from collections.abc import Callable
 
 from .batch import DuplicateNames, Outcome, Settings, build_many as build_all, plan, workers, worst
+from .exits import EXIT_CANNOT_RUN
 
-EXIT_CANNOT_RUN = 2
 FindingsPrinter = Callable[..., None]
 
 

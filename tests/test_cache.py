@@ -80,7 +80,7 @@ def test_the_folder_keeps_a_bounded_number_of_entries(folder, monkeypatch):
 
 def test_a_temporary_left_by_a_killed_writer_is_removed_once_stale_and_a_fresh_one_kept(folder):
     cache.store("charts", cache.digest(0), b"x")
-    stale, fresh = folder / "charts" / ".tmp-stale", folder / "charts" / ".tmp-fresh"
+    stale, fresh = folder / "charts" / ".stale.tmp", folder / "charts" / ".fresh.tmp"
     stale.write_bytes(b"half")
     fresh.write_bytes(b"half")
     os.utime(stale, (0, 0))
