@@ -20,20 +20,23 @@ from .templates import PathKey, Use
 if TYPE_CHECKING:
     from ..schema.indicators import Indicator
     from ..schema.report import Report
+    from .panel import Panel
 
 COLUMNS = ("章", "节", "段落", "文件", "行", "指标", "年份", "数值", "单位", "限定词", "印出", "来源", "指标表位置")
 
 
 def figure_rows(report: Report) -> list[dict[str, Any]]:
     """Return one record per printed figure: chapter, section, paragraph, value, text and source."""
-    rows = []
+    from .panel import Panel
+
+    panel, rows = Panel(report.indicators), []
     for use in report._figures:
         if isinstance(use, Use):
             rows.append(_row(report, use.path, _place(report, use.path), use.printed.indicator, use.printed.row,
                              use.printed.text))
         elif isinstance(use, ChartUse):
-            rows += _chart_rows(report, use.path, _place(report, use.path), use.indicator, use.years)
-    return rows + _key_figure_rows(report)
+            rows += _chart_rows(report, panel, use.path, _place(report, use.path), use.indicator, use.years)
+    return rows + _key_figure_rows(report, panel)
 
 
 def _row(report: Report, path: PathKey, place: tuple[str, str, int], indicator: Indicator, row: int,
@@ -49,13 +52,12 @@ def _row(report: Report, path: PathKey, place: tuple[str, str, int], indicator: 
     }
 
 
-def _chart_rows(report: Report, path: PathKey, place: tuple[str, str, int], name: str,
+def _chart_rows(report: Report, panel: Panel, path: PathKey, place: tuple[str, str, int], name: str,
                 years: tuple[int, ...]) -> list[dict[str, Any]]:
     """Return a record per bar or point of a chart drawn from the panel, printed as its data label."""
     from ..compose.chart import value_label
-    from .panel import Panel
 
-    panel, rows = Panel(report.indicators), []
+    rows = []
     for year in years:
         found = panel.rows(name, year)
         if found:
@@ -64,30 +66,30 @@ def _chart_rows(report: Report, path: PathKey, place: tuple[str, str, int], name
     return rows
 
 
-def _key_figure_rows(report: Report) -> list[dict[str, Any]]:
+def _key_figure_rows(report: Report, panel: Panel) -> list[dict[str, Any]]:
     """Return the 数说 page's figures: each headline value, and its change on the year before when printed."""
     from .key_figures import key_figures
-    from .panel import Panel
 
-    page, panel = report.key_figures, Panel(report.indicators)
+    page = report.key_figures
     if page is None:
         return []
-    rows = []
-    for index, shown in enumerate(key_figures(report)):
+    rows, headline = [], key_figures(report)
+    for index, shown in enumerate(headline):
         path: PathKey = ("key_figures", "indicators", shown.index)
         place = (page.title, "", index + 1)
         row, indicator = panel.rows(shown.name, report.meta.year)[0]
         rows.append(_row(report, path, place, indicator, row, shown.text))
         if shown.change:
             rows.append(_change_row(report, path, place, indicator, row, shown.change, panel))
-    if page.chart is not None and panel.resolve(page.chart) is not None:
-        name = panel.resolve(page.chart) or page.chart
-        rows += _chart_rows(report, ("key_figures", "chart"), (page.title, "", len(rows) + 1), name, tuple(panel.years(name)))
+    name = panel.resolve(page.chart) if page.chart is not None else None
+    if name is not None:  # the page's chart follows its headline figures
+        rows += _chart_rows(report, panel, ("key_figures", "chart"), (page.title, "", len(headline) + 1), name,
+                            tuple(panel.years(name)))
     return rows
 
 
 def _change_row(report: Report, path: PathKey, place: tuple[str, str, int], indicator: Indicator, row: int,
-                change: str, panel: Any) -> dict[str, Any]:
+                change: str, panel: Panel) -> dict[str, Any]:
     """Return the record of a printed change: computed from this year's row and the year before's."""
     record = _row(report, path, place, indicator, row, change)
     before = panel.rows(indicator.name, indicator.year - 1)
