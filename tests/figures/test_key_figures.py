@@ -65,3 +65,14 @@ def test_a_report_without_the_page_composes_no_page(tmp_path):
     report, _ = check_dataset(tmp_path)
     assert report is not None and key_figures(report) == []
     assert not any(isinstance(node, dn.Heading) and node.text == "数说" for node in compose(report).nodes)
+
+
+def test_the_audit_lists_each_printed_change_and_places_the_chart_after_the_headline_figures(tmp_path):
+    from nbreport.figures.provenance import figure_rows
+
+    report, errors = page_report(tmp_path, "  indicators: [专利数, 平台数]\n  chart: 专利数\n")
+    assert errors == []
+    rows = [row for row in figure_rows(report) if row["章"] == report.key_figures.title]
+    printed = [(row["段落"], row["印出"]) for row in rows]
+    assert printed == [(1, "150件"), (1, "比上年下降25.0%"), (2, "12个"), (2, "与上年持平"), (3, "200"), (3, "150")]
+    assert rows[1]["来源"] == "seeds/002；seeds/001（由2022、2023年数值计算）" and rows[1]["单位"] == "%"
