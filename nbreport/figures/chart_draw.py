@@ -51,7 +51,7 @@ def _kept(fmt: str, chart: dn.Chart, theme: Theme, source: str | None, width_mm:
     key = cache.digest(_VERSION, fmt, repr(chart), theme.model_dump_json(), source, width_mm, *_drawing_tools(theme))
     if key not in _DRAWN:
         stored = cache.load("charts", key)
-        if stored is None or (fmt == "vector" and not _readable(stored)):
+        if stored is None:  # cache.load has checked the entry's digest: what it returns is what was stored
             stored = make(_figure(chart, theme, source, width_mm))
             cache.store("charts", key, stored)
         _DRAWN[key] = stored
@@ -59,14 +59,6 @@ def _kept(fmt: str, chart: dn.Chart, theme: Theme, source: str | None, width_mm:
             _DRAWN.popitem(last=False)
     _DRAWN.move_to_end(key)
     return _DRAWN[key]
-
-
-def _readable(stored: bytes) -> bool:
-    try:
-        VectorDrawing.from_bytes(stored)
-    except ValueError:
-        return False
-    return True
 
 
 def _drawing_tools(theme: Theme) -> tuple[str, str]:
