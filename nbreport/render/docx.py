@@ -27,10 +27,9 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from ..checks.images import check_image
 from ..compose import nodes as dn
 from ..schema.theme import Theme
-from . import ooxml
+from . import docx_layout, ooxml
 from .atomic import atomic_path
 from .docx_frame import frame_png
-from . import docx_layout
 from .docx_layout import Office, PageLayout, with_office_layout
 from .docx_pages import PageTokens, fill_pages
 from .docx_package import build_time, open_base, package_bytes
