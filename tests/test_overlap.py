@@ -20,14 +20,26 @@ AWARDS = "".join(f"省科技进步一等奖,新型材料研究第{n}期,宁波�
 class FixedOffice(Office):
     """Lay out every DOCX the same way, at once, as a LibreOffice that never changes its mind."""
 
-    def measure(self, docx: bytes, workdir: Path) -> PageLayout:
+    def session(self, workdir: Path) -> "FixedOffice":
+        return self  # a session of its own: measure, then close
+
+    def close(self) -> None:
+        pass
+
+    def measure(self, docx: bytes) -> PageLayout:
         return PageLayout(pages={}, rows={})
 
 
 class FailingOffice(Office):
     """Fail the first measurement, as a LibreOffice that cannot start."""
 
-    def measure(self, docx: bytes, workdir: Path) -> PageLayout:
+    def session(self, workdir: Path) -> "FailingOffice":
+        return self  # a session of its own: measure, then close
+
+    def close(self) -> None:
+        pass
+
+    def measure(self, docx: bytes) -> PageLayout:
         raise LayoutError("LibreOffice cannot start here")
 
 

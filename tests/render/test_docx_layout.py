@@ -11,7 +11,7 @@ from docx.oxml.ns import qn
 
 from nbreport.compose import nodes as dn
 from nbreport.render.docx import render_docx
-from nbreport.render.docx_layout import LayoutWarning, Office, PageLayout, find_office, with_office_layout
+from nbreport.render.docx_layout import LayoutWarning, Office, PageLayout, find_office, package_digest, with_office_layout
 from nbreport.schema import Theme
 
 THEME = Theme()
@@ -34,7 +34,13 @@ def award_document() -> dn.Document:
 class FixedOffice(Office):
     """Report one fixed layout: the heading on page 3, rows 0-1 on page 3 and rows 2-4 on page 4."""
 
-    def measure(self, docx: bytes, workdir: Path) -> PageLayout:
+    def session(self, workdir: Path) -> "FixedOffice":
+        return self  # a session of its own: measure, then close
+
+    def close(self) -> None:
+        pass
+
+    def measure(self, docx: bytes) -> PageLayout:
         self.calls.append(docx)
         return PageLayout(pages={"p1": 3}, rows={"tbl1": (3, 3, 3, 4, 4, 4)})
 
@@ -135,3 +141,89 @@ def test_an_office_without_python3_uno_counts_as_none(tmp_path, monkeypatch):
     monkeypatch.delenv("NBREPORT_OFFICE")
     monkeypatch.setenv("NBREPORT_OFFICE_PYTHON", script(tmp_path, "exit 1"))  # `import uno` fails
     assert find_office() is None
+
+
+def package(document_xml: str, saved: str = "2026-01-01T00:00:00Z", when: tuple = (2026, 1, 1, 0, 0, 0)) -> bytes:
+    """Return a small zip package with a document part and core properties saved at ``saved``."""
+    import io
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        target.writestr(zipfile.ZipInfo("word/document.xml", when), document_xml)
+        target.writestr(zipfile.ZipInfo("docProps/core.xml", when), f"<modified>{saved}</modified>")
+    return out.getvalue()
+
+
+def test_the_package_digest_ignores_when_it_was_saved_but_not_what_it_lays_out():
+    first = package_digest(package("<body>一</body>"))
+    assert package_digest(package("<body>一</body>", "2027-05-05T10:00:00Z", (2027, 5, 5, 10, 0, 0))) == first
+    assert package_digest(package("<body>二</body>")) != first
+
+
+SERVER = """
+echo started >> {log}
+while read path; do
+  echo "measure $path" >> {log}
+  {answer}
+done
+"""
+LAYOUT_ANSWER = """echo '{"bookmarks": {"p1": 3}, "rows": {"tbl1": [3, 4]}}'"""
+
+
+def serving_office(tmp_path: Path, answer: str = LAYOUT_ANSWER) -> tuple[Office, Path]:
+    """Return an office whose "Python" is a shell server that logs each start and request to a file."""
+    log = tmp_path / "office.log"
+    return Office("soffice", script(tmp_path, SERVER.format(log=log, answer=answer)), timeout=20), log
+
+
+def changing_render(calls: list[PageLayout | None]):
+    def render(layout: PageLayout | None) -> bytes:
+        calls.append(layout)
+        return package(f"<body>{len(calls)}</body>")  # each rendering a different package
+    return render
+
+
+def test_one_office_measures_every_pass_of_a_build(tmp_path, monkeypatch):
+    monkeypatch.setenv("NBREPORT_CACHE_DIR", str(tmp_path / "cache"))
+    office, log = serving_office(tmp_path)
+    calls: list[PageLayout | None] = []
+    with_office_layout(changing_render(calls), office)
+    lines = log.read_text().splitlines()
+    assert lines.count("started") == 1
+    assert sum(line.startswith("measure ") for line in lines) == 2  # the second pass found the pages unchanged
+    assert calls[1:] == [PageLayout(pages={"p1": 3}, rows={"tbl1": (3, 4)})]
+
+
+def test_a_package_measured_before_is_taken_from_the_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("NBREPORT_CACHE_DIR", str(tmp_path / "cache"))
+    office, log = serving_office(tmp_path)
+    first: list[PageLayout | None] = []
+    expected = with_office_layout(changing_render(first), office)
+    log.unlink()
+    again: list[PageLayout | None] = []
+    assert with_office_layout(changing_render(again), office) == expected
+    assert again == first
+    requests = [line for line in log.read_text().splitlines() if line.startswith("measure ")] if log.exists() else []
+    assert requests == []
+
+
+def test_a_damaged_cached_layout_is_measured_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("NBREPORT_CACHE_DIR", str(tmp_path / "cache"))
+    office, log = serving_office(tmp_path)
+    with_office_layout(changing_render([]), office)
+    for entry in (tmp_path / "cache" / "layouts").iterdir():
+        entry.write_bytes(entry.read_bytes()[:-3] + b"!!!")
+    log.unlink()
+    with_office_layout(changing_render([]), office)
+    assert sum(line.startswith("measure ") for line in log.read_text().splitlines()) == 2
+
+
+def test_an_office_that_dies_after_its_first_answer_gives_a_warning_with_its_message(tmp_path, monkeypatch):
+    monkeypatch.setenv("NBREPORT_CACHE_DIR", "off")
+    answer = LAYOUT_ANSWER + "; echo 'soffice crashed' >&2; exit 5"
+    office, _ = serving_office(tmp_path, answer)
+    calls: list[PageLayout | None] = []
+    with pytest.warns(LayoutWarning, match="soffice crashed"):
+        data = with_office_layout(changing_render(calls), office)
+    assert data == package("<body>2</body>")  # the rendering from the one layout it gave
+    assert len(calls) == 2

@@ -107,7 +107,13 @@ def test_a_small_table_is_held_in_the_tree():
 class BreakingOffice(Office):
     """Report every row on page 1 up to row STREAM_ROWS + 2, the rest on page 2."""
 
-    def measure(self, docx: bytes, workdir: Path) -> PageLayout:
+    def session(self, workdir: Path) -> "BreakingOffice":
+        return self  # a session of its own: measure, then close
+
+    def close(self) -> None:
+        pass
+
+    def measure(self, docx: bytes) -> PageLayout:
         pages = tuple(1 if r <= STREAM_ROWS + 2 else 2 for r in range(ROWS + 1))
         return PageLayout(pages={"p1": 1}, rows={"tbl1": pages})
 
