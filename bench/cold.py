@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 import statistics
 import sys
 import tempfile
@@ -13,14 +14,16 @@ from nbreport.layoutcheck import check_pdf, count, document_text
 
 import naive
 from figures import Figures
-from measure import ROOT, ChildRun, interleaved
+from measure import ROOT, ChildRun, child_env, interleaved, office_found
 
 DATA = ROOT / "data" / "2023"
 _SCRIPT = Path(sys.executable).parent / "nbreport"
 NBREPORT = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "nbreport.cli"]
 _LABELS = {"nb.both": "nbreport build, both formats", "nb.docx": "nbreport build --format docx",
            "nb.pdf": "nbreport build --format pdf", "naive.docx": "naive python-docx script",
-           "naive.pdf": "naive reportlab platypus script"}
+           "naive.pdf": "naive reportlab platypus script",
+           "nb.edited": "both formats, LibreOffice's layout not cached (text edited)",
+           "nb.office_off": "both formats, NBREPORT_OFFICE=off"}
 
 
 def cold_pair(figs: Figures, document: Document, repeats: int) -> None:
@@ -32,12 +35,31 @@ def cold_pair(figs: Figures, document: Document, repeats: int) -> None:
         commands = {f"nb.{key}": [*NBREPORT, "build", str(DATA), "--out", str(tmp / key), "-q", *extra]
                     for key, extra in (("both", []), ("docx", ["--format", "docx"]), ("pdf", ["--format", "pdf"]))}
         commands |= {f"naive.{fmt}": naive.command(fmt, text, tmp / f"naive.{fmt}") for fmt in ("docx", "pdf")}
-        runs = interleaved(commands, repeats)
+        envs = _office_variants(commands, tmp)
+        runs = interleaved(commands, repeats, env=envs)
         for key, label in _LABELS.items():
-            _record(figs, f"cold.{key}", label, runs[key])
+            if key in runs:
+                _record(figs, f"cold.{key}", label, runs[key])
         figs.add("mem.2023.rss", "data/2023 both formats: peak RSS", max(r.rss_mb for r in runs["nb.both"]), "MB", "os.wait4")
         _ratios(figs, runs)
         layout(figs, next((tmp / "both").glob("*.pdf")), document)
+
+
+def _office_variants(commands: dict[str, list[str]], tmp: Path) -> dict[str, dict[str, str]]:
+    """Add the both-formats build without LibreOffice and, when it is installed, after an edit; return their envs.
+
+    nb.both runs as a user's rebuild does: LibreOffice's layout of unchanged text is in the
+    cache since the warm-up. "Edited" empties the layout cache before each run (its charts and
+    fonts stay cached), which is what a build after a change to the text pays.
+    """
+    envs = {"nb.office_off": child_env({"NBREPORT_OFFICE": "off"})}
+    commands["nb.office_off"] = [*commands["nb.both"][:-2], str(tmp / "office-off"), "-q"]
+    if office_found(child_env()):
+        edited_cache = tmp / "edited-cache"
+        build = " ".join(shlex.quote(arg) for arg in [*commands["nb.both"][:-2], str(tmp / "edited"), "-q"])
+        commands["nb.edited"] = ["sh", "-c", f"rm -rf {shlex.quote(str(edited_cache / 'layouts'))} && exec {build}"]
+        envs["nb.edited"] = child_env({"NBREPORT_CACHE_DIR": str(edited_cache)})
+    return envs
 
 
 def _record(figs: Figures, key: str, label: str, runs: list[ChildRun]) -> None:
@@ -54,6 +76,11 @@ def _ratios(figs: Figures, runs: dict[str, list[ChildRun]]) -> None:
                   for b, d, p in zip(runs["nb.both"], runs["naive.docx"], runs["naive.pdf"])]
         figs.ratio(f"ratio.cold_vs_naive{suffix}", f"nbreport both / naive pair: {what}", f"cold.nb.both{suffix}",
                    f"cold.naive.pair{suffix}", "per round " + " ".join(f"{r:.2f}" for r in rounds))
+    figs.ratio("ratio.office_off_vs_naive", "without LibreOffice's pass / naive pair: wall", "cold.nb.office_off",
+               "cold.naive.pair")
+    if figs.get("cold.nb.edited") is not None:
+        figs.ratio("ratio.edited_vs_naive", "text edited (layout measured) / naive pair: wall", "cold.nb.edited",
+                   "cold.naive.pair", "LibreOffice lays the DOCX out twice")
     figs.ratio("ratio.docx_vs_naive", "nbreport DOCX alone / naive DOCX: wall", "cold.nb.docx", "cold.naive.docx")
     figs.ratio("ratio.pdf_vs_naive", "nbreport PDF alone / naive PDF: wall", "cold.nb.pdf", "cold.naive.pdf")
 

@@ -19,7 +19,7 @@ from nbreport.overlap import usable_cpus
 
 from cold import DATA, NBREPORT
 from figures import Figures
-from measure import child_env, interleaved
+from measure import child_env, interleaved, office_found
 
 _BURN = "while True: pass"
 
@@ -28,7 +28,7 @@ def both_ways(figs: Figures, repeats: int, busy: bool) -> None:
     """Record wall and CPU time of NBREPORT_JOBS=1 (in turn) and =2 (overlapped), idle and, if ``busy``, loaded."""
     figs.start(f"4. DOCX + PDF in one build, LibreOffice layout on: in turn vs overlapped, cold CLI in turns (median of {repeats})")
     env = {jobs: child_env({"NBREPORT_JOBS": jobs, "NBREPORT_OFFICE": ""}) for jobs in ("1", "2")}
-    reason = _office_missing(env["1"])
+    reason = None if office_found(env["1"]) else "LibreOffice with python3-uno not installed: the formats always take turns"
     if reason:
         figs.add("jobs.idle.ratio", "overlapped / in turn: wall", None, "×", reason)
         return
@@ -42,12 +42,6 @@ def both_ways(figs: Figures, repeats: int, busy: bool) -> None:
             figs.add(f"jobs.{load}.{jobs}.cpu", f"{load}: {label}, CPU", statistics.median(r.cpu for r in runs[jobs]))
         figs.ratio(f"jobs.{load}.ratio", f"{load}: overlapped / in turn, wall", f"jobs.{load}.2", f"jobs.{load}.1",
                    "below 1.00: overlapping is faster")
-
-
-def _office_missing(env: dict[str, str]) -> str | None:
-    probe = "from nbreport.render.docx_layout import find_office; print(find_office() is not None)"
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env)
-    return None if done.stdout.strip() == "True" else "LibreOffice with python3-uno not installed: the formats always take turns"
 
 
 @contextlib.contextmanager

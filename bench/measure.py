@@ -116,6 +116,13 @@ def interleaved(commands: dict[str, Sequence[str]], repeats: int, warmup: bool =
     return runs
 
 
+def office_found(env: dict[str, str]) -> bool:
+    """Return whether a build run with ``env`` finds LibreOffice with python3-uno (its layout pass runs)."""
+    probe = "from nbreport.render.docx_layout import find_office; print(find_office() is not None)"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env)
+    return done.stdout.strip() == "True"
+
+
 def traced_peak(fn: Callable[[], Any]) -> float:
     """Call ``fn`` under tracemalloc and return the peak of traced Python allocations in MB."""
     tracemalloc.start()

@@ -138,13 +138,21 @@ def environment(args: argparse.Namespace, load_start: tuple[float, ...]) -> dict
             "pycache": str(PYCACHE), "when": dt.datetime.now().isoformat(timespec="seconds")}
 
 
+SECTIONS = ("cold", "warm", "imports", "overlap", "scaling", "naive", "reference", "batch")
+
+
 def main() -> None:
     """Measure every section, print the table and the targets, and save JSON if asked."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="skip 50,000 rows and the naive 10,000-row PDF")
     parser.add_argument("--json", type=Path, metavar="OUT.json", help="save the figures and verdicts")
     parser.add_argument("--repeats", type=int, default=3, help="rounds of the paired cold runs and subprocess figures (default 3)")
+    parser.add_argument("--only", metavar="SECTIONS", type=lambda text: set(text.split(",")),
+                        help=f"measure only these sections, comma-separated: {','.join(SECTIONS)}")
     args = parser.parse_args()
+    wanted = args.only or set(SECTIONS)
+    if not wanted <= set(SECTIONS):
+        parser.error(f"unknown section {sorted(wanted - set(SECTIONS))}; choose from {','.join(SECTIONS)}")
     load_start = os.getloadavg()
     print(f"load average at start: {' '.join(f'{x:.2f}' for x in load_start)} ({os.cpu_count()} CPUs)", flush=True)
     sizes = [1_000, 10_000] if args.quick else [1_000, 10_000, 50_000]
@@ -152,15 +160,19 @@ def main() -> None:
     figs = Figures()
     report = nbreport.load(DATA)
     document = compose(report, THEME)
-    cold_pair(figs, document, args.repeats)
-    warm(figs, args.repeats)
-    imports(figs, args.repeats)
-    both_ways(figs, 1 if args.quick else 2, busy=not args.quick)
-    scaling(figs, sizes)
-    naive_rows(figs, 10_000, slow=not args.quick)
-    reference_chain(figs, document, args.repeats)
-    if not args.quick:
-        batch_rate(figs, 6)
+    steps = {
+        "cold": lambda: cold_pair(figs, document, args.repeats),
+        "warm": lambda: warm(figs, args.repeats),
+        "imports": lambda: imports(figs, args.repeats),
+        "overlap": lambda: both_ways(figs, 1 if args.quick else 2, busy=not args.quick),
+        "scaling": lambda: scaling(figs, sizes),
+        "naive": lambda: naive_rows(figs, 10_000, slow=not args.quick),
+        "reference": lambda: reference_chain(figs, document, args.repeats),
+        "batch": lambda: None if args.quick else batch_rate(figs, 6),
+    }
+    for name in SECTIONS:
+        if name in wanted:
+            steps[name]()
 
     env = environment(args, load_start)
     verdicts = judge(figs)
