@@ -108,3 +108,9 @@ def test_a_dataset_without_templates_is_validated_without_jinja2(tmp_path):
     root = award_dataset(tmp_path / "ds", "省科技进步一等奖,新型材料研究,宁波大学,张三\n")
     code = f"from nbreport.cli import main\nassert main(['validate', {str(root)!r}, '-q']) == 0"
     assert _loaded_after(code, ("jinja2", *HEAVY)) == []
+
+
+def test_the_pdf_renderer_loads_neither_python_docx_nor_the_network_stack():
+    # Each costs the PDF's critical path: python-docx about 60 ms, urllib.request with ssl about 25 ms.
+    code = "import nbreport.render.pdf"
+    assert _loaded_after(code, ("docx", "nbreport.render.docx", "urllib.request", "ssl", "http.client")) == []

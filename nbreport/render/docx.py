@@ -32,7 +32,8 @@ from .atomic import atomic_path
 from .docx_frame import frame_png
 from .docx_layout import Office, PageLayout, with_office_layout
 from .docx_pages import PageTokens, fill_pages
-from .docx_package import build_time, open_base, package_bytes
+from .docx_package import open_base, package_bytes
+from .epoch import build_time
 from .docx_reference import styled_base
 from .docx_rows import STREAM_ROWS, DeferredRows, Row, RowMarkup, append_rows
 from .docx_styles import StyleMap

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import time
 import warnings
 import zipfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
@@ -25,6 +23,7 @@ from lxml import etree
 
 from ..schema.theme import Theme
 from .docx_rows import DeferredRows, is_document_part
+from .epoch import ZIP_EPOCH, source_date_epoch
 from .errors import RenderError
 
 MAX_REFERENCE_BYTES = 50 * 2**20
@@ -40,8 +39,6 @@ class TemplateWarning(UserWarning):
 
 
 PAGE_SIZES_MM: dict[str, tuple[float, float]] = {"A4": (210, 297), "B5": (176, 250), "Letter": (215.9, 279.4)}
-_ZIP_EPOCH = 315532800  # 1980-01-01, the earliest time a zip entry can hold
-_ZIP_LAST = 4354819198  # 2107-12-31 23:59:58, the latest
 
 
 def open_base(reference: Path | None, theme: Theme) -> tuple[DocxDocument, bool]:
@@ -149,44 +146,6 @@ def page_setup(section: Section, theme: Theme) -> None:
     section.right_margin = Mm(theme.margin_right_mm)
 
 
-def _source_date_epoch() -> int | None:
-    """Return SOURCE_DATE_EPOCH as seconds within what a zip entry can hold, or None when unset or not a number.
-
-    A huge or negative value is clamped to 1980-01-01 … 2107-12-31 rather than crash the build.
-    """
-    try:
-        epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "").strip())
-    except ValueError:
-        return None
-    return min(max(epoch, _ZIP_EPOCH), _ZIP_LAST)
-
-
-@contextmanager
-def sane_source_date_epoch() -> Iterator[int | None]:
-    """Within the block, SOURCE_DATE_EPOCH is the clamped value or unset (reportlab reads it itself)."""
-    saved = os.environ.get("SOURCE_DATE_EPOCH")
-    epoch = _source_date_epoch()
-    if epoch is None:
-        os.environ.pop("SOURCE_DATE_EPOCH", None)
-    else:
-        os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
-    try:
-        yield epoch
-    finally:
-        if saved is None:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = saved
-
-
-def build_time() -> dt.datetime:
-    """Return the creation time to record: SOURCE_DATE_EPOCH when set, else now (UTC, whole seconds)."""
-    epoch = _source_date_epoch()
-    if epoch is None:
-        return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-    return dt.datetime.fromtimestamp(epoch, dt.timezone.utc)
-
-
 def package_bytes(doc: DocxDocument, deferred: DeferredRows | None = None, epoch: int | None = None) -> bytes:
     """Return the saved package, the rows of ``deferred`` tables streamed into its document part.
 
@@ -194,9 +153,9 @@ def package_bytes(doc: DocxDocument, deferred: DeferredRows | None = None, epoch
     then. Each part is compressed once, as it is written here (python-docx's own save
     would deflate them all before this could reorder them).
     """
-    epoch = _source_date_epoch() if epoch is None else epoch
+    epoch = source_date_epoch() if epoch is None else epoch
     entries = _entries(doc)
-    stamp = dt.datetime.fromtimestamp(max(epoch, _ZIP_EPOCH), dt.timezone.utc).timetuple()[:6] if epoch is not None else None
+    stamp = dt.datetime.fromtimestamp(max(epoch, ZIP_EPOCH), dt.timezone.utc).timetuple()[:6] if epoch is not None else None
     if stamp is not None:
         entries.sort(key=lambda entry: (entry[0] != _CONTENT_TYPES, entry[0]))
     out = io.BytesIO()

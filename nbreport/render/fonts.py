@@ -18,7 +18,6 @@ import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -164,6 +163,15 @@ class FontMissingError(RenderError):
         )
         super().__init__("fonts", "cjk", message)
         self.args = (message,)
+
+
+def escape(text: str) -> str:
+    """Return ``text`` with &, < and > as entities, for reportlab's Paragraph markup.
+
+    xml.sax.saxutils.escape does the same but imports urllib.request, http.client and ssl.
+    """
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
 
 def _family_key(family: FontFamily) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(family.files), tuple(family.names)

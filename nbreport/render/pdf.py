@@ -19,7 +19,7 @@ from ..compose.policy import TOC_NUMBER_DIGITS
 from ..schema.theme import Theme
 from ..checks.images import check_image
 from .atomic import atomic_path
-from .docx_package import sane_source_date_epoch
+from .epoch import sane_source_date_epoch
 from .errors import RenderError, check_printable
 from .fonts import load_fonts
 from .pdf_flow import Box, FigureStack, HeadingParagraph, RunningHeader, keep_with_next
