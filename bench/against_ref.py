@@ -6,8 +6,9 @@ REF (a commit, tag or branch) is checked out into a temporary git worktree and b
 own data/2023 with its own code (this venv's packages, the worktree first on PYTHONPATH), so the
 figure is "the report as it was built then" against "as it is built now". Runs alternate
 (ref, head, ref, head, …) so that the machine's drift hits both; medians of wall and CPU time
-(the child's user + sys) and their ratios are printed. The chart cache is measured both ways:
-empty (a first build on a new machine) and filled by an untimed build (every build after).
+(the child's user + sys) and their ratios are printed. The cache (charts, fonts) is measured
+both ways: empty (a first build on a new machine) and filled by an untimed build (every build
+after); REF is also run with a cache of its own filled, for REFs that have one.
 """
 
 from __future__ import annotations
@@ -65,16 +66,22 @@ def main() -> None:
     ref_wall, ref_cpu = rows["ref"]
     for name, (wall, cpu) in rows.items():
         print(f"{name:<34}{wall:>9.2f}{cpu:>9.2f}{wall / ref_wall:>11.2f}{cpu / ref_cpu:>10.2f}")
+    (head_wall, head_cpu), (old_wall, old_cpu) = rows["head, chart cache filled"], rows["ref, its cache filled"]
+    print(f"head / ref, both caches filled: wall {head_wall / old_wall:.2f} ×, CPU {head_cpu / old_cpu:.2f} ×")
 
 
 def measure(tmp: Path, formats: list[str], repeats: int) -> dict[str, tuple[float, float]]:
     """Return median (wall, cpu) for REF, HEAD with an empty chart cache and HEAD with a filled one."""
     print(f"load average at the start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    filled = str(tmp / "cache-filled")
+    filled, ref_filled = str(tmp / "cache-filled"), str(tmp / "ref-cache-filled")
     subprocess.run(build_command(ROOT, tmp / "warmup", formats), env=environment(ROOT, filled), check=True)
-    runs: dict[str, list[tuple[float, float]]] = {"ref": [], "head, chart cache empty": [], "head, chart cache filled": []}
+    subprocess.run(build_command(tmp / "ref", tmp / "ref-warmup", formats), env=environment(tmp / "ref", ref_filled), check=True)
+    runs: dict[str, list[tuple[float, float]]] = {"ref": [], "ref, its cache filled": [], "head, chart cache empty": [],
+                                                  "head, chart cache filled": []}
     for n in range(repeats):
         runs["ref"].append(timed(build_command(tmp / "ref", tmp / f"r{n}", formats), environment(tmp / "ref", "off")))
+        runs["ref, its cache filled"].append(
+            timed(build_command(tmp / "ref", tmp / f"rf{n}", formats), environment(tmp / "ref", ref_filled)))
         runs["head, chart cache empty"].append(timed(build_command(ROOT, tmp / f"e{n}", formats), environment(ROOT, str(tmp / f"empty{n}"))))
         runs["head, chart cache filled"].append(timed(build_command(ROOT, tmp / f"f{n}", formats), environment(ROOT, filled)))
     return {name: (statistics.median(w for w, _ in values), statistics.median(c for _, c in values)) for name, values in runs.items()}

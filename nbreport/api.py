@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -134,25 +135,37 @@ def build(
     formats = _formats(formats)
     say = progress or (lambda message: None)
     theme = theme or Theme()
-    if isinstance(report, Report):
-        report, checked = _check_report(report, theme)  # a Report made in code: its templates print too
-    else:
-        loaded, checked = check_dataset(report, theme=theme)
-        report = loaded if loaded is not None else report
-    if not isinstance(report, Report) or not checked.ok:
-        raise DatasetError(checked.findings)
-    say("load")
-    return write_checked(report, out_dir, formats, theme, docx_template, say, font_fallback, jobs)
+    with prepared_pdf(formats, jobs, theme, font_fallback) as worker:
+        if isinstance(report, Report):
+            report, checked = _check_report(report, theme)  # a Report made in code: its templates print too
+        else:
+            loaded, checked = check_dataset(report, theme=theme)
+            report = loaded if loaded is not None else report
+        if not isinstance(report, Report) or not checked.ok:
+            raise DatasetError(checked.findings)
+        say("load")
+        return write_checked(report, out_dir, formats, theme, docx_template, say, font_fallback, jobs, worker)
+
+
+def prepared_pdf(formats: Sequence[str] | str, jobs: int | None, theme: Theme,
+                 font_fallback: bool) -> contextlib.AbstractContextManager[overlap.PdfWorker | None]:
+    """Return a block in which a PDF worker prepares (imports, fonts) while the dataset is checked, or None.
+
+    Only a build of both formats that may overlap gets one (nbreport.overlap); hand it to
+    write_checked. It is stopped when the block ends, whether or not it was used.
+    """
+    return overlap.pdf_worker(_render, _formats(formats), jobs, theme, font_fallback)
 
 
 def write_checked(report: Report, out_dir: str | Path, formats: Sequence[str] | str, theme: Theme,
                   docx_template: str | Path | None, say: Callable[[str], None], font_fallback: bool,
-                  jobs: int | None = None) -> list[Path]:
+                  jobs: int | None = None, worker: overlap.PdfWorker | None = None) -> list[Path]:
     """Compose and render a report that has been validated (templates rendered), as build does after its checks.
 
     The command line validates once, prints the findings, then calls this. With both formats,
     LibreOffice laying out the DOCX and a free core, the PDF is drawn meanwhile in a forked
     process (same bytes; nbreport.overlap); ``jobs`` 1 (or NBREPORT_JOBS=1) keeps them in turn.
+    ``worker`` is one prepared meanwhile (prepared_pdf), else one is forked after compose.
     """
     formats = _formats(formats)
     document = compose(report, theme)
@@ -163,7 +176,7 @@ def write_checked(report: Report, out_dir: str | Path, formats: Sequence[str] | 
     with locked_output(Path(out_dir)):
         try:
             if overlap.sequential_reason(formats, jobs) is None:
-                overlap.render_overlapped(_render, document, theme, dict(zip(formats, staged)), options, say)
+                overlap.render_overlapped(_render, document, theme, dict(zip(formats, staged)), options, say, worker)
             else:  # the PDF first: its heading pages fill the DOCX's 目录 when LibreOffice is not installed
                 for fmt, path in sorted(zip(formats, staged), key=lambda pair: pair[0] != "pdf"):
                     _render(fmt, document, theme, path, options)

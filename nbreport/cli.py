@@ -329,24 +329,25 @@ def _build(args: argparse.Namespace) -> int:
 
         return build_many(args, print_findings, theme)
     args.path = args.path[0]
-    report, checked = api.check_dataset(args.path, theme=theme)
-    if report is None or not checked.ok:
-        print_findings(checked, file=sys.stderr, quiet=args.quiet)
-        return EXIT_CANNOT_RUN if CANNOT_RUN_CODES & set(checked.codes()) else EXIT_FINDINGS
-    say("load")
-    if checked.warnings and not args.quiet:
-        if args.verbose:
-            print_findings(checked, file=sys.stderr)
-        else:
-            print(f"  注意：{len(checked.warnings)} 个警告（nbreport validate {args.path} 查看详情）", file=sys.stderr)
     formats = tuple(args.format or api.FORMATS)
-    try:
-        with _warnings_as_notes(args.quiet):
-            written = api.write_checked(report, args.out, formats, theme or Theme(), args.docx_template, say,
-                                        args.allow_font_fallback, args.jobs)
-    except _render_errors() as error:
-        print(f"无法生成报告：{error}", file=sys.stderr)
-        return EXIT_CANNOT_RUN
+    with api.prepared_pdf(formats, args.jobs, theme or Theme(), args.allow_font_fallback) as worker:
+        report, checked = api.check_dataset(args.path, theme=theme)
+        if report is None or not checked.ok:
+            print_findings(checked, file=sys.stderr, quiet=args.quiet)
+            return EXIT_CANNOT_RUN if CANNOT_RUN_CODES & set(checked.codes()) else EXIT_FINDINGS
+        say("load")
+        if checked.warnings and not args.quiet:
+            if args.verbose:
+                print_findings(checked, file=sys.stderr)
+            else:
+                print(f"  注意：{len(checked.warnings)} 个警告（nbreport validate {args.path} 查看详情）", file=sys.stderr)
+        try:
+            with _warnings_as_notes(args.quiet):
+                written = api.write_checked(report, args.out, formats, theme or Theme(), args.docx_template, say,
+                                            args.allow_font_fallback, args.jobs, worker)
+        except _render_errors() as error:
+            print(f"无法生成报告：{error}", file=sys.stderr)
+            return EXIT_CANNOT_RUN
     if args.audit:
         from .figures.provenance import write_sidecar
 

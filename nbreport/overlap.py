@@ -71,24 +71,87 @@ def _env_jobs() -> int | None:
         return None
 
 
+Job = tuple[Document, Theme, Path, RenderOptions]
+Outcome = tuple[str, dict[str, int], list[tuple[str, type[Warning]]]]
+
+
+class PdfWorker:
+    """Draw the PDF in a forked process, started before the job is known so it can prepare.
+
+    Started while the dataset is still being checked (``pdf_worker``), the process imports
+    the PDF renderer and loads the theme's fonts meanwhile, then waits for its job: the
+    composed document, sent pickled once compose is done. Started with the job, it begins
+    at once. It answers ("ok", pages, warnings) or ("failed", …): the parent then draws the
+    PDF itself, so its error is raised as in a build in turn.
+    """
+
+    def __init__(self, render: Render, theme: Theme, font_fallback: bool, job: Job | None = None) -> None:
+        context = multiprocessing.get_context("fork")
+        job_receive, self._job_send = context.Pipe(duplex=False)
+        self._result_receive, result_send = context.Pipe(duplex=False)
+        self.process = context.Process(target=_worker_main, args=(render, theme, font_fallback, job, job_receive, result_send),
+                                       name="nbreport-pdf", daemon=True)
+        self.process.start()
+        job_receive.close()
+        result_send.close()
+        self._sent = job is not None
+
+    def submit(self, job: Job) -> None:
+        """Send the job to a worker started without one."""
+        if not self._sent:
+            self._job_send.send(job)
+            self._sent = True
+        self._job_send.close()
+
+    def result(self) -> Outcome:
+        """Wait for the worker's answer; ("failed", …) if it died without one."""
+        outcome = _result(self._result_receive)
+        self.process.join()
+        return outcome
+
+    def stop(self) -> None:
+        """End the worker (a failed check, a failed DOCX, an interrupt); it removes its own temporary file."""
+        self._job_send.close()
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join()
+        self._result_receive.close()
+
+
+@contextlib.contextmanager
+def pdf_worker(render: Render, formats: tuple[str, ...], jobs: int | None, theme: Theme,
+               font_fallback: bool) -> Iterator[PdfWorker | None]:
+    """Start a PDF worker for a build of both formats that will overlap (else yield None); stop it on the way out.
+
+    The caller checks the dataset inside the block and hands the worker to write_checked,
+    which gives it the job; a build that stops earlier leaves no process behind.
+    """
+    if sequential_reason(formats, jobs) is not None:
+        yield None
+        return
+    worker = PdfWorker(render, theme, font_fallback)
+    try:
+        yield worker
+    finally:
+        worker.stop()
+
+
 def render_overlapped(render: Render, document: Document, theme: Theme, paths: dict[str, Path],
-                      options: RenderOptions, say: Callable[[str], None]) -> None:
-    """Write paths["pdf"] in a forked child and paths["docx"] here; the same files as rendering PDF then DOCX."""
+                      options: RenderOptions, say: Callable[[str], None], worker: PdfWorker | None = None) -> None:
+    """Write paths["pdf"] in a forked worker and paths["docx"] here; the same files as rendering PDF then DOCX."""
     from .render.docx_layout import find_office
 
-    context = multiprocessing.get_context("fork")
-    receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_pdf_child, args=(render, document, theme, paths["pdf"], options, send),
-                            name="nbreport-pdf", daemon=True)
-    child.start()
-    send.close()
+    job: Job = (document, theme, paths["pdf"], options)
+    if worker is None:
+        worker = PdfWorker(render, theme, options.font_fallback, job)
+    else:
+        worker.submit(job)
     done: list[bool] = []
 
     def pdf_pages() -> dict[str, int]:
-        """Wait for the PDF child; draw the PDF here if it failed (its error raised as in turn)."""
+        """Wait for the PDF worker; draw the PDF here if it failed (its error raised as in turn)."""
         if not done:
-            status, pages, pdf_warnings = _result(receive)
-            child.join()
+            status, pages, pdf_warnings = worker.result()
             if status != "ok":
                 render("pdf", document, theme, paths["pdf"], options)
             else:
@@ -97,7 +160,7 @@ def render_overlapped(render: Render, document: Document, theme: Theme, paths: d
             done.append(True)
         return options.pages
 
-    with _stopped_on_error(child):
+    with _stopped_on_error(worker):
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             if find_office() is None:  # the 目录 shows the PDF's numbers: asked for when the DOCX is built
@@ -112,26 +175,61 @@ def render_overlapped(render: Render, document: Document, theme: Theme, paths: d
         say("docx+pdf")
 
 
-def _pdf_child(render: Render, document: Document, theme: Theme, path: Path, options: RenderOptions,
-               send: Connection) -> None:
-    """Draw the PDF and send back ("ok", pages, warnings), or ("failed", …) for the parent to draw it again."""
+def _worker_main(render: Render, theme: Theme, font_fallback: bool, job: Job | None, jobs: Connection,
+                 send: Connection) -> None:
+    """Prepare unless the job came along, take the job, draw the PDF and send back the outcome."""
     signal.signal(signal.SIGTERM, _unwind)  # stopped by the parent: remove the temporary file on the way out
     try:
+        prepared = [] if job is not None else _prepare(theme, font_fallback)
+        if job is None:
+            try:
+                job = jobs.recv()
+            except (EOFError, OSError):  # the build stopped before its render
+                return
+        document, job_theme, path, options = job
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            render("pdf", document, theme, path, options)
-        send.send(("ok", dict(options.pages), [(str(w.message), w.category) for w in caught]))
+            render("pdf", document, job_theme, path, options)
+        if prepared and _font_key(job_theme, options.font_fallback) != _font_key(theme, font_fallback):
+            prepared = []  # warnings about fonts this PDF does not use
+        found = prepared + [(str(w.message), w.category) for w in caught]
+        send.send(("ok", dict(options.pages), found))
     except BaseException:  # noqa: BLE001 - the parent repeats the PDF and reports its error
-        send.send(("failed", {}, []))
+        with contextlib.suppress(OSError):  # a parent that stopped the worker reads no answer
+            send.send(("failed", {}, []))
     finally:
         send.close()
+        jobs.close()
+
+
+def _prepare(theme: Theme, font_fallback: bool) -> list[tuple[str, type[Warning]]]:
+    """Import the PDF renderer and load the fonts; return the warnings, said again with the PDF's own.
+
+    The fonts are loaded once per process, so their warnings are not raised a second time.
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            from .render import pdf  # noqa: F401
+            from .render.fonts import load_fonts
+
+            load_fonts(theme, font_fallback)
+        except Exception:  # noqa: BLE001 - only a head start: the render meets the same error and reports it
+            return []
+    return [(str(w.message), w.category) for w in caught]
+
+
+def _font_key(theme: Theme, font_fallback: bool) -> object:
+    from .render.fonts import font_key
+
+    return font_key(theme, font_fallback)
 
 
 def _unwind(signum: int, frame: object) -> None:
     raise SystemExit(128 + signum)
 
 
-def _result(receive: Connection) -> tuple[str, dict[str, int], list[tuple[str, type[Warning]]]]:
+def _result(receive: Connection) -> Outcome:
     try:
         return receive.recv()  # type: ignore[no-any-return]
     except (EOFError, OSError):  # the child died without a word (killed)
@@ -146,14 +244,12 @@ def _reemit(found: list[tuple[str, type[Warning]]]) -> None:
 
 
 @contextlib.contextmanager
-def _stopped_on_error(child: multiprocessing.process.BaseProcess) -> Iterator[None]:
-    """Stop the PDF child when the DOCX fails or the build is interrupted; it removes its own temporary file."""
+def _stopped_on_error(worker: PdfWorker) -> Iterator[None]:
+    """Stop the PDF worker when the DOCX fails or the build is interrupted; it removes its own temporary file."""
     try:
         yield
     except BaseException:
-        if child.is_alive():
-            child.terminate()
-        child.join()
+        worker.stop()
         raise
 
 

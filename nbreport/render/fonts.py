@@ -143,12 +143,16 @@ def load_fonts(theme: Theme, allow_fallback: bool = False) -> FontSet:
     then the PDF uses the built-in CID font STSong-Light, which is not embedded and shows
     blank on readers without Chinese fonts.
     """
-    key = (
+    return _load_fonts(font_key(theme, allow_fallback))
+
+
+def font_key(theme: Theme, allow_fallback: bool = False) -> tuple:
+    """Return what the fonts ``load_fonts`` finds depend on: two themes with one key share their fonts."""
+    return (
         _family_key(theme.serif), _family_key(theme.sans), tuple(theme.fallback_fonts),
         tuple(theme.serif.latin_names), tuple(theme.sans.latin_names),
         os.environ.get(FONT_DIR_ENV, ""), os.environ.get(SYSTEM_FONTS_ENV, ""), allow_fallback,
     )
-    return _load_fonts(key)
 
 
 class FontMissingError(RenderError):
