@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import warnings
 from pathlib import Path
 
 import pytest
@@ -115,3 +116,48 @@ def test_another_thread_keeps_the_turns(office):
     finally:
         release.set()
         worker.join()
+
+
+def _prepared_build(root: Path, out: Path, theme: Theme) -> dict[str, bytes]:
+    """Build as the command line does: the PDF worker prepares while the dataset is checked."""
+    with api.prepared_pdf(("docx", "pdf"), 2, theme, False) as worker:
+        assert worker is not None and worker.process.is_alive()
+        report, checked = api.check_dataset(root)
+        assert report is not None and checked.ok
+        written = api.write_checked(report, out, ("docx", "pdf"), theme, None, lambda stage: None, False, 2, worker)
+    return {path.suffix: path.read_bytes() for path in written}
+
+
+@pytest.mark.parametrize("kind", [FixedOffice, None])
+def test_a_worker_prepared_during_the_checks_writes_the_bytes_of_the_sequential_build(tmp_path, office, kind, recwarn):
+    office(kind)
+    root = award_dataset(tmp_path / "ds", AWARDS)
+    prepared = _prepared_build(root, tmp_path / "prepared", Theme())
+    assert prepared == _build(root, tmp_path / "in-turn", jobs=1)
+
+
+def test_a_worker_given_no_job_ends_with_its_block_and_writes_nothing(tmp_path, office):
+    office(None)
+    with api.prepared_pdf(("docx", "pdf"), 2, Theme(), False) as worker:
+        assert worker is not None
+        process = worker.process
+    assert not process.is_alive() and process.exitcode is not None
+    assert not list(tmp_path.iterdir())
+
+
+def test_no_worker_is_started_for_one_format_or_jobs_1(office):
+    office(None)
+    for formats, jobs in ((("pdf",), 2), (("docx", "pdf"), 1)):
+        with api.prepared_pdf(formats, jobs, Theme(), False) as worker:
+            assert worker is None
+
+
+def test_font_warnings_met_while_preparing_are_reported_with_the_pdf_once(tmp_path, office):
+    office(None)
+    theme = Theme(fallback_fonts=["NoSuchFallbackFont"])
+    root = award_dataset(tmp_path / "ds", AWARDS)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        _prepared_build(root, tmp_path / "out", theme)
+    missing = [w for w in caught if "NoSuchFallbackFont" in str(w.message)]
+    assert len(missing) == 1
