@@ -60,6 +60,9 @@ def scaling(figs: Figures, sizes: list[int]) -> None:
                  f"wall; over {', '.join(f'{n // 1000}k' for n in sizes)}; flat is 1.00")
         figs.add(f"scale.flat.{fmt}.cpu", f"{fmt.upper()}: max/min CPU per 1,000 rows", max(cpu_k) / min(cpu_k), "×",
                  "CPU time drifts less than wall on a shared machine")
+        growth = max(later / earlier for earlier, later in zip(marginal_k, marginal_k[1:])) if len(sizes) > 1 else None
+        figs.add(f"scale.growth.{fmt}", f"{fmt.upper()}: largest growth of that CPU from one size to the next", growth, "×",
+                 "below 1.00 it falls with size (set-up and warm-up spread over more rows); superlinear is above")
         figs.add(f"scale.flat.{fmt}.marginal", f"{fmt.upper()}: max/min CPU per 1,000 rows past the set-up",
                  max(marginal_k) / min(marginal_k), "×",
                  f"(CPU at n rows − CPU at {SETUP_ROWS}) / (n − {SETUP_ROWS}): "
