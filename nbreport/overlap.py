@@ -213,7 +213,7 @@ def _prepare(theme: Theme, font_fallback: bool) -> list[tuple[str, type[Warning]
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            from .render import pdf  # noqa: F401
+            from .render import pdf, pdf_chart  # noqa: F401 - pdf_chart: the charts' modules
             from .render.fonts import load_fonts
 
             load_fonts(theme, font_fallback)
