@@ -37,6 +37,7 @@ JOBS_ENV = "NBREPORT_JOBS"
 # process per core, 0.98 at load 5-6 plus those: never slower, so only a machine with more than
 # twice as many runnable tasks as CPUs keeps the turns (the fork's extra memory buys nothing there).
 OVERLOAD = 2.0
+STOP_SECONDS = 5.0
 Render = Callable[[str, Document, Theme, Path, RenderOptions], Path]
 
 
@@ -92,7 +93,9 @@ class PdfWorker:
         context = multiprocessing.get_context("fork")
         job_receive, self._job_send = context.Pipe(duplex=False)
         self._result_receive, result_send = context.Pipe(duplex=False)
-        self.process = context.Process(target=_worker_main, args=(render, theme, font_fallback, job, job_receive, result_send),
+        own_ends = (self._job_send, self._result_receive)  # the child closes its copies: EOF must reach it
+        self.process = context.Process(target=_worker_main,
+                                       args=(render, theme, font_fallback, job, job_receive, result_send, own_ends),
                                        name="nbreport-pdf", daemon=True)
         self.process.start()
         job_receive.close()
@@ -113,11 +116,18 @@ class PdfWorker:
         return outcome
 
     def stop(self) -> None:
-        """End the worker (a failed check, a failed DOCX, an interrupt); it removes its own temporary file."""
+        """End the worker (a failed check, a failed DOCX, an interrupt); it removes its own temporary file.
+
+        A worker still waiting for its job ends on the closed pipe; one drawing is sent SIGTERM,
+        and killed if it has not ended within STOP_SECONDS (a library swallowed the signal).
+        """
         self._job_send.close()
         if self.process.is_alive():
             self.process.terminate()
-        self.process.join()
+        self.process.join(STOP_SECONDS)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
         self._result_receive.close()
 
 
@@ -179,9 +189,11 @@ def render_overlapped(render: Render, document: Document, theme: Theme, paths: d
 
 
 def _worker_main(render: Render, theme: Theme, font_fallback: bool, job: Job | None, jobs: Connection,
-                 send: Connection) -> None:
+                 send: Connection, parent_ends: tuple[Connection, ...]) -> None:
     """Prepare unless the job came along, take the job, draw the PDF and send back the outcome."""
     signal.signal(signal.SIGTERM, _unwind)  # stopped by the parent: remove the temporary file on the way out
+    for end in parent_ends:
+        end.close()
     try:
         prepared = [] if job is not None else _prepare(theme, font_fallback)
         if job is None:

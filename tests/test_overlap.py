@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import signal
 import threading
+import time
 import warnings
 from pathlib import Path
 
@@ -161,3 +163,20 @@ def test_font_warnings_met_while_preparing_are_reported_with_the_pdf_once(tmp_pa
         _prepared_build(root, tmp_path / "out", theme)
     missing = [w for w in caught if "NoSuchFallbackFont" in str(w.message)]
     assert len(missing) == 1
+
+
+def _deaf_prepare(theme: Theme, font_fallback: bool) -> list:
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # as a library that swallows the parent's SIGTERM
+    return []
+
+
+def test_a_worker_stopped_while_it_waits_for_its_job_ends_on_the_closed_pipe(office, monkeypatch):
+    office(None)
+    monkeypatch.setattr(overlap, "_prepare", _deaf_prepare)
+    start = time.monotonic()
+    with api.prepared_pdf(("docx", "pdf"), 2, Theme(), False) as worker:
+        assert worker is not None
+        process = worker.process
+        time.sleep(0.5)  # it is waiting for a job now, deaf to SIGTERM
+    assert process.exitcode == 0  # ended by end of file, not killed
+    assert time.monotonic() - start < overlap.STOP_SECONDS
