@@ -195,8 +195,9 @@ def _worker_main(render: Render, theme: Theme, font_fallback: bool, job: Job | N
     for end in parent_ends:
         end.close()
     try:
-        prepared = [] if job is not None else _prepare(theme, font_fallback)
+        prepared: list[tuple[str, type[Warning]]] = []
         if job is None:
+            prepared = _prepare(theme, font_fallback)
             try:
                 job = jobs.recv()
             except (EOFError, OSError):  # the build stopped before its render
