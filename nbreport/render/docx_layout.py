@@ -153,6 +153,9 @@ class OfficeSession:
         return line
 
     def _failed(self) -> LayoutError:
+        if self.proc is not None:  # it closed its output: let it exit, so its own code is the one reported
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.proc.wait(timeout=1)
         self.close()
         try:
             detail = (self.workdir / "office.err").read_bytes().decode("utf-8", "replace").strip().splitlines()
