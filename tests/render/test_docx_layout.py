@@ -231,6 +231,6 @@ def test_an_office_that_dies_after_its_first_answer_gives_a_warning_with_its_mes
 
 def test_an_office_that_exits_silently_is_reported_with_its_exit_code(tmp_path, monkeypatch):
     monkeypatch.setenv("NBREPORT_CACHE_DIR", "off")
-    office = Office("soffice", script(tmp_path, "read line; exit 7"), timeout=20)
+    office = Office("soffice", script(tmp_path, "read line; exec 1>&-; sleep 0.3; exit 7"), timeout=20)  # EOF, then exits
     with pytest.warns(LayoutWarning, match="排版失败：7；"):
         with_office_layout(changing_render([]), office)
