@@ -60,8 +60,13 @@ def _check_report(report: Report, theme: Theme | None) -> tuple[Report, Validati
     return rendered, ValidationReport(target=f"{report.meta.year}", findings=findings)
 
 
-def check_dataset(path: str | Path, lang: str = "zh", theme: Theme | None = None) -> tuple[Report | None, ValidationReport]:
-    """Return the dataset's Report (None if it cannot be built) and all its findings (for ``theme``, see validate)."""
+def check_dataset(path: str | Path, lang: str = "zh", theme: Theme | None = None,
+                  loaded: Callable[[Report], None] | None = None) -> tuple[Report | None, ValidationReport]:
+    """Return the dataset's Report (None if it cannot be built) and all its findings (for ``theme``, see validate).
+
+    ``loaded`` is called with the Report once it is read and its templates printed without
+    an error, before the remaining checks: a build starts its PDF there (prepared_pdf).
+    """
     refused = _not_a_dataset(path)
     if refused is not None:
         return None, _localised(ValidationReport(target=_shown(path), findings=[refused]), lang)
@@ -70,6 +75,8 @@ def check_dataset(path: str | Path, lang: str = "zh", theme: Theme | None = None
     report = result.report
     if report is not None:
         report = _with_templates(report, findings)
+        if loaded is not None and not any(finding.severity == "error" for finding in findings):
+            loaded(report)
         ctx = CheckContext(sources=report._sources, award_categories=report.award_categories)  # type: ignore[arg-type]
         findings.extend(run_checks(report, ctx, theme))
     return report, _localised(ValidationReport(target=str(path), findings=findings), lang)
@@ -139,7 +146,7 @@ def build(
         if isinstance(report, Report):
             report, checked = _check_report(report, theme)  # a Report made in code: its templates print too
         else:
-            loaded, checked = check_dataset(report, theme=theme)
+            loaded, checked = check_dataset(report, theme=theme, loaded=worker.begin if worker is not None else None)
             report = loaded if loaded is not None else report
         if not isinstance(report, Report) or not checked.ok:
             raise DatasetError(checked.findings)
@@ -168,7 +175,11 @@ def write_checked(report: Report, out_dir: str | Path, formats: Sequence[str] | 
     ``worker`` is one prepared meanwhile (prepared_pdf), else one is forked after compose.
     """
     formats = _formats(formats)
-    document = compose(report, theme)
+    if worker is not None and worker.document is not None and worker.theme != theme:
+        worker.stop()  # begun with another theme: its PDF would not match this DOCX
+        worker = None
+    early = worker.document if worker is not None else None  # composed while the checks ran (PdfWorker.begin)
+    document = early if early is not None else compose(report, theme)
     say("compose")
     targets = [Path(out_dir) / f"{output_name(report)}.{fmt}" for fmt in formats]
     staged = [target.with_name(f".{target.name}.building") for target in targets]

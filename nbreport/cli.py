@@ -329,9 +329,9 @@ def _build(args: argparse.Namespace) -> int:
 
         return build_many(args, print_findings, theme)
     args.path = args.path[0]
-    formats = tuple(args.format or api.FORMATS)
-    with api.prepared_pdf(formats, args.jobs, theme or Theme(), args.allow_font_fallback) as worker:
-        report, checked = api.check_dataset(args.path, theme=theme)
+    formats, used = tuple(args.format or api.FORMATS), theme or Theme()
+    with api.prepared_pdf(formats, args.jobs, used, args.allow_font_fallback) as worker:
+        report, checked = api.check_dataset(args.path, theme=theme, loaded=worker.begin if worker is not None else None)
         if report is None or not checked.ok:
             print_findings(checked, file=sys.stderr, quiet=args.quiet)
             return EXIT_CANNOT_RUN if CANNOT_RUN_CODES & set(checked.codes()) else EXIT_FINDINGS
@@ -343,7 +343,7 @@ def _build(args: argparse.Namespace) -> int:
                 print(f"  注意：{len(checked.warnings)} 个警告（nbreport validate {args.path} 查看详情）", file=sys.stderr)
         try:
             with _warnings_as_notes(args.quiet):
-                written = api.write_checked(report, args.out, formats, theme or Theme(), args.docx_template, say,
+                written = api.write_checked(report, args.out, formats, used, args.docx_template, say,
                                             args.allow_font_fallback, args.jobs, worker)
         except _render_errors() as error:
             print(f"无法生成报告：{error}", file=sys.stderr)

@@ -120,22 +120,53 @@ def test_another_thread_keeps_the_turns(office):
         worker.join()
 
 
-def _prepared_build(root: Path, out: Path, theme: Theme) -> dict[str, bytes]:
-    """Build as the command line does: the PDF worker prepares while the dataset is checked."""
+def _prepared_build(root: Path, out: Path, theme: Theme, begin: bool = True, render_theme: Theme | None = None) -> dict[str, bytes]:
+    """Build as the command line does: the PDF worker prepares, and with ``begin`` draws, while the dataset is checked."""
     with api.prepared_pdf(("docx", "pdf"), 2, theme, False) as worker:
         assert worker is not None and worker.process.is_alive()
-        report, checked = api.check_dataset(root)
+        report, checked = api.check_dataset(root, loaded=worker.begin if begin else None)
         assert report is not None and checked.ok
-        written = api.write_checked(report, out, ("docx", "pdf"), theme, None, lambda stage: None, False, 2, worker)
+        assert (worker.document is not None) == begin
+        written = api.write_checked(report, out, ("docx", "pdf"), render_theme or theme, None, lambda stage: None,
+                                    False, 2, worker)
     return {path.suffix: path.read_bytes() for path in written}
 
 
 @pytest.mark.parametrize("kind", [FixedOffice, None])
-def test_a_worker_prepared_during_the_checks_writes_the_bytes_of_the_sequential_build(tmp_path, office, kind, recwarn):
+@pytest.mark.parametrize("begin", [True, False])
+def test_a_worker_prepared_during_the_checks_writes_the_bytes_of_the_sequential_build(tmp_path, office, kind, begin, recwarn):
     office(kind)
     root = award_dataset(tmp_path / "ds", AWARDS)
-    prepared = _prepared_build(root, tmp_path / "prepared", Theme())
+    prepared = _prepared_build(root, tmp_path / "prepared", Theme(), begin)
     assert prepared == _build(root, tmp_path / "in-turn", jobs=1)
+    assert not list((tmp_path / "prepared").glob(".*"))
+
+
+def test_a_pdf_begun_before_a_failing_check_leaves_nothing_behind(tmp_path, office, monkeypatch):
+    office(None)
+    private = tmp_path / "private"
+    private.mkdir()
+    monkeypatch.setattr(overlap.tempfile, "tempdir", str(private))  # where begin draws the PDF
+    root = award_dataset(tmp_path / "ds", AWARDS + "省科技进步一等奖,新型材料研究第1期,宁波大学,张三\n")  # a duplicate row
+    with api.prepared_pdf(("docx", "pdf"), 2, Theme(), False) as worker:
+        assert worker is not None
+        report, checked = api.check_dataset(root, loaded=worker.begin)
+        assert worker.document is not None  # the PDF had begun when the awards were checked
+        assert "E-AWARD-DUPLICATE" in checked.codes()
+        process = worker.process
+    assert not process.is_alive()
+    assert list(private.iterdir()) == []
+
+
+def test_a_worker_begun_with_another_theme_is_not_used_for_this_one(tmp_path, office, recwarn):
+    office(None)
+    root = award_dataset(tmp_path / "ds", AWARDS)
+    other = Theme(margin_left_mm=30.0)
+    prepared = _prepared_build(root, tmp_path / "prepared", Theme(), render_theme=other)
+    report, checked = api.check_dataset(root)
+    assert report is not None
+    written = api.write_checked(report, tmp_path / "in-turn", ("docx", "pdf"), other, None, lambda stage: None, False, 1)
+    assert prepared == {path.suffix: path.read_bytes() for path in written}
 
 
 def test_a_worker_given_no_job_ends_with_its_block_and_writes_nothing(tmp_path, office):
