@@ -120,7 +120,8 @@ class PdfWorker:
             return
         self.document = compose(report, self.theme)
         self._private = Path(tempfile.mkdtemp(prefix="nbreport-pdf-"))
-        self.submit((self.document, self.theme, self._private / "report.pdf", RenderOptions(font_fallback=self.font_fallback)))
+        options = RenderOptions(font_fallback=self.font_fallback)
+        self.submit((self.document, self.theme, self._private / "report.pdf", options))
 
     def deliver(self, path: Path) -> None:
         """Move a PDF drawn into the private folder to ``path`` (its staged name in the locked output folder)."""

@@ -26,6 +26,9 @@ class FixedOffice(Office):
     def session(self, workdir: Path) -> "FixedOffice":
         return self  # a session of its own: measure, then close
 
+    def start(self) -> None:
+        pass
+
     def close(self) -> None:
         pass
 
@@ -38,6 +41,9 @@ class FailingOffice(Office):
 
     def session(self, workdir: Path) -> "FailingOffice":
         return self  # a session of its own: measure, then close
+
+    def start(self) -> None:
+        pass
 
     def close(self) -> None:
         pass

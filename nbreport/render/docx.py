@@ -24,6 +24,7 @@ from docx.shared import Emu, Pt
 from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from .. import cache
 from ..checks.images import check_image
 from ..compose import nodes as dn
 from ..schema.theme import Theme
@@ -85,11 +86,21 @@ def render_docx(
         data = _with_later_pages(render, pdf_pages_later)
     else:
         fallback = PageLayout(pages=dict(pdf_pages), exact=False) if pdf_pages else None
-        data = with_office_layout(lambda layout: _built(render(layout)), office, fallback)
+        hint = _layout_hint(document, theme, reference)
+        data = with_office_layout(lambda layout: _built(render(layout)), office, fallback, hint)
     path = Path(path)
     with atomic_path(path) as tmp:
         tmp.write_bytes(data)
     return path
+
+
+def _layout_hint(document: dn.Document, theme: Theme, reference: Path | None) -> str | None:
+    """Return a digest of what the DOCX is made from, under which its settled office layout is remembered."""
+    try:
+        base = reference.read_bytes() if reference is not None else b""
+    except OSError:
+        return None
+    return cache.digest("docx-layout-hint-1", repr(document), theme.model_dump_json(), base)
 
 
 def _with_later_pages(render: Callable[..., bytes | None], later: Callable[[], Mapping[str, int]]) -> bytes:

@@ -64,14 +64,15 @@ class Office:
     timeout: float = DEFAULT_TIMEOUT
 
     def session(self, workdir: Path) -> LayoutSession:
-        """Return a session that starts one LibreOffice now and measures each DOCX given to it."""
-        session = OfficeSession(self, workdir)
-        session.start()
-        return session
+        """Return a session of one LibreOffice, started at its first measurement or by ``start``."""
+        return OfficeSession(self, workdir)
 
 
 class LayoutSession(Protocol):
     """Measure DOCX packages in one office: ``measure`` may be called several times, then ``close``."""
+
+    def start(self) -> object:
+        """Start the office now: a measurement is coming and its start-up can overlap the rendering."""
 
     def measure(self, docx: bytes) -> PageLayout:
         """Return the office's layout of ``docx``; raise LayoutError when it cannot be had."""
@@ -85,8 +86,8 @@ class OfficeSession:
 
     A measurement of the same package by the same office is taken from the user's cache
     (nbreport/cache.py, kind "layouts"), so an unchanged rebuild starts no office at all.
-    The server is started (``start``) while the first DOCX is rendered, and ended at once when
-    the cache holds every measurement; else at the first one it lacks. Each request is a
+    The server starts at the first measurement the cache lacks, or earlier by ``start``
+    (with_office_layout calls it when a miss is likely). Each request is a
     path on its stdin, each answer a JSON line on its stdout, awaited at most
     ``office.timeout`` seconds; stderr goes to a file read only on failure.
     """
@@ -211,22 +212,54 @@ def _has_uno(python: str) -> bool:
     return probe.returncode == 0
 
 
-def with_office_layout(
-    render: Callable[[PageLayout | None], bytes], office: Office | None = None, fallback: PageLayout | None = None,
-) -> bytes:
-    """Return ``render``'s DOCX completed from the office layout, or from ``fallback`` without one."""
+Render = Callable[[PageLayout | None], bytes]
+
+
+def with_office_layout(render: Render, office: Office | None = None, fallback: PageLayout | None = None,
+                       hint: str | None = None) -> bytes:
+    """Return ``render``'s DOCX completed from the office layout, or from ``fallback`` without one.
+
+    ``hint`` names what is being rendered (a digest of the document and theme): the layout
+    it settled on last time is tried first, and kept when the package it gives measures to
+    that same layout (from the cache, for an unchanged document: one rendering, no office).
+    Otherwise the layout is found from scratch, so the result never depends on the hint.
+    """
     office = office if office is not None else find_office()
     if office is None:
         return render(fallback)
     with tempfile.TemporaryDirectory(prefix="nbreport-office-", ignore_cleanup_errors=True) as tmp:
         session = office.session(Path(tmp))
         try:
-            return _converged(render, session, fallback)
+            hinted = _from_hint(render, session, hint)
+            if hinted is not None:
+                return hinted
+            session.start()  # a measurement is coming: the office starts while the first rendering is made
+            return _converged(render, session, fallback, hint)
+        except LayoutError as exc:
+            warnings.warn(f"{exc}；目录页码留给 Word 打开时更新", LayoutWarning, stacklevel=2)
+            return render(fallback)
         finally:
             session.close()
 
 
-def _converged(render: Callable[[PageLayout | None], bytes], session: LayoutSession, fallback: PageLayout | None) -> bytes:
+def _from_hint(render: Render, session: LayoutSession, hint: str | None) -> bytes | None:
+    """Return the DOCX rendered with the hint's layout if it measures to that layout, else None."""
+    stored = cache.load("layout_hints", hint) if hint is not None else None
+    if stored is None:
+        return None
+    try:
+        candidate = _parse(stored)
+    except LayoutError:
+        return None
+    data = render(candidate)
+    try:
+        measured = session.measure(data)
+    except OSError as exc:
+        raise LayoutError(str(exc)) from None
+    return data if measured == candidate else None
+
+
+def _converged(render: Render, session: LayoutSession, fallback: PageLayout | None, hint: str | None) -> bytes:
     """Render and measure until the pages no longer move (at most MAX_PASSES measurements)."""
     data = render(None)
     layout: PageLayout | None = None
@@ -237,10 +270,18 @@ def _converged(render: Callable[[PageLayout | None], bytes], session: LayoutSess
             warnings.warn(f"{exc}；目录页码留给 Word 打开时更新", LayoutWarning, stacklevel=3)
             return data if layout is not None or fallback is None else render(fallback)
         if measured == layout:
+            if hint is not None:
+                cache.store("layout_hints", hint, _dumped(layout))
             break
         layout = measured
         data = render(layout)
     return data
+
+
+def _dumped(layout: PageLayout) -> bytes:
+    """Return ``layout`` as the JSON a measurement answers with (what _parse reads)."""
+    rows = {name: list(pages) for name, pages in layout.rows.items()}
+    return json.dumps({"bookmarks": layout.pages, "rows": rows}, ensure_ascii=False).encode("utf-8")
 
 
 def package_digest(docx: bytes) -> str:

@@ -15,6 +15,14 @@ from nbreport.render.docx_layout import LayoutWarning, Office, PageLayout, find_
 from nbreport.schema import Theme
 
 THEME = Theme()
+
+
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path, monkeypatch):
+    """Give each test a cache of its own: a layout measured or settled by one test is not another's."""
+    monkeypatch.setenv("NBREPORT_CACHE_DIR", str(tmp_path / "cache"))
+
+
 CATEGORIES = ["一等奖", "一等奖", "一等奖", "一等奖", "二等奖"]
 
 
@@ -36,6 +44,9 @@ class FixedOffice(Office):
 
     def session(self, workdir: Path) -> "FixedOffice":
         return self  # a session of its own: measure, then close
+
+    def start(self) -> None:
+        pass
 
     def close(self) -> None:
         pass
@@ -234,3 +245,37 @@ def test_an_office_that_exits_silently_is_reported_with_its_exit_code(tmp_path, 
     office = Office("soffice", script(tmp_path, "read line; exec 1>&-; sleep 0.3; exit 7"), timeout=20)  # EOF, then exits
     with pytest.warns(LayoutWarning, match="排版失败：7；"):
         with_office_layout(changing_render([]), office)
+
+
+def layout_render(calls: list[PageLayout | None]):
+    def render(layout: PageLayout | None) -> bytes:
+        calls.append(layout)
+        return package(f"<body>{layout}</body>")  # the same layout, the same package
+    return render
+
+
+HINT = "ab" * 32
+
+
+def test_an_unchanged_document_is_rendered_once_from_its_settled_layout_without_starting_the_office(tmp_path):
+    office, log = serving_office(tmp_path)
+    first: list[PageLayout | None] = []
+    expected = with_office_layout(layout_render(first), office, hint=HINT)
+    assert first[0] is None and len(first) == 2
+    log.unlink()
+    again: list[PageLayout | None] = []
+    assert with_office_layout(layout_render(again), office, hint=HINT) == expected
+    assert again == [first[-1]]  # one rendering, with the settled layout
+    assert not log.exists()  # the office was not even started
+
+
+def test_a_hint_that_no_longer_holds_is_dropped_and_the_layout_found_from_scratch(tmp_path):
+    from nbreport import cache
+
+    office, _ = serving_office(tmp_path)
+    cache.store("layout_hints", HINT, b'{"bookmarks": {"p1": 9}, "rows": {}}')
+    calls: list[PageLayout | None] = []
+    data = with_office_layout(layout_render(calls), office, hint=HINT)
+    assert calls[0] == PageLayout(pages={"p1": 9}, rows={})  # the hint was tried,
+    assert calls[1] is None  # then the layout was found as without one
+    assert data == with_office_layout(layout_render([]), office)

@@ -110,6 +110,9 @@ class BreakingOffice(Office):
     def session(self, workdir: Path) -> "BreakingOffice":
         return self  # a session of its own: measure, then close
 
+    def start(self) -> None:
+        pass
+
     def close(self) -> None:
         pass
 
