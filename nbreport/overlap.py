@@ -102,7 +102,13 @@ class PdfWorker:
         self.process = context.Process(target=_worker_main,
                                        args=(render, theme, font_fallback, job, job_receive, result_send, own_ends),
                                        name="nbreport-pdf", daemon=True)
-        self.process.start()
+        # SIGTERM waits until the child has its own handler: delivered in the moment after the
+        # fork, the parent's handler would raise in the child's copy of the parent's stack.
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+        try:
+            self.process.start()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
         job_receive.close()
         result_send.close()
         self._sent = job is not None
@@ -144,10 +150,12 @@ class PdfWorker:
     def stop(self) -> None:
         """End the worker (a failed check, a failed DOCX, an interrupt); it removes its own temporary file.
 
-        A worker still waiting for its job ends on the closed pipe; one drawing is sent SIGTERM,
+        A worker given no job ends on the closed pipe once prepared; one drawing is sent SIGTERM,
         and killed if it has not ended within STOP_SECONDS (a library swallowed the signal).
         """
         self._job_send.close()
+        if not self._sent:  # preparing or waiting: it ends on the closed pipe, no signal needed
+            self.process.join(STOP_SECONDS)
         if self.process.is_alive():
             self.process.terminate()
         self.process.join(STOP_SECONDS)
@@ -221,6 +229,7 @@ def _worker_main(render: Render, theme: Theme, font_fallback: bool, job: Job | N
                  send: Connection, parent_ends: tuple[Connection, ...]) -> None:
     """Prepare unless the job came along, take the job, draw the PDF and send back the outcome."""
     signal.signal(signal.SIGTERM, _unwind)  # stopped by the parent: remove the temporary file on the way out
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})  # blocked by the parent across the fork
     for end in parent_ends:
         end.close()
     try:

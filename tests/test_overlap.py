@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import threading
 import time
@@ -217,3 +218,35 @@ def test_a_worker_stopped_while_it_waits_for_its_job_ends_on_the_closed_pipe(off
         time.sleep(0.5)  # it is waiting for a job now, deaf to SIGTERM
     assert process.exitcode == 0  # ended by end of file, not killed
     assert time.monotonic() - start < overlap.STOP_SECONDS
+
+
+FORK_WINDOW = """
+import os, signal, sys
+def handler(signum, frame):
+    raise SystemExit(143)  # as the command line's SIGTERM handler
+signal.signal(signal.SIGTERM, handler)
+from nbreport import overlap
+from nbreport.api import _render
+from nbreport.schema.theme import Theme
+for _ in range(20):
+    try:
+        worker = overlap.PdfWorker(_render, Theme(), False)
+        worker.process.terminate()  # at once: while the child may still be inside the fork
+        worker.stop()
+    except SystemExit:
+        print("escaped", flush=True)
+        os._exit(0)
+print("done", flush=True)
+"""
+
+
+def test_a_worker_stopped_in_the_moment_after_its_fork_runs_no_handler_of_the_parent():
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    done = subprocess.run([sys.executable, "-c", FORK_WINDOW], capture_output=True, text=True, timeout=300,
+                          cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.stdout == "done\n"
+    assert "Traceback" not in done.stderr
