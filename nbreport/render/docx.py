@@ -86,7 +86,7 @@ def render_docx(
         data = _with_later_pages(render, pdf_pages_later)
     else:
         fallback = PageLayout(pages=dict(pdf_pages), exact=False) if pdf_pages else None
-        hint = _layout_hint(document, theme, reference)
+        hint = _layout_hint(document, theme, reference) if office is not None else None
         data = with_office_layout(lambda layout: _built(render(layout)), office, fallback, hint)
     path = Path(path)
     with atomic_path(path) as tmp:

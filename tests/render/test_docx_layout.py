@@ -279,3 +279,12 @@ def test_a_hint_that_no_longer_holds_is_dropped_and_the_layout_found_from_scratc
     assert calls[0] == PageLayout(pages={"p1": 9}, rows={})  # the hint was tried,
     assert calls[1] is None  # then the layout was found as without one
     assert data == with_office_layout(layout_render([]), office)
+
+
+def test_without_an_office_no_layout_hint_is_made(tmp_path, monkeypatch):
+    # The hint digests the whole document: for a 50,000-row appendix 60 MB and a third of a second.
+    from nbreport.render import docx as docx_module
+
+    monkeypatch.setenv("NBREPORT_OFFICE", "off")
+    monkeypatch.setattr(docx_module, "_layout_hint", lambda *args: pytest.fail("hint made without an office"))
+    render_docx(award_document(), THEME, tmp_path / "n.docx")
