@@ -124,7 +124,10 @@ class PdfWorker:
         """
         if self._sent:
             return
-        self.document = compose(report, self.theme)
+        try:
+            self.document = compose(report, self.theme)
+        except Exception:  # noqa: BLE001 - the checks still to run may explain it; the build composes after them
+            return
         self._private = Path(tempfile.mkdtemp(prefix="nbreport-pdf-"))
         options = RenderOptions(font_fallback=self.font_fallback)
         self.submit((self.document, self.theme, self._private / "report.pdf", options))

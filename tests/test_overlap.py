@@ -250,3 +250,17 @@ def test_a_worker_stopped_in_the_moment_after_its_fork_runs_no_handler_of_the_pa
                           cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert done.stdout == "done\n"
     assert "Traceback" not in done.stderr
+
+
+def test_a_report_that_cannot_be_composed_before_its_checks_is_left_to_them(tmp_path, office, monkeypatch):
+    office(None)
+
+    def refuse(report, theme):
+        raise KeyError("a reference the remaining checks would report")
+
+    monkeypatch.setattr(overlap, "compose", refuse)
+    root = award_dataset(tmp_path / "ds", AWARDS)
+    with api.prepared_pdf(("docx", "pdf"), 2, Theme(), False) as worker:
+        assert worker is not None
+        report, checked = api.check_dataset(root, loaded=worker.begin)  # no traceback out of the hook
+        assert report is not None and checked.ok and worker.document is None
