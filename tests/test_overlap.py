@@ -264,3 +264,15 @@ def test_a_report_that_cannot_be_composed_before_its_checks_is_left_to_them(tmp_
         assert worker is not None
         report, checked = api.check_dataset(root, loaded=worker.begin)  # no traceback out of the hook
         assert report is not None and checked.ok and worker.document is None
+
+
+def test_a_pdf_begun_early_that_fails_fails_the_command_as_it_would_alone(tmp_path, office, monkeypatch, capsys):
+    from nbreport.cli import main
+
+    office(None)
+    monkeypatch.setenv("NBREPORT_SYSTEM_FONTS", "0")
+    monkeypatch.setenv("NBREPORT_FONT_DIR", str(tmp_path / "no-fonts"))
+    root = award_dataset(tmp_path / "ds", AWARDS)
+    assert main(["build", str(root), "--out", str(tmp_path / "out"), "-j", "2", "-q"]) == 2
+    assert "TrueType" in capsys.readouterr().err
+    assert not list((tmp_path / "out").iterdir())
