@@ -49,7 +49,7 @@ def _office_variants(commands: dict[str, list[str]], tmp: Path) -> dict[str, dic
     """Add the both-formats build without LibreOffice and, when it is installed, after an edit; return their envs.
 
     nb.both runs as a user's rebuild does: LibreOffice's layout of unchanged text is in the
-    cache since the warm-up. "Edited" empties the layout cache before each run (its charts and
+    cache since the warm-up. "Edited" empties the layouts and layout hints before each run (its charts and
     fonts stay cached), which is what a build after a change to the text pays.
     """
     envs = {"nb.office_off": child_env({"NBREPORT_OFFICE": "off"})}
@@ -57,7 +57,8 @@ def _office_variants(commands: dict[str, list[str]], tmp: Path) -> dict[str, dic
     if office_found(child_env()):
         edited_cache = tmp / "edited-cache"
         build = " ".join(shlex.quote(arg) for arg in [*commands["nb.both"][:-2], str(tmp / "edited"), "-q"])
-        commands["nb.edited"] = ["sh", "-c", f"rm -rf {shlex.quote(str(edited_cache / 'layouts'))} && exec {build}"]
+        forget = " ".join(shlex.quote(str(edited_cache / kind)) for kind in ("layouts", "layout_hints"))
+        commands["nb.edited"] = ["sh", "-c", f"rm -rf {forget} && exec {build}"]
         envs["nb.edited"] = child_env({"NBREPORT_CACHE_DIR": str(edited_cache)})
     return envs
 

@@ -6,6 +6,7 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
+from nbreport.render.docx_layout import Office, PageLayout
 from nbreport.schema import Report
 
 META = "meta:\n  year: 2023\n  region: 宁波市\n  title: 宁波市科技进步报告\n  editor: 宁波市科学技术局\n"
@@ -44,3 +45,19 @@ def small_report(**parts: Any) -> Report:
     """Return a valid Report with the 2023 meta and the given parts."""
     meta = {"year": 2023, "region": "宁波市", "title": "宁波市科技进步报告", "editor": "宁波市科学技术局"}
     return Report.model_validate({"meta": meta, **parts})
+
+
+class FakeOffice(Office):
+    """Be an office and its own session: subclasses say what ``measure`` answers; nothing starts."""
+
+    def session(self, workdir: Path) -> "FakeOffice":
+        return self
+
+    def start(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+    def measure(self, docx: bytes) -> PageLayout:
+        raise NotImplementedError

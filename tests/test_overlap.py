@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from builders import award_dataset
+from builders import FakeOffice, award_dataset
 from nbreport import api, overlap
 from nbreport.render import docx_layout
 from nbreport.render.docx_layout import LayoutError, Office, PageLayout
@@ -21,33 +21,15 @@ from nbreport.schema.theme import Theme
 AWARDS = "".join(f"省科技进步一等奖,新型材料研究第{n}期,宁波大学,张三\n" for n in range(1, 80))
 
 
-class FixedOffice(Office):
+class FixedOffice(FakeOffice):
     """Lay out every DOCX the same way, at once, as a LibreOffice that never changes its mind."""
-
-    def session(self, workdir: Path) -> "FixedOffice":
-        return self  # a session of its own: measure, then close
-
-    def start(self) -> None:
-        pass
-
-    def close(self) -> None:
-        pass
 
     def measure(self, docx: bytes) -> PageLayout:
         return PageLayout(pages={}, rows={})
 
 
-class FailingOffice(Office):
+class FailingOffice(FakeOffice):
     """Fail the first measurement, as a LibreOffice that cannot start."""
-
-    def session(self, workdir: Path) -> "FailingOffice":
-        return self  # a session of its own: measure, then close
-
-    def start(self) -> None:
-        pass
-
-    def close(self) -> None:
-        pass
 
     def measure(self, docx: bytes) -> PageLayout:
         raise LayoutError("LibreOffice cannot start here")

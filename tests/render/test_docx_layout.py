@@ -9,6 +9,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
+from builders import FakeOffice
 from nbreport.compose import nodes as dn
 from nbreport.render.docx import render_docx
 from nbreport.render.docx_layout import LayoutWarning, Office, PageLayout, find_office, package_digest, with_office_layout
@@ -39,17 +40,8 @@ def award_document() -> dn.Document:
     return dn.Document(info, [toc, dn.PageBreak(run="appendix", header=heading.label), heading, dn.TableBlock(None, grid)])
 
 
-class FixedOffice(Office):
+class FixedOffice(FakeOffice):
     """Report one fixed layout: the heading on page 3, rows 0-1 on page 3 and rows 2-4 on page 4."""
-
-    def session(self, workdir: Path) -> "FixedOffice":
-        return self  # a session of its own: measure, then close
-
-    def start(self) -> None:
-        pass
-
-    def close(self) -> None:
-        pass
 
     def measure(self, docx: bytes) -> PageLayout:
         self.calls.append(docx)

@@ -17,7 +17,8 @@ from nbreport.compose import nodes as dn
 from nbreport.render import docx as docx_module
 from nbreport.render import docx_rows, ooxml
 from nbreport.render.docx import _DocxWriter, render_docx
-from nbreport.render.docx_layout import Office, PageLayout
+from builders import FakeOffice
+from nbreport.render.docx_layout import PageLayout
 from nbreport.render.docx_package import open_base
 from nbreport.render.docx_rows import STREAM_ROWS, run_markup
 from nbreport.schema import Theme
@@ -104,17 +105,8 @@ def test_a_small_table_is_held_in_the_tree():
     assert not writer.deferred
 
 
-class BreakingOffice(Office):
+class BreakingOffice(FakeOffice):
     """Report every row on page 1 up to row STREAM_ROWS + 2, the rest on page 2."""
-
-    def session(self, workdir: Path) -> "BreakingOffice":
-        return self  # a session of its own: measure, then close
-
-    def start(self) -> None:
-        pass
-
-    def close(self) -> None:
-        pass
 
     def measure(self, docx: bytes) -> PageLayout:
         pages = tuple(1 if r <= STREAM_ROWS + 2 else 2 for r in range(ROWS + 1))
