@@ -235,8 +235,8 @@ def with_office_layout(render: Render, office: Office | None = None, fallback: P
                 return hinted
             session.start()  # a measurement is coming: the office starts while the first rendering is made
             return _converged(render, session, fallback, hint)
-        except LayoutError as exc:
-            warnings.warn(f"{exc}；目录页码留给 Word 打开时更新", LayoutWarning, stacklevel=2)
+        except (LayoutError, OSError) as exc:  # from the hint's measurement
+            _warn_failed(exc, 3)
             return render(fallback)
         finally:
             session.close()
@@ -252,11 +252,7 @@ def _from_hint(render: Render, session: LayoutSession, hint: str | None) -> byte
     except LayoutError:
         return None
     data = render(candidate)
-    try:
-        measured = session.measure(data)
-    except OSError as exc:
-        raise LayoutError(str(exc)) from None
-    return data if measured == candidate else None
+    return data if session.measure(data) == candidate else None
 
 
 def _converged(render: Render, session: LayoutSession, fallback: PageLayout | None, hint: str | None) -> bytes:
@@ -267,7 +263,7 @@ def _converged(render: Render, session: LayoutSession, fallback: PageLayout | No
         try:
             measured = session.measure(data)
         except (LayoutError, OSError) as exc:
-            warnings.warn(f"{exc}；目录页码留给 Word 打开时更新", LayoutWarning, stacklevel=3)
+            _warn_failed(exc, 4)
             return data if layout is not None or fallback is None else render(fallback)
         if measured == layout:
             if hint is not None:
@@ -276,6 +272,11 @@ def _converged(render: Render, session: LayoutSession, fallback: PageLayout | No
         layout = measured
         data = render(layout)
     return data
+
+
+def _warn_failed(exc: Exception, stacklevel: int) -> None:
+    """Warn that the office's layout failed; ``stacklevel`` names render_docx's line, as before."""
+    warnings.warn(f"{exc}；目录页码留给 Word 打开时更新", LayoutWarning, stacklevel=stacklevel)
 
 
 def _dumped(layout: PageLayout) -> bytes:
