@@ -16,6 +16,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.parser import RoundTripParser
 
 from .. import codes
 
@@ -62,9 +63,8 @@ def parse_yaml(text: str, line_offset: int = 0) -> tuple[Any, LinePositions]:
     """
     if len(text) > MAX_CHARS:
         raise _refusal("E-YAML-TOO-LARGE", 1 + line_offset, limit=MAX_CHARS)
-    yaml = YAML(typ="rt")
+    yaml = _LimitedYAML(line_offset)
     try:
-        _check_depth(yaml, text, line_offset)
         node = yaml.compose(text)
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -78,16 +78,35 @@ def parse_yaml(text: str, line_offset: int = 0) -> tuple[Any, LinePositions]:
     return _Builder(positions, line_offset).value(node, (), 0), positions
 
 
-def _check_depth(yaml: YAML, text: str, line_offset: int) -> None:
-    """Refuse nesting deeper than MAX_DEPTH before the (recursive) composer sees it."""
-    depth = 0
-    for event in yaml.parse(text):
+class _DepthLimitedParser(RoundTripParser):  # the parser of typ="rt"
+    """Refuse nesting deeper than MAX_DEPTH as the composer takes each event, before it recurses deeper.
+
+    Counting the events the composer consumes bounds its recursion in the same single pass
+    that builds the nodes (a separate counting pass read every file twice).
+    """
+
+    _depth = 0
+
+    def get_event(self) -> Any:
+        """Return the next event; raise YamlSyntaxError (E-YAML-DEPTH) when it opens one level too many."""
+        event = super().get_event()
         if isinstance(event, CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise _refusal("E-YAML-DEPTH", event.start_mark.line + 1 + line_offset, limit=MAX_DEPTH)
+            self._depth += 1
+            if self._depth > MAX_DEPTH:
+                offset = getattr(self.loader, "line_offset", 0)
+                raise _refusal("E-YAML-DEPTH", event.start_mark.line + 1 + offset, limit=MAX_DEPTH)
         elif isinstance(event, CollectionEndEvent):
-            depth -= 1
+            self._depth -= 1
+        return event
+
+
+class _LimitedYAML(YAML):
+    """Compose round-trip YAML through the depth-limited parser; know the text's line offset for its refusals."""
+
+    def __init__(self, line_offset: int) -> None:
+        super().__init__(typ="rt")
+        self.Parser = _DepthLimitedParser
+        self.line_offset = line_offset
 
 
 class _Builder:

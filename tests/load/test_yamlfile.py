@@ -72,3 +72,17 @@ def test_a_refusal_reads_in_english_where_it_is_a_detail():
     finding = make("E-MD-FRONTMATTER", Location(file="ch.md", line=2), detail=str(caught.value))
     assert "不支持的 YAML 标记 !foo" in finding.message
     assert Messages("en").localise(finding).message.endswith("Unsupported YAML tag !foo")
+
+
+def test_too_deep_nesting_is_refused_at_its_line_after_an_offset():
+    deep = "[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1)
+    with pytest.raises(YamlSyntaxError) as caught:
+        parse_yaml(f"a: 1\nb:\n  c: {deep}\n", line_offset=20)
+    assert (caught.value.code, caught.value.line) == ("E-YAML-DEPTH", 23)
+
+
+def test_a_syntax_error_before_deep_nesting_is_the_one_reported():
+    deep = "[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1)
+    with pytest.raises(YamlSyntaxError) as caught:
+        parse_yaml(f"a: [1\nb: {deep}\n")
+    assert caught.value.code == "E-YAML-SYNTAX"
