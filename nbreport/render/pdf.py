@@ -28,7 +28,8 @@ from .pdf_placeholder import PhotoFrameFlowable
 from .pdf_page import BODY, COVER, FRONT, LANDSCAPE, CoverPage, PageDecor, PageGeometry, ReportDocTemplate
 from .pdf_styles import StyleMap, hex_color
 from .pdf_table import GridFlowable, GridModel, TableLook
-from .pdf_text import CJKParagraph, check_text, runs_markup, text_markup
+from .pdf_frags import run_frags
+from .pdf_text import CJKParagraph, check_text, parts_paragraph, run_parts
 from .pdf_toc import PageLedger, TocFlowable, TocRow
 
 
@@ -134,13 +135,13 @@ class PdfWalker:
     def heading(self, node: dn.Heading, where: str) -> list[Flowable]:
         """Return the heading's label in its role, reporting its page when drawn."""
         self.record = node.anchor
-        markup = self._lines_markup(node.lines or (node.label,), node.role, node.anchor, "label")
-        return [HeadingParagraph(markup, self.styles.para(node.role), node, self.ledger.heading_drawn)]
+        text, frags = self._lines_text(node.lines or (node.label,), node.role, node.anchor, "label")
+        return [HeadingParagraph(text, self.styles.para(node.role), node, self.ledger.heading_drawn, frags)]
 
     def paragraph(self, node: dn.Paragraph, where: str) -> list[Flowable]:
         """Return the paragraph in its role; strong runs bold."""
-        markup = runs_markup(node.runs, self.styles.face(node.role), self.fonts, self.record, where)
-        return [CJKParagraph(markup, self.styles.para(node.role))]
+        parts = run_parts(node.runs, self.styles.face(node.role), self.fonts, self.record, where)
+        return [parts_paragraph(parts, self.styles.para(node.role), self.fonts)]
 
     def bullet_list(self, node: dn.BulletList, where: str) -> list[Flowable]:
         """Return each item hanging from the list's marker."""
@@ -191,9 +192,9 @@ class PdfWalker:
             flowables += self.heading(month.heading, f"{where}.months[{m}].heading")
             for e, event in enumerate(month.events):
                 field = f"{where}.months[{m}].events[{e}]"
-                date = text_markup(event.date, bold, self.fonts, self.record, f"{field}.date")
-                text = text_markup(node.gap + event.text, face, self.fonts, self.record, f"{field}.text")
-                flowables.append(CJKParagraph(f"<b>{date}</b>{text}", style))
+                date = check_text(event.date, self.record, f"{field}.date")
+                text = check_text(node.gap + event.text, self.record, f"{field}.text")
+                flowables.append(parts_paragraph([(date, bold, True), (text, face, False)], style, self.fonts))
         return flowables
 
     def page_break(self, node: dn.PageBreak, where: str) -> list[Flowable]:
@@ -209,28 +210,31 @@ class PdfWalker:
     # ------------------------------------------------------------ building blocks
 
     def _text(self, text: str, role: str, field: str) -> CJKParagraph:
-        markup = text_markup(text, self.styles.face(role), self.fonts, self.record, field)
-        return CJKParagraph(markup, self.styles.para(role))
+        parts = [(check_text(text, self.record, field), self.styles.face(role), False)]
+        return parts_paragraph(parts, self.styles.para(role), self.fonts)
 
     def _bullet(self, item: dn.Paragraph, marker: str, where: str) -> CJKParagraph:
-        markup = runs_markup(item.runs, self.styles.face(item.role), self.fonts, self.record, where)
-        return CJKParagraph(markup, self.styles.bulleted(item.role, marker), bulletText=marker)
+        parts = run_parts(item.runs, self.styles.face(item.role), self.fonts, self.record, where)
+        return parts_paragraph(parts, self.styles.bulleted(item.role, marker), self.fonts, bullet=marker)
 
     def _toc_row(self, entry: dn.TocEntry, where: str) -> TocRow:
         role = f"toc.level{min(entry.level, 3)}"
         style = self.styles.para(role)
-        markup = self._lines_markup(entry.lines or (entry.label,), role, "toc", f"{where}.label")
+        text, frags = self._lines_text(entry.lines or (entry.label,), role, "toc", f"{where}.label")
         indent = (entry.level - 1) * 2 * self.styles.para("toc.level1").fontSize
         number = self.styles.para("toc.number")
         # One number style and column for all levels, so numbers and leaders of every level end in line.
         number_width = stringWidth("0" * TOC_NUMBER_DIGITS, number.fontName, number.fontSize)
-        return TocRow(markup=markup, style=style, indent=indent, anchor=entry.anchor, number_width=number_width,
-                      number_style=number)
+        return TocRow(markup=text, style=style, indent=indent, anchor=entry.anchor, number_width=number_width,
+                      number_style=number, frags=frags)
 
-    def _lines_markup(self, lines: tuple[str, ...], role: str, record: str, field: str) -> str:
-        """Return the markup of text compose broke into ``lines``: each line's markup, joined by forced breaks."""
+    def _lines_text(self, lines: tuple[str, ...], role: str, record: str, field: str) -> tuple[str, list | None]:
+        """Return the text of ``lines`` (compose broke it so) and its frags, or markup joined by forced breaks and None."""
         face = self.styles.face(role)
-        return "<br/>".join(text_markup(line, face, self.fonts, record, field) for line in lines)
+        checked = [check_text(line, record, field) for line in lines]
+        if len(checked) == 1 and (frags := run_frags([(checked[0], face, False)], self.fonts, self.styles.para(role))):
+            return checked[0], frags
+        return "<br/>".join(self.fonts.markup(line, face) for line in checked), None
 
     def _frame_size(self) -> tuple[float, float]:
         return self.geometry.text_size(self.wide)

@@ -175,8 +175,8 @@ class HeadingParagraph(CJKParagraph):
 
     keep_with_next = True
 
-    def __init__(self, text: str, style, heading: Heading, on_draw: Callable) -> None:
-        super().__init__(text, style)
+    def __init__(self, text: str, style, heading: Heading, on_draw: Callable, frags: list | None = None) -> None:
+        super().__init__(text, style, frags=frags)
         self.heading = heading
         self._on_draw = on_draw
 

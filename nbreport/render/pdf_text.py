@@ -25,6 +25,7 @@ from ..schema.inline import Run
 from ..text import CONTROL
 from .errors import RenderError
 from .fonts import Face, FontSet
+from .pdf_frags import Part, run_frags
 from .pdf_spacing import FontSizes, SpacedText, Uniform, adjustments
 
 # Closing marks that must not start a line, opening marks that must not end one.
@@ -47,17 +48,25 @@ def text_markup(text: str, face: Face, fonts: FontSet, record: str, field: str) 
     return fonts.markup(check_text(text, record, field), face)
 
 
-def runs_markup(runs: Iterable[Run], face: Face, fonts: FontSet, record: str, field: str) -> str:
-    """Return markup for runs: strong runs in <b>, each checked against the face it is set in."""
+def run_parts(runs: Iterable[Run], face: Face, fonts: FontSet, record: str, field: str) -> list[Part]:
+    """Return checked runs as parts: strong runs set in the bold face, each text checked against its field."""
     bold = fonts.face(_family_of(face, fonts), bold=True)
-    parts = []
-    for index, run in enumerate(runs):
-        where = f"{field}.runs[{index}].text"
-        if run.strong:
-            parts.append(f"<b>{text_markup(run.text, bold, fonts, record, where)}</b>")
-        else:
-            parts.append(text_markup(run.text, face, fonts, record, where))
-    return "".join(parts)
+    return [(check_text(run.text, record, f"{field}.runs[{index}].text"), bold if run.strong else face, run.strong)
+            for index, run in enumerate(runs)]
+
+
+def parts_markup(parts: Iterable[Part], fonts: FontSet) -> str:
+    """Return escaped markup for checked parts: strong ones in <b>, uncovered runs in <font name=...>."""
+    return "".join(f"<b>{fonts.markup(text, face)}</b>" if strong else fonts.markup(text, face)
+                   for text, face, strong in parts)
+
+
+def parts_paragraph(parts: Sequence[Part], style: Any, fonts: FontSet, bullet: str | None = None) -> CJKParagraph:
+    """Return checked parts as a paragraph in ``style``; its frags are made here when the parser would make the same."""
+    frags = run_frags(parts, fonts, style)
+    if frags is None:
+        return CJKParagraph(parts_markup(parts, fonts), style, bulletText=bullet)
+    return CJKParagraph("".join(text for text, _, _ in parts), style, bulletText=bullet, frags=frags)
 
 
 def _family_of(face: Face, fonts: FontSet) -> str:

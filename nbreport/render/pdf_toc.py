@@ -89,7 +89,7 @@ class NumberSlot:
 
 @dataclass(frozen=True)
 class TocRow:
-    """Hold one printed TOC entry: its label markup and style, indent, target anchor, number column and style.
+    """Hold one printed TOC entry: its label markup (or text and frags) and style, indent, target anchor, number column and style.
 
     Every row of a 目录 gets the same ``number_style`` and ``number_width``: the page numbers
     of all levels print in one face and size, right-aligned at one edge, and the leaders end
@@ -102,6 +102,7 @@ class TocRow:
     anchor: str
     number_width: float
     number_style: Any = None  # None: the label's style
+    frags: list | None = None  # the label's frags when made without the markup parser (pdf_frags)
 
 
 class TocFlowable(Flowable):
@@ -133,7 +134,7 @@ class TocLine(Flowable):
         super().__init__()
         self.row = row
         self.slot = slot
-        self.label = CJKParagraph(row.markup, row.style)
+        self.label = CJKParagraph(row.markup, row.style, frags=row.frags)
         self._number_width = row.number_width
 
     def getSpaceBefore(self):  # noqa: N802
