@@ -56,6 +56,7 @@ def _check_report(report: Report, theme: Theme | None) -> tuple[Report, Validati
     sources = report._sources if isinstance(report._sources, SourceMap) else None
     findings: list[Finding] = []
     rendered = _with_templates(report, findings)
+    findings += _figure_findings(report, rendered)
     findings += run_checks(rendered, CheckContext(sources=sources, award_categories=rendered.award_categories), theme)
     return rendered, ValidationReport(target=f"{report.meta.year}", findings=findings)
 
@@ -74,27 +75,33 @@ def check_dataset(path: str | Path, lang: str = "zh", theme: Theme | None = None
     findings = list(result.findings)
     report = result.report
     if report is not None:
-        report = _with_templates(report, findings)
+        typed, report = report, _with_templates(report, findings)
         if loaded is not None and not any(finding.severity == "error" for finding in findings):
-            loaded(report)
+            loaded(report)  # the report is final here; the checks below only find, and run while the PDF draws
+        findings.extend(_figure_findings(typed, report))
         ctx = CheckContext(sources=report._sources, award_categories=report.award_categories)  # type: ignore[arg-type]
         findings.extend(run_checks(report, ctx, theme))
     return report, _localised(ValidationReport(target=str(path), findings=findings), lang)
 
 
 def _with_templates(report: Report, findings: list[Finding]) -> Report:
-    """Return ``report`` with its narrative templates rendered, adding their and the figure checks' findings."""
-    from .figures.consistency import check_consistency
+    """Return ``report`` with its narrative templates rendered and its charts' references resolved, adding their findings."""
+    from .figures.charts import resolve_references
     from .figures.templates import render_templates
 
-    from .figures.charts import resolve_references
+    rendered, more = render_templates(report)
+    findings.extend(more)
+    charted, more = resolve_references(rendered)  # charts that name an indicator take its data from the panel
+    findings.extend(more)
+    return charted
+
+
+def _figure_findings(typed: Report, printed: Report) -> list[Finding]:
+    """Return the figure checks' findings: the text as typed against the panel, the key figures as printed."""
+    from .figures.consistency import check_consistency
     from .figures.key_figures import check_key_figures
 
-    rendered, more = render_templates(report)
-    findings.extend(more + check_consistency(report))
-    charted, more = resolve_references(rendered)  # charts that name an indicator take its data from the panel
-    findings.extend(more + check_key_figures(charted))
-    return charted
+    return check_consistency(typed) + check_key_figures(printed)
 
 
 def _not_a_dataset(path: object) -> Finding | None:
