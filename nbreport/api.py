@@ -11,7 +11,6 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from . import codes, overlap
-from .checks import CheckContext, run_checks
 from .codes import Messages
 from .compose import Document, compose
 from .findings import Finding, Location, ValidationReport
@@ -57,7 +56,7 @@ def _check_report(report: Report, theme: Theme | None) -> tuple[Report, Validati
     findings: list[Finding] = []
     rendered = _with_templates(report, findings)
     findings += _figure_findings(report, rendered)
-    findings += run_checks(rendered, CheckContext(sources=sources, award_categories=rendered.award_categories), theme)
+    findings += _dataset_checks(rendered, sources, theme)
     return rendered, ValidationReport(target=f"{report.meta.year}", findings=findings)
 
 
@@ -79,8 +78,7 @@ def check_dataset(path: str | Path, lang: str = "zh", theme: Theme | None = None
         if loaded is not None and not any(finding.severity == "error" for finding in findings):
             loaded(report)  # the report is final here; the checks below only find, and run while the PDF draws
         findings.extend(_figure_findings(typed, report))
-        ctx = CheckContext(sources=report._sources, award_categories=report.award_categories)  # type: ignore[arg-type]
-        findings.extend(run_checks(report, ctx, theme))
+        findings.extend(_dataset_checks(report, report._sources, theme))  # type: ignore[arg-type]
     return report, _localised(ValidationReport(target=str(path), findings=findings), lang)
 
 
@@ -94,6 +92,13 @@ def _with_templates(report: Report, findings: list[Finding]) -> Report:
     charted, more = resolve_references(rendered)  # charts that name an indicator take its data from the panel
     findings.extend(more)
     return charted
+
+
+def _dataset_checks(report: Report, sources: SourceMap | None, theme: Theme | None) -> list[Finding]:
+    """Return the findings of the dataset checks; imported here, as a build draws its PDF before they run."""
+    from .checks import CheckContext, run_checks
+
+    return run_checks(report, CheckContext(sources=sources, award_categories=report.award_categories), theme)
 
 
 def _figure_findings(typed: Report, printed: Report) -> list[Finding]:

@@ -253,11 +253,11 @@ def test_build_prints_renderer_warnings_as_notes_once(tmp_path, capsys, monkeypa
 
 
 def test_build_runs_the_checks_once(tmp_path, capsys, monkeypatch):
-    import nbreport.api as api
+    import nbreport.checks as checks
 
     calls = []
-    real = api.run_checks
-    monkeypatch.setattr(api, "run_checks", lambda *args, **kwargs: calls.append(1) or real(*args, **kwargs))
+    real = checks.run_checks
+    monkeypatch.setattr(checks, "run_checks", lambda *args, **kwargs: calls.append(1) or real(*args, **kwargs))
     root = award_dataset(tmp_path / "ds", "省科技进步一等奖,项目,单位,张三\n")
     code, _, _ = run(capsys, "build", str(root), "--out", str(tmp_path / "out"), "--format", "docx")
     assert code == 0 and len(calls) == 1
