@@ -165,7 +165,7 @@ def main() -> None:
         "warm": lambda: warm(figs, args.repeats),
         "imports": lambda: imports(figs, args.repeats),
         "overlap": lambda: both_ways(figs, 1 if args.quick else 2, busy=not args.quick),
-        "scaling": lambda: scaling(figs, sizes),
+        "scaling": lambda: scaling(figs, sizes, 1 if args.quick else 3),
         "naive": lambda: naive_rows(figs, 10_000, slow=not args.quick),
         "reference": lambda: reference_chain(figs, document, args.repeats),
         "batch": lambda: None if args.quick else batch_rate(figs, 6),

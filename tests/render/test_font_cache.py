@@ -191,3 +191,50 @@ def test_mapped_font_subsets_are_reportlabs(font, cache):
     assert isinstance(mapped.face._ttf_data[offset:offset + length], font_cache._Window)
     for subset in ([0x41, 0x42, 0x43], list(range(0x20, 0x7F)), [0xC5, 0x1E9E, 0x20AC]):
         assert mapped.face.makeSubset(subset) == plain.face.makeSubset(subset)
+
+
+@pytest.fixture
+def hashes(monkeypatch) -> list[Path]:
+    """Count the content hashes the cache takes (a stamped, unchanged font needs none)."""
+    calls: list[Path] = []
+    original = font_cache._digest
+    monkeypatch.setattr(font_cache, "_digest", lambda path: calls.append(path) or original(path))
+    return calls
+
+
+@needs_dejavu
+def test_a_font_unchanged_since_its_entry_is_not_hashed_again(font, cache, parses, hashes, monkeypatch):
+    monkeypatch.setattr(font_cache, "RACY_NS", 0)  # every change counts as settled
+    load_ttfont("sample", font)  # parsed: hashed once to store its content's digest beside the stamp
+    hashes.clear()
+    hit = load_ttfont("sample", font)
+    assert parses == [str(font)] and hashes == []
+    assert _state(hit) == _state(TTFont("sample", str(font)))
+
+
+@needs_dejavu
+def test_a_font_written_in_place_with_its_mtime_kept_is_parsed_again_though_stamped(font, cache, parses, monkeypatch):
+    monkeypatch.setattr(font_cache, "RACY_NS", 0)
+    load_ttfont("sample", font)
+    stat = font.stat()
+    data = bytearray(font.read_bytes())
+    data[-1] ^= 0xFF
+    font.write_bytes(bytes(data))
+    os.utime(font, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert font.stat().st_ctime_ns != stat.st_ctime_ns  # what gives the write away
+    again = load_ttfont("sample", font)
+    assert len(parses) == 2 and bytes(again.face._ttf_data) == bytes(data)
+
+
+@needs_dejavu
+def test_a_font_changed_just_now_is_hashed_until_it_has_settled(font, cache, parses, hashes, monkeypatch):
+    monkeypatch.setattr(font_cache, "RACY_NS", 3_600 * 10**9)  # every change counts as recent
+    load_ttfont("sample", font)
+    hashes.clear()
+    load_ttfont("sample", font)
+    assert parses == [str(font)] and hashes == [font]  # valid by its hash, not by a stamp taken too soon
+    monkeypatch.setattr(font_cache, "RACY_NS", 0)  # settled: the next load stamps the entry ...
+    load_ttfont("sample", font)
+    hashes.clear()
+    load_ttfont("sample", font)  # ... and the one after trusts the stamp
+    assert parses == [str(font)] and hashes == []
