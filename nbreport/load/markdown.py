@@ -10,11 +10,9 @@ The decisions per construct are in docs/dev/dataset-format.md.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
-from typing import Any
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from typing import TYPE_CHECKING, Any
 
 from .. import codes
 from ..findings import Location
@@ -24,13 +22,29 @@ from .reader import DatasetReader
 from .sources import PathKey
 from .yamlfile import YamlSyntaxError, parse_yaml
 
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
-# html, table and strikethrough are parsed only to be reported; text_join stays off so that
-# escapes and entities remain distinct tokens (an escaped ``\*\*`` is not a bold toggle).
-_MD = (MarkdownIt("commonmark", {"html": True, "typographer": False, "linkify": False})
-       .enable(["table", "strikethrough"]).disable("text_join"))
-# markdown-it stops reading, silently, once blocks nest this deep: past it nothing is read.
-_DEEPEST = int(_MD.options["maxNesting"]) - 1
+
+@functools.cache
+def _markdown() -> MarkdownIt:
+    """Return the one Markdown parser, made (and markdown-it imported) with the first text read, not with nbreport.
+
+    html, table and strikethrough are parsed only to be reported; text_join stays off so that
+    escapes and entities remain distinct tokens (an escaped ``\\*\\*`` is not a bold toggle).
+    """
+    from markdown_it import MarkdownIt
+
+    return (MarkdownIt("commonmark", {"html": True, "typographer": False, "linkify": False})
+            .enable(["table", "strikethrough"]).disable("text_join"))
+
+
+def _deepest() -> int:
+    """Return the block nesting at which markdown-it stops reading, silently: past it nothing is read."""
+    return int(_markdown().options["maxNesting"]) - 1
+
+
 _FIGURE_KEYS = {"caption", "image", "source", "chart", "width_mm", "height_mm"}
 TITLE_ONLY = frozenset({"title"})
 CHAPTER_KINDS = ("chapter", "districts")
@@ -114,15 +128,16 @@ class MarkdownFile:
     def parse(self, text: str, offset: int) -> list[Token]:
         """Return the tokens of a Markdown text, reporting what the parser reads but emits no token for."""
         env: dict[str, Any] = {}
-        tokens = _MD.parse(text, env)
+        tokens = _markdown().parse(text, env)
         lines = text.split("\n")
         for start, count in _unread_lines(tokens, env, lines):
             text = _clip(lines[start].strip())
             detail = codes.detail("md.unread_one", text=text) if count == 1 else codes.detail("md.unread_many", text=text, count=count)
             self.report("E-MD-STRUCTURE", start + 1 + offset, detail)
-        deep = next((t for t in tokens if t.level >= _DEEPEST and t.map), None)
+        deepest = _deepest()
+        deep = next((t for t in tokens if t.level >= deepest and t.map), None)
         if deep is not None:
-            detail = codes.detail("md.too_deep", depth=_DEEPEST)
+            detail = codes.detail("md.too_deep", depth=deepest)
             self.report("E-MD-STRUCTURE", self.line(deep, offset), detail)
         for token in tokens:
             if token.type == "fence" and token.map and not _closed(token, lines):
