@@ -150,10 +150,11 @@ class SpacedText(PDFTextObject):
             return self._formatText(text)
         canvas, parts, at = self._canvas, [], first
         scale = -1000.0 / self._fontsize  # TJ numbers are thousandths of the size, positive moves left
+        size = None  # formatted once per call, as reportlab's _formatText does: a line of Han switches subsets often
         for subset, chunk in font.splitString(text, canvas._doc):
             if subset != getattr(self, "_curSubset", None):
-                name = font.getSubsetInternalName(subset, canvas._doc)
-                parts.append(f"{name} {fp_str(self._fontsize)} Tf {fp_str(self._leading)} TL")
+                size = size or f"{fp_str(self._fontsize)} Tf {fp_str(self._leading)} TL"
+                parts.append(f"{font.getSubsetInternalName(subset, canvas._doc)} {size}")
                 self._curSubset = subset
             items, begin = [], 0
             for place in inside:  # one byte per character in a TrueType subset
