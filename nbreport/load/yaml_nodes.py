@@ -15,7 +15,7 @@ from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.parser import RoundTripParser
 
-from .yamlfile import MAX_DEPTH, MAX_DIGITS, MAX_NODES, LinePositions, YamlSyntaxError, refusal
+from .yaml_limits import MAX_DEPTH, MAX_DIGITS, MAX_NODES, LinePositions, YamlSyntaxError, refusal
 
 _CORE = "tag:yaml.org,2002:"
 _TEXT_TAGS = {_CORE + "str", _CORE + "timestamp"}  # a date stays as typed: 2023-05-01
