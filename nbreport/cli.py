@@ -31,7 +31,9 @@ class _PartNames:
         return iter(PARTS)
 
     def __contains__(self, name: object) -> bool:
-        return name in set(self)
+        from .submit.parts import PARTS
+
+        return name in PARTS
 
 
 _PART_NAMES = _PartNames()
@@ -231,7 +233,6 @@ def _validate_submission(args: argparse.Namespace) -> int:
 
 def _template(args: argparse.Namespace) -> int:
     from .submit import write_template
-
     from .submit.parts import PARTS
 
     out = Path(args.out or f"{PARTS[args.part].title}-{args.year}.xlsx")

@@ -23,11 +23,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
+from .. import codes
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
-
-from .. import codes
 
 # Placeholders for bold toggles and soft breaks; control characters are removed from the
 # text before parsing, so these cannot occur in it.

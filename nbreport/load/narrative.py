@@ -5,14 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-
-if TYPE_CHECKING:
-    from markdown_it.token import Token
-
 from .. import codes
 from .markdown import MarkdownFile, describe, skip
 from .reader import DatasetReader
 from .sources import PathKey
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 
 _PART_KEYS = frozenset({"title", "templates"})  # templates: true renders {{ 指标(...) }} (nbreport.figures)

@@ -24,8 +24,6 @@ only after its header matches. Every failure to read or write it falls back to p
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import hashlib
 import logging
 import mmap
@@ -34,7 +32,6 @@ import pickle
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
 from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
@@ -46,6 +43,7 @@ from reportlab.pdfbase import ttfonts
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
 
 from .. import cache
+from .pdf_gc import collector_paused
 
 log = logging.getLogger(__name__)
 
@@ -96,13 +94,12 @@ def _valid_state(entry: Path, path: Path, stored: tuple[dict[str, Any], dict[str
     an entry found valid that way is stamped again for the next build.
     """
     header, state = stored
-    stamp = _stamp(stat)
     if header.get("stamp") is not None and header["stamp"] == _stamp(stat, racy_ns=0):
         return state
     if header.get("sha256") != _digest(path):
         return None
-    if stamp is not None:
-        _write(entry, {**header, "stamp": stamp}, state)
+    if (settled := _stamp(stat)) is not None:
+        _write(entry, {**header, "stamp": settled}, state)
     return state
 
 
@@ -247,7 +244,7 @@ def _read(entry: Path, identity: dict[str, Any]) -> tuple[dict[str, Any], dict[s
             header = pickle.load(handle)
             if not isinstance(header, dict) or {key: header.get(key) for key in identity} != identity:
                 return None
-            with _collector_paused():
+            with collector_paused():
                 state = pickle.load(handle)
         return (header, state) if isinstance(state, dict) else None
     except FileNotFoundError:
@@ -255,19 +252,6 @@ def _read(entry: Path, identity: dict[str, Any]) -> tuple[dict[str, Any], dict[s
     except Exception as error:  # noqa: BLE001 - corrupt or foreign entries are re-parsed
         log.debug("font cache entry %s unreadable (%s)", entry, error)
         return None
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Keep the garbage collector off while the tables unpickle: their 100,000 small objects set off
-    full collections of the whole heap, which took longer than the unpickling itself."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _state_of(face: TTFontFace) -> dict[str, Any]:

@@ -25,8 +25,7 @@ from ..compose.nodes import TableBlock
 from .fonts import FontSet
 from .pdf_flow import Stack
 from .pdf_styles import StyleMap, hex_color
-from .pdf_frags import plain_frags
-from .pdf_text import CellParagraph, CJKParagraph, check_text, text_markup
+from .pdf_text import CellParagraph, CJKParagraph, check_text, parts_paragraph
 
 _PAD_H = 0.35  # cell padding in units of the cell font size
 _PAD_V = 0.25
@@ -100,11 +99,8 @@ class GridModel:
 
     def _para(self, text: str, role: str, align: str, where: str) -> CJKParagraph:
         style = self.styles.aligned(role, align)
-        face = self.styles.face(role)
-        frags = plain_frags(check_text(text, self.record, where), face, self.fonts, style)
-        if frags is None:
-            return CellParagraph(text_markup(text, face, self.fonts, self.record, where), style)
-        return CellParagraph(text, style, frags=frags)
+        parts = [(check_text(text, self.record, where), self.styles.face(role), False)]
+        return parts_paragraph(parts, style, self.fonts, kind=CellParagraph)
 
     def row(self, index: int) -> list[CJKParagraph | None]:
         """Return the paragraphs of row ``index``; None where a merge above covers the cell."""

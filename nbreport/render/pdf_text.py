@@ -61,12 +61,17 @@ def parts_markup(parts: Iterable[Part], fonts: FontSet) -> str:
                    for text, face, strong in parts)
 
 
-def parts_paragraph(parts: Sequence[Part], style: Any, fonts: FontSet, bullet: str | None = None) -> CJKParagraph:
-    """Return checked parts as a paragraph in ``style``; its frags are made here when the parser would make the same."""
+def parts_paragraph(parts: Sequence[Part], style: Any, fonts: FontSet, bullet: str | None = None,
+                    kind: type[CJKParagraph] | None = None) -> CJKParagraph:
+    """Return checked parts as a paragraph (of ``kind``, CJKParagraph by default) in ``style``.
+
+    Its frags are made here when the parser would make the same, else the parser makes them from the markup.
+    """
+    kind = kind or CJKParagraph
     frags = run_frags(parts, fonts, style)
     if frags is None:
-        return CJKParagraph(parts_markup(parts, fonts), style, bulletText=bullet)
-    return CJKParagraph("".join(text for text, _, _ in parts), style, bulletText=bullet, frags=frags)
+        return kind(parts_markup(parts, fonts), style, bulletText=bullet)
+    return kind("".join(text for text, _, _ in parts), style, bulletText=bullet, frags=frags)
 
 
 def _family_of(face: Face, fonts: FontSet) -> str:
