@@ -1,84 +1,104 @@
-"""Scale the award appendix: per format, per row count, a fresh process; per-1,000-row times and peak RSS."""
+"""Scale the award appendix: per format and row count, fresh processes; time per 1,000 rows, speed-adjusted, and peak RSS."""
 
 from __future__ import annotations
 
 import json
+import statistics
 import sys
 from pathlib import Path
 
 from figures import Figures
-from measure import run_child
+from measure import child_env, run_child
 
 CHILD = Path(__file__).resolve().parent / "scale_child.py"
 FORMATS = ("docx", "pdf")
-SETUP_ROWS = 10  # a render this small is all set-up: subtracted, it leaves what each row costs
-CHEAP_REPEATS = 5
-BIG_REPEATS = 3
+SETUP_ROWS = 10  # as in scale_child.py: the reference render each big one is paired with
+CHEAP_PAIRS = 5  # pairs per child when one render is cheap (under about a second): 100 ms renders vary by 2x
+CHILDREN = 3
 
 
-def measure_sizes(fmt: str, sizes: list[int], big_repeats: int = BIG_REPEATS) -> dict[int, dict]:
-    """Return, per row count, seconds, cpu and rss_mb of ``fmt``: the median-CPU run of fresh children.
+def measure_sizes(fmt: str, sizes: list[int], children: int = CHILDREN) -> dict[int, list[dict]]:
+    """Return, per row count, every timed pair of ``fmt`` from ``children`` fresh processes, with their peak RSS.
 
-    The sizes run in turns, round after round, so a neighbour's burst or a drift of the
-    machine's speed falls on every size alike instead of on the one that ran alone then.
-    A run under about a second is repeated CHEAP_REPEATS times (at 1,000 rows a DOCX render
-    costs 10 ms more than the set-up, the size of one run's noise), a longer one
-    ``big_repeats`` times: one 10,000-row PDF took 6.9, 7.5 and 9.2 s of CPU on one morning.
-    The peak RSS is the largest of the runs.
+    The sizes run in turns, round after round, so a neighbour's burst falls on every size
+    alike; each pair also carries its own calibration (scale_child.calibrate), which is what
+    the speed adjustment divides by.
     """
-    wanted = {rows: CHEAP_REPEATS if fmt == "docx" or rows <= 1_000 else big_repeats for rows in sizes}
     runs: dict[int, list[dict]] = {rows: [] for rows in sizes}
-    for turn in range(max(wanted.values())):
+    for _ in range(children):
         for rows in sizes:
-            if turn < wanted[rows]:
-                runs[rows].append(_measured_once(fmt, rows))
-    return {rows: _median_run(found) for rows, found in runs.items()}
+            pairs = CHEAP_PAIRS if fmt == "docx" or rows <= 1_000 else 1
+            runs[rows].extend(_measured_child(fmt, rows, pairs))
+    return runs
 
 
-def _median_run(runs: list[dict]) -> dict:
-    runs = sorted(runs, key=lambda figures: figures["cpu"])
-    chosen = dict(runs[len(runs) // 2])
-    chosen["rss_mb"] = max(figures["rss_mb"] for figures in runs)
-    chosen["repeats"] = len(runs)
-    chosen["cpu_runs"] = [figures["cpu"] for figures in runs]
-    return chosen
+def _measured_child(fmt: str, rows: int, pairs: int) -> list[dict]:
+    run = run_child([sys.executable, str(CHILD), fmt, str(rows), str(pairs)], env=child_env({"NBREPORT_OFFICE": "off"}))
+    found = json.loads(run.stdout.strip().splitlines()[-1])["runs"]
+    # One child's calibrations, pooled: a 0.1 s calibration varies by 30 % on its own, so
+    # each pair of a many-pair child is adjusted by the child's median, not by its own two.
+    speed = statistics.median(pair["calibration"] for pair in found)
+    return [{**pair, "calibration": speed, "rss_mb": run.rss_mb} for pair in found]
 
 
-def _measured_once(fmt: str, rows: int) -> dict:
-    run = run_child([sys.executable, str(CHILD), fmt, str(rows)])
-    figures = json.loads(run.stdout.strip().splitlines()[-1])
-    figures.setdefault("cpu", run.cpu)
-    figures.setdefault("rss_mb", run.rss_mb)
-    return figures
+def speed_adjusted(runs: dict[int, list[dict]]) -> dict[int, list[dict]]:
+    """Return the runs with ``speed``: each pair's calibration over the median of all, so 1.10 ran 10 % slow.
+
+    CPU time divided by it is what the pair would have cost at the run's typical speed.
+    """
+    typical = statistics.median(pair["calibration"] for found in runs.values() for pair in found)
+    return {rows: [{**pair, "speed": pair["calibration"] / typical} for pair in found] for rows, found in runs.items()}
 
 
-def scaling(figs: Figures, sizes: list[int], big_repeats: int = BIG_REPEATS) -> None:
-    """Record each format's time, CPU, per-1k time and peak RSS at each size; then the flatness (max/min per-1k time)."""
-    figs.start(f"5. Scaling: synthetic award appendix, compose + render, fresh process per run ({' / '.join(f'{n:,}' for n in sizes)} rows)")
+def per_thousand(pair: dict, rows: int) -> tuple[float, float]:
+    """Return one pair's speed-adjusted CPU seconds per 1,000 rows: whole, and past the set-up render."""
+    whole = pair["cpu"] / pair["speed"] * 1000 / rows
+    past = (pair["cpu"] - pair["setup_cpu"]) / pair["speed"] * 1000 / (rows - SETUP_ROWS)
+    return whole, past
+
+
+def scaling(figs: Figures, sizes: list[int], children: int = CHILDREN) -> None:
+    """Record, per format and size, wall, CPU and speed-adjusted CPU per 1,000 rows and peak RSS; then how flat they are."""
+    figs.start(f"5. Scaling: synthetic award appendix, compose + render, fresh processes "
+               f"({' / '.join(f'{n:,}' for n in sizes)} rows), each render paired with a {SETUP_ROWS}-row one")
     for fmt in FORMATS:
-        per_k, cpu_k, marginal_k = [], [], []
-        measured = measure_sizes(fmt, [SETUP_ROWS, *sizes], big_repeats)
-        fixed = measured[SETUP_ROWS]  # the render's own set-up (template, fonts, zip), paid once per file
-        figs.add(f"scale.{SETUP_ROWS}.{fmt}", f"{SETUP_ROWS} rows: {fmt.upper()} (fixed set-up)", fixed["seconds"],
-                 note=f"cpu {fixed['cpu']:.3f} s; median of {fixed['repeats']}")
+        runs = speed_adjusted(measure_sizes(fmt, sizes, children))
+        setup = statistics.median(pair["setup_cpu"] for found in runs.values() for pair in found)
+        figs.add(f"scale.{SETUP_ROWS}.{fmt}", f"{SETUP_ROWS} rows: {fmt.upper()} (fixed set-up), CPU", setup,
+                 note=f"median of {sum(map(len, runs.values()))}, one before every timed render")
+        wall_k, whole_k, past_k = [], [], []
         for rows in sizes:
-            got = measured[rows]
-            per_k.append(got["seconds"] / rows * 1000)
-            cpu_k.append(got["cpu"] / rows * 1000)
-            marginal_k.append((got["cpu"] - fixed["cpu"]) / (rows - SETUP_ROWS) * 1000)
-            spread = max(got["cpu_runs"]) / min(got["cpu_runs"])
-            figs.add(f"scale.{rows}.{fmt}", f"{rows:,} rows: {fmt.upper()}", got["seconds"],
-                     note=f"cpu {got['cpu']:.3f} s; {per_k[-1]:.3f} s per 1,000 rows; median of {got['repeats']} "
-                          f"(CPU max/min {spread:.2f}); via {got.get('via', '?')}")
-            figs.add(f"mem.{rows}.{fmt}.rss", f"{rows:,} rows: {fmt.upper()} peak RSS", got["rss_mb"], "MB")
-        figs.add(f"scale.flat.{fmt}", f"{fmt.upper()}: max/min time per 1,000 rows", max(per_k) / min(per_k), "×",
-                 f"wall; over {', '.join(f'{n // 1000}k' for n in sizes)}; flat is 1.00")
-        figs.add(f"scale.flat.{fmt}.cpu", f"{fmt.upper()}: max/min CPU per 1,000 rows", max(cpu_k) / min(cpu_k), "×",
-                 "CPU time drifts less than wall on a shared machine")
-        growth = max(later / earlier for earlier, later in zip(marginal_k, marginal_k[1:])) if len(sizes) > 1 else None
-        figs.add(f"scale.growth.{fmt}", f"{fmt.upper()}: largest growth of that CPU from one size to the next", growth, "×",
-                 "below 1.00 it falls with size (set-up and warm-up spread over more rows); superlinear is above")
-        figs.add(f"scale.flat.{fmt}.marginal", f"{fmt.upper()}: max/min CPU per 1,000 rows past the set-up",
-                 max(marginal_k) / min(marginal_k), "×",
-                 f"(CPU at n rows − CPU at {SETUP_ROWS}) / (n − {SETUP_ROWS}): "
-                 + ", ".join(f"{value:.3f}" for value in marginal_k) + " s")
+            found = runs[rows]
+            wall = statistics.median(pair["seconds"] for pair in found)
+            whole, past = (statistics.median(values) for values in zip(*(per_thousand(pair, rows) for pair in found)))
+            wall_k.append(wall * 1000 / rows)
+            whole_k.append(whole)
+            past_k.append(past)
+            figs.add(f"scale.{rows}.{fmt}", f"{rows:,} rows: {fmt.upper()}, wall", wall,
+                     note=f"{wall_k[-1]:.3f} s per 1,000 rows; {_spread(found)}")
+            figs.add(f"scale.{rows}.{fmt}.adjusted", f"{rows:,} rows: {fmt.upper()}, CPU per 1,000 rows, speed-adjusted",
+                     whole, note=f"past the set-up {past:.3f} s")
+            figs.add(f"mem.{rows}.{fmt}.rss", f"{rows:,} rows: {fmt.upper()} peak RSS", max(p["rss_mb"] for p in found), "MB")
+        _flatness(figs, fmt, sizes, wall_k, whole_k, past_k)
+
+
+def _spread(found: list[dict]) -> str:
+    """Return how far apart a size's CPU times were, raw and speed-adjusted (max/min), and over how many pairs."""
+    raw = [pair["cpu"] for pair in found]
+    adjusted = [pair["cpu"] / pair["speed"] for pair in found]
+    return (f"median of {len(found)}; CPU max/min {max(raw) / min(raw):.2f} raw, "
+            f"{max(adjusted) / min(adjusted):.2f} speed-adjusted")
+
+
+def _flatness(figs: Figures, fmt: str, sizes: list[int], wall_k: list[float], whole_k: list[float],
+              past_k: list[float]) -> None:
+    name, span = fmt.upper(), ", ".join(f"{n // 1000}k" for n in sizes)
+    figs.add(f"scale.flat.{fmt}.wall", f"{name}: max/min wall per 1,000 rows", max(wall_k) / min(wall_k), "×",
+             f"raw, set-up included, over {span}: falls with size while the set-up is a large share")
+    growth = max(whole_k[j] / whole_k[i] for i in range(len(sizes)) for j in range(i + 1, len(sizes)))
+    figs.add(f"scale.growth.{fmt}", f"{name}: largest growth of CPU per 1,000 rows with size", growth, "×",
+             "speed-adjusted, set-up included; 1.00 is linear, above it superlinear: "
+             + ", ".join(f"{value:.3f}" for value in whole_k) + " s")
+    figs.add(f"scale.flat.{fmt}.marginal", f"{name}: max/min CPU per 1,000 rows past the set-up",
+             max(past_k) / min(past_k), "×",
+             "speed-adjusted: " + ", ".join(f"{value:.3f}" for value in past_k) + " s")
