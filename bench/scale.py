@@ -1,8 +1,9 @@
-"""Scale the award appendix: per format and row count, fresh processes; time per 1,000 rows, speed-adjusted, and peak RSS."""
+"""Scale the award appendix: per format and row count, fresh processes; time per 1,000 rows and peak RSS."""
 
 from __future__ import annotations
 
 import json
+import math
 import statistics
 import sys
 from pathlib import Path
@@ -12,82 +13,62 @@ from measure import child_env, run_child
 
 CHILD = Path(__file__).resolve().parent / "scale_child.py"
 FORMATS = ("docx", "pdf")
-SETUP_ROWS = 10  # as in scale_child.py: the reference render each big one is paired with
-CHEAP_PAIRS = 5  # pairs per child when one render is cheap (under about a second): 100 ms renders vary by 2x
+SETUP_ROWS = 10  # a render this small is all set-up: subtracted, it leaves what each row costs
 CHILDREN = 3
+WINDOW_SECONDS = 5.0  # each timing spans at least about this long (scale_child.py says why)
+ESTIMATE = {"docx": (0.035, 7e-5), "pdf": (0.03, 9e-4)}  # rough seconds per render and per row, to pick loops
+
+
+def loops_for(fmt: str, rows: int) -> int:
+    """Return how many renders of ``rows`` rows fill WINDOW_SECONDS, by the rough cost estimate."""
+    fixed, per_row = ESTIMATE[fmt]
+    return max(1, math.ceil(WINDOW_SECONDS / (fixed + per_row * rows)))
 
 
 def measure_sizes(fmt: str, sizes: list[int], children: int = CHILDREN) -> dict[int, list[dict]]:
-    """Return, per row count, every timed pair of ``fmt`` from ``children`` fresh processes, with their peak RSS.
+    """Return, per row count, one figure set per fresh child: wall and CPU seconds per render, loops, peak RSS.
 
-    The sizes run in turns, round after round, so a neighbour's burst falls on every size
-    alike; each pair also carries its own calibration (scale_child.calibrate), which is what
-    the speed adjustment divides by.
+    The sizes run in turns, round after round, so a neighbour's burst falls on every size alike.
     """
     runs: dict[int, list[dict]] = {rows: [] for rows in sizes}
     for _ in range(children):
         for rows in sizes:
-            pairs = CHEAP_PAIRS if fmt == "docx" or rows <= 1_000 else 1
-            runs[rows].extend(_measured_child(fmt, rows, pairs))
+            runs[rows].append(_measured_child(fmt, rows, loops_for(fmt, rows)))
     return runs
 
 
-def _measured_child(fmt: str, rows: int, pairs: int) -> list[dict]:
-    run = run_child([sys.executable, str(CHILD), fmt, str(rows), str(pairs)], env=child_env({"NBREPORT_OFFICE": "off"}))
-    found = json.loads(run.stdout.strip().splitlines()[-1])["runs"]
-    # One child's calibrations, pooled: a 0.1 s calibration varies by 30 % on its own, so
-    # each pair of a many-pair child is adjusted by the child's median, not by its own two.
-    speed = statistics.median(pair["calibration"] for pair in found)
-    return [{**pair, "calibration": speed, "rss_mb": run.rss_mb} for pair in found]
-
-
-def speed_adjusted(runs: dict[int, list[dict]]) -> dict[int, list[dict]]:
-    """Return the runs with ``speed``: each pair's calibration over the median of all, so 1.10 ran 10 % slow.
-
-    CPU time divided by it is what the pair would have cost at the run's typical speed.
-    """
-    typical = statistics.median(pair["calibration"] for found in runs.values() for pair in found)
-    return {rows: [{**pair, "speed": pair["calibration"] / typical} for pair in found] for rows, found in runs.items()}
-
-
-def per_thousand(pair: dict, rows: int) -> tuple[float, float]:
-    """Return one pair's speed-adjusted CPU seconds per 1,000 rows: whole, and past the set-up render."""
-    whole = pair["cpu"] / pair["speed"] * 1000 / rows
-    past = (pair["cpu"] - pair["setup_cpu"]) / pair["speed"] * 1000 / (rows - SETUP_ROWS)
-    return whole, past
+def _measured_child(fmt: str, rows: int, loops: int) -> dict:
+    run = run_child([sys.executable, str(CHILD), fmt, str(rows), str(loops)], env=child_env({"NBREPORT_OFFICE": "off"}))
+    found = json.loads(run.stdout.strip().splitlines()[-1])
+    return {"seconds": found["seconds"] / loops, "cpu": found["cpu"] / loops, "loops": loops, "rss_mb": run.rss_mb}
 
 
 def scaling(figs: Figures, sizes: list[int], children: int = CHILDREN) -> None:
-    """Record, per format and size, wall, CPU and speed-adjusted CPU per 1,000 rows and peak RSS; then how flat they are."""
+    """Record, per format and size, wall and CPU per render and per 1,000 rows, and peak RSS; then how flat they are."""
     figs.start(f"5. Scaling: synthetic award appendix, compose + render, fresh processes "
-               f"({' / '.join(f'{n:,}' for n in sizes)} rows), each render paired with a {SETUP_ROWS}-row one")
+               f"({' / '.join(f'{n:,}' for n in sizes)} rows), each timing about {WINDOW_SECONDS:g} s or one render")
     for fmt in FORMATS:
-        runs = speed_adjusted(measure_sizes(fmt, sizes, children))
-        setup = statistics.median(pair["setup_cpu"] for found in runs.values() for pair in found)
+        runs = measure_sizes(fmt, [SETUP_ROWS, *sizes], children)
+        setup = statistics.median(run["cpu"] for run in runs[SETUP_ROWS])
         figs.add(f"scale.{SETUP_ROWS}.{fmt}", f"{SETUP_ROWS} rows: {fmt.upper()} (fixed set-up), CPU", setup,
-                 note=f"median of {sum(map(len, runs.values()))}, one before every timed render")
+                 note=_spread(runs[SETUP_ROWS]))
         wall_k, whole_k, past_k = [], [], []
         for rows in sizes:
             found = runs[rows]
-            wall = statistics.median(pair["seconds"] for pair in found)
-            whole, past = (statistics.median(values) for values in zip(*(per_thousand(pair, rows) for pair in found)))
+            wall, cpu = (statistics.median(run[key] for run in found) for key in ("seconds", "cpu"))
             wall_k.append(wall * 1000 / rows)
-            whole_k.append(whole)
-            past_k.append(past)
+            whole_k.append(cpu * 1000 / rows)
+            past_k.append((cpu - setup) * 1000 / (rows - SETUP_ROWS))
             figs.add(f"scale.{rows}.{fmt}", f"{rows:,} rows: {fmt.upper()}, wall", wall,
-                     note=f"{wall_k[-1]:.3f} s per 1,000 rows; {_spread(found)}")
-            figs.add(f"scale.{rows}.{fmt}.adjusted", f"{rows:,} rows: {fmt.upper()}, CPU per 1,000 rows, speed-adjusted",
-                     whole, note=f"past the set-up {past:.3f} s")
-            figs.add(f"mem.{rows}.{fmt}.rss", f"{rows:,} rows: {fmt.upper()} peak RSS", max(p["rss_mb"] for p in found), "MB")
+                     note=f"{wall_k[-1]:.3f} s per 1,000 rows; cpu {cpu:.3f} s; {_spread(found)}")
+            figs.add(f"mem.{rows}.{fmt}.rss", f"{rows:,} rows: {fmt.upper()} peak RSS", max(r["rss_mb"] for r in found), "MB")
         _flatness(figs, fmt, sizes, wall_k, whole_k, past_k)
 
 
 def _spread(found: list[dict]) -> str:
-    """Return how far apart a size's CPU times were, raw and speed-adjusted (max/min), and over how many pairs."""
-    raw = [pair["cpu"] for pair in found]
-    adjusted = [pair["cpu"] / pair["speed"] for pair in found]
-    return (f"median of {len(found)}; CPU max/min {max(raw) / min(raw):.2f} raw, "
-            f"{max(adjusted) / min(adjusted):.2f} speed-adjusted")
+    """Return how many children and renders a figure is the median of, and how far apart their CPU times were."""
+    cpu = [run["cpu"] for run in found]
+    return f"median of {len(found)} children × {found[0]['loops']} renders; CPU max/min {max(cpu) / min(cpu):.2f}"
 
 
 def _flatness(figs: Figures, fmt: str, sizes: list[int], wall_k: list[float], whole_k: list[float],
@@ -97,8 +78,8 @@ def _flatness(figs: Figures, fmt: str, sizes: list[int], wall_k: list[float], wh
              f"raw, set-up included, over {span}: falls with size while the set-up is a large share")
     growth = max(whole_k[j] / whole_k[i] for i in range(len(sizes)) for j in range(i + 1, len(sizes)))
     figs.add(f"scale.growth.{fmt}", f"{name}: largest growth of CPU per 1,000 rows with size", growth, "×",
-             "speed-adjusted, set-up included; 1.00 is linear, above it superlinear: "
+             "CPU, set-up included; 1.00 is linear, above it superlinear: "
              + ", ".join(f"{value:.3f}" for value in whole_k) + " s")
     figs.add(f"scale.flat.{fmt}.marginal", f"{name}: max/min CPU per 1,000 rows past the set-up",
              max(past_k) / min(past_k), "×",
-             "speed-adjusted: " + ", ".join(f"{value:.3f}" for value in past_k) + " s")
+             "CPU: " + ", ".join(f"{value:.3f}" for value in past_k) + " s")

@@ -20,12 +20,12 @@ class Target:
 
 
 # "Time per 1,000 rows flat from 1,000 to 50,000 rows" is judged on the rows' own cost: CPU
-# past the set-up of a 10-row render paired with each one, and CPU per 1,000 rows never growing
+# past the set-up (a 10-row render, timed in the same rounds), and CPU per 1,000 rows never growing
 # with size. The raw wall per 1,000 rows (scale.flat.*.wall) is printed but not judged: a DOCX
 # file's fixed cost (template, styles, zip: about 40 ms) is as large as 1,000 rows' compose and
 # render, so that ratio falls with size and is not flat for any writer, python-docx's own included.
-# All scaling figures are speed-adjusted (bench/scale.py): raw CPU of one render moved by 40 %
-# from one minute to the next on the shared machine, more than the 15 % being judged.
+# Every size is timed over a window of seconds (bench/scale_child.py): one 0.1 s render's CPU
+# moved by 40 % from one run to the next on the shared machine, more than the 15 % judged here.
 TARGETS = (
     Target("cold build of data/2023, both formats ≤ 1.0 × naive cold pair (wall)", "ratio.cold_vs_naive", "<=", 1.0, "×"),
     Target("≥ 8 × faster than pandoc + LibreOffice (cold)", "ratio.reference_vs_cold", ">=", 8.0, "×"),
