@@ -12,7 +12,6 @@ from pathlib import Path
 from nbreport.compose import nodes as dn
 
 from flatten import Break, Heading, Para, Table, flatten
-from measure import median_child, run_child
 
 
 _PAGE_BREAK = '```{=openxml}\n<w:p><w:r><w:br w:type="page"/></w:r></w:p>\n```'
@@ -40,20 +39,11 @@ def to_markdown(document: dn.Document) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def time_pandoc(markdown: Path, out: Path, repeats: int) -> float:
-    """Return the median time of ``pandoc markdown -o out.docx``."""
-    return median_child(["pandoc", str(markdown), "-f", "markdown", "-o", str(out)], repeats)[0]
-
-
-def time_soffice(source: Path, out_dir: Path, profile: Path, repeats: int) -> float:
-    """Return the median time of a headless LibreOffice DOCX → PDF conversion (profile made beforehand)."""
-    cmd = ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless",
-           "--convert-to", "pdf", "--outdir", str(out_dir), str(source)]
-    run_child(cmd)  # first start writes the user profile: untimed, as on a workstation that has run it before
-    seconds = median_child(cmd, repeats)[0]
-    if not (out_dir / f"{source.stem}.pdf").exists():
-        raise RuntimeError(f"LibreOffice wrote no PDF for {source.name}")
-    return seconds
+def commands(markdown: Path, docx: Path, pdf_dir: Path, profile: Path) -> dict[str, list[str]]:
+    """Return the two steps as commands: pandoc Markdown → DOCX, then headless LibreOffice DOCX → PDF."""
+    return {"ref.pandoc": ["pandoc", str(markdown), "-f", "markdown", "-o", str(docx)],
+            "ref.soffice": ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless",
+                            "--convert-to", "pdf", "--outdir", str(pdf_dir), str(docx)]}
 
 
 def _md(text: str) -> str:
