@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from . import codes, overlap
 from .codes import Messages
 from .compose import Document, compose
+from .finding_cap import FindingList, listed
 from .findings import Finding, Location, ValidationReport
 from .load import DatasetError, load_dataset
 from .load.reader import REPORT_FILE
@@ -53,11 +54,11 @@ def validate(target: Report | str | Path, lang: str = "zh", theme: Theme | None 
 def _check_report(report: Report, theme: Theme | None) -> tuple[Report, ValidationReport]:
     """Return a Report made in code with its templates rendered, and all its findings."""
     sources = report._sources if isinstance(report._sources, SourceMap) else None
-    findings: list[Finding] = []
+    findings: list[Finding] = FindingList()
     rendered = _with_templates(report, findings)
     findings += _figure_findings(report, rendered)
     findings += _dataset_checks(rendered, sources, theme)
-    return rendered, ValidationReport(target=f"{report.meta.year}", findings=findings)
+    return rendered, ValidationReport(target=f"{report.meta.year}", findings=listed(findings))
 
 
 def check_dataset(path: str | Path, lang: str = "zh", theme: Theme | None = None,
@@ -71,7 +72,7 @@ def check_dataset(path: str | Path, lang: str = "zh", theme: Theme | None = None
     if refused is not None:
         return None, _localised(ValidationReport(target=_shown(path), findings=[refused]), lang)
     result = load_dataset(path)
-    findings = list(result.findings)
+    findings = FindingList(result.findings)
     report = result.report
     if report is not None:
         typed, report = report, _with_templates(report, findings)
@@ -79,7 +80,7 @@ def check_dataset(path: str | Path, lang: str = "zh", theme: Theme | None = None
             loaded(report)  # the report is final here; the checks below only find, and run while the PDF draws
         findings.extend(_figure_findings(typed, report))
         findings.extend(_dataset_checks(report, report._sources, theme))  # type: ignore[arg-type]
-    return report, _localised(ValidationReport(target=str(path), findings=findings), lang)
+    return report, _localised(ValidationReport(target=str(path), findings=listed(findings)), lang)
 
 
 def _with_templates(report: Report, findings: list[Finding]) -> Report:

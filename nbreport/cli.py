@@ -17,6 +17,7 @@ from typing import TextIO
 
 from . import __version__, api
 from .exits import CANNOT_RUN_CODES, EXIT_BROKEN_PIPE, EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK
+from .finding_cap import MORE_CODES
 from .findings import Finding, ValidationReport
 from .load import DatasetError
 from .schema.theme import Theme
@@ -290,10 +291,13 @@ def print_findings(report: ValidationReport, lang: str = "zh", file: TextIO | No
     if quiet:
         return
     errors, warnings = len(report.errors), len(report.warnings)
+    unlisted = sum(count for f in report.findings if f.code in MORE_CODES and isinstance(count := f.params.get("count"), int))
     if en:
-        print(f"{report.target}: {errors} error(s), {warnings} warning(s)", file=stream)
+        more = f" ({unlisted:,} more not listed)" if unlisted else ""
+        print(f"{report.target}: {errors} error(s), {warnings} warning(s){more}", file=stream)
     else:
-        print(f"{report.target}：{errors} 个错误，{warnings} 个警告", file=stream)
+        more = f"（另有 {unlisted:,} 处同类问题未逐一列出）" if unlisted else ""
+        print(f"{report.target}：{errors} 个错误，{warnings} 个警告{more}", file=stream)
 
 
 def _is_terminal(stream: TextIO) -> bool:

@@ -338,6 +338,15 @@ CATALOGUE: dict[str, Code] = {
                               "The key-figures page has no indicator values yet, so it is left out",
                               "在 indicators.csv 中填入本年度的指标数值；不需要数说页时删去 report.yaml 中的 key_figures。",
                               "Fill in this year's values in indicators.csv, or remove key_figures from report.yaml."),
+    # == limits: what is listed of one kind of problem ==
+    "E-FINDINGS-MORE": Code("error", "从此处起，同一文件中另有 {count} 处 {kind} 错误未逐一列出（每种问题最多列出 {limit} 处）",
+                            "{count} more {kind} errors in this file from here on are not listed (at most {limit} of a kind are)",
+                            "同一文件中大量同类错误通常出自同一原因（整列为空、列错位、表头写错、文件不是本表）；改正后再校验，会列出余下的问题。",
+                            "Many errors of one kind in one file usually have one cause (an empty or shifted column, a wrong header or file); fix it and validate again."),
+    "W-FINDINGS-MORE": Code("warning", "从此处起，同一文件中另有 {count} 处 {kind} 警告未逐一列出（每种问题最多列出 {limit} 处）",
+                            "{count} more {kind} warnings in this file from here on are not listed (at most {limit} of a kind are)",
+                            "先按上面列出的警告核对；改正后再校验，会列出余下的警告。",
+                            "Check the warnings listed above; fix them and validate again to see the rest."),
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..finding_cap import FindingList
 from ..findings import Finding
 from ..schema.report import Report
 from ..schema.theme import Theme
@@ -24,7 +25,7 @@ def run_checks(report: Report, ctx: CheckContext | None = None, theme: Theme | N
     Table sizes and glyph coverage depend on it.
     """
     ctx = ctx or CheckContext()
-    findings: list[Finding] = []
+    findings: list[Finding] = FindingList()
     findings.extend(check_titles(report, ctx))
     findings.extend(check_headings(report, ctx))
     findings.extend(check_chronology(report, ctx))

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import codes
+from ..finding_cap import FindingList
 from ..findings import Finding, Location
 from .encoding import DecodeFailure, decode
 from .sources import PathKey, SourceMap
@@ -27,7 +28,7 @@ class DatasetReader:
     def __init__(self, root: Path) -> None:
         self.root = root.resolve()
         self.sources = SourceMap(self.root)
-        self.findings: list[Finding] = []
+        self.findings: list[Finding] = FindingList()
         self.used: set[Path] = {self.root / REPORT_FILE}
 
     def add(self, finding: Finding) -> None:

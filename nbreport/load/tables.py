@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import codes
+from ..finding_cap import FindingList
 from ..findings import Finding, Location
 from ..text import parse_int, shorten
 from .encoding import DecodeFailure, decode
@@ -70,7 +71,7 @@ def read_csv(file: Path, shown: str) -> RawTable:
 
 def _number_findings(rows: list[list[str]], places: list[Location]) -> list[Finding]:
     """Return an error for each cell spelling a number too long or too large (``1e99999999``)."""
-    findings = []
+    findings = FindingList()
     for row, place in zip(rows, places):
         for index, text in enumerate(row):
             problem = number_problem(text)

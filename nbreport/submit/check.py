@@ -9,6 +9,7 @@ from typing import Any
 
 from .. import codes
 from ..codes import Messages
+from ..finding_cap import FindingList, listed
 from ..findings import Finding, Location, ValidationReport
 from .as_report import rule_findings
 from .normalise import CellProblem, to_choice, to_date, to_int, to_list, to_number, to_paragraphs, to_text, to_year
@@ -50,7 +51,7 @@ def validate_submission(path: str | Path, part: str | None = None, year: int | N
 
 def check_submission(raw: RawSubmission, year: int | None = None, award_categories: Sequence[str] = ()) -> CheckedSubmission:
     """Return the typed rows of ``raw`` and every finding; ``year`` (None: the template's) is the report year."""
-    findings = list(raw.findings)
+    findings = FindingList(raw.findings, unique=True)  # a cell rule and a dataset rule may both see one blank cell
     if year is not None and raw.year is not None and raw.year != year:
         findings.append(codes.make("W-XLSX-YEAR", Location(file=raw.file), found=raw.year, year=year))
     year = year if year is not None else raw.year
@@ -62,7 +63,7 @@ def check_submission(raw: RawSubmission, year: int | None = None, award_categori
         records[spec.name] = [_record(spec, sheet, row, year, findings) for row in sheet.rows]
         findings.extend(_sheet_rules(spec, sheet, records[spec.name], raw.file))
     findings.extend(rule_findings(raw.part, records, year, award_categories, raw.file))
-    report = ValidationReport(target=raw.file, findings=_unique(findings))
+    report = ValidationReport(target=raw.file, findings=listed(findings))
     return CheckedSubmission(raw.file, report, raw.part, year, records)
 
 
@@ -162,16 +163,6 @@ def _sheet_rules(spec: SheetSpec, sheet: RawSheet, records: list[Record], file: 
     return findings
 
 
-def _unique(findings: list[Finding]) -> list[Finding]:
-    """Drop repeats: a cell rule and a dataset rule may both see the same blank cell."""
-    seen: set[tuple[str, str]] = set()
-    kept = []
-    for finding in findings:
-        key = (finding.code, str(finding.where))
-        if key not in seen:
-            seen.add(key)
-            kept.append(finding)
-    return kept
 
 
 def _localised(report: ValidationReport, lang: str) -> ValidationReport:

@@ -15,6 +15,7 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from .. import codes
+from ..finding_cap import FindingList
 from ..findings import Finding, Location
 from ..load.sheet_scan import scan_sheet
 from ..load.workbook import open_book, stream_rows
@@ -64,7 +65,7 @@ class RawSubmission:
     part: Part
     year: int | None
     sheets: dict[str, RawSheet] = field(default_factory=dict)
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=FindingList)
 
 
 def read_submission(path: Path, part: str | None = None, shown: str | None = None) -> RawSubmission:
