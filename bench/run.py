@@ -35,7 +35,7 @@ from cold import DATA, NBREPORT, cold_pair
 from concurrent_render import both_ways
 from figures import Figures
 from measure import PYCACHE, interleaved, median_child, median_time, run_child
-from scale import scaling
+from scale import measured_child, scaling
 from synthetic import award_report
 from targets import format_verdicts, judge
 
@@ -67,9 +67,10 @@ def imports(figs: Figures, repeats: int) -> None:
                  note=_heavy_imports(code))
 
 
-def naive_rows(figs: Figures, rows: int, slow: bool) -> None:
-    """Time the naive cold scripts on the same synthetic rows; record nbreport's ratios (time after imports, both sides)."""
-    figs.start(f"6. Naive scripts on the {rows:,}-row appendix (cold process, one run; time after imports)")
+def naive_rows(figs: Figures, rows: int, slow: bool, rounds: int = 2) -> None:
+    """Time the naive scripts and nbreport on the same synthetic rows in turns; record the ratios (time after imports, both sides)."""
+    figs.start(f"6. Naive scripts vs nbreport on the {rows:,}-row appendix (fresh processes in turns, median of {rounds}; "
+               "time after imports)")
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
         text = naive.dump(compose(award_report(rows), THEME), tmp / "rows.json")
@@ -77,11 +78,19 @@ def naive_rows(figs: Figures, rows: int, slow: bool) -> None:
             if fmt == "pdf" and not slow:
                 figs.add(f"naive.{rows}.pdf", f"naive reportlab, {rows:,} rows", None, note="skipped (--quick)")
                 continue
-            run = run_child(naive.command(fmt, text, tmp / f"n.{fmt}"))
-            seconds = json.loads(run.stdout.strip().splitlines()[-1])["seconds"]
+            naive_runs, ours = [], []
+            for _ in range(rounds):
+                run = run_child(naive.command(fmt, text, tmp / f"n.{fmt}"))
+                naive_runs.append((json.loads(run.stdout.strip().splitlines()[-1])["seconds"], run))
+                ours.append(measured_child(fmt, rows, 1)["seconds"])
+            seconds = statistics.median(first for first, _ in naive_runs)
             figs.add(f"naive.{rows}.{fmt}", f"naive {fmt.upper()} script, {rows:,} rows", seconds,
-                     note=f"whole process {run.seconds:.2f} s, cpu {run.cpu:.2f} s, {run.rss_mb:.0f} MB")
-            figs.ratio(f"ratio.{rows}.{fmt}", f"nbreport / naive, {rows:,}-row {fmt.upper()}", f"scale.{rows}.{fmt}", f"naive.{rows}.{fmt}")
+                     note="runs " + " ".join(f"{first:.2f}" for first, _ in naive_runs)
+                          + f"; {max(run.rss_mb for _, run in naive_runs):.0f} MB")
+            figs.add(f"paired.{rows}.{fmt}", f"nbreport compose + render, {rows:,} rows, same turns", statistics.median(ours),
+                     note="runs " + " ".join(f"{value:.2f}" for value in ours))
+            figs.ratio(f"ratio.{rows}.{fmt}", f"nbreport / naive, {rows:,}-row {fmt.upper()}", f"paired.{rows}.{fmt}",
+                       f"naive.{rows}.{fmt}", "per round " + " ".join(f"{a / b:.2f}" for a, (b, _) in zip(ours, naive_runs)))
 
 
 def reference_chain(figs: Figures, document: Document, repeats: int) -> None:
@@ -181,8 +190,8 @@ def main() -> None:
         "warm": lambda: warm(figs, args.repeats),
         "imports": lambda: imports(figs, args.repeats),
         "overlap": lambda: both_ways(figs, 1 if args.quick else 2, busy=not args.quick),
-        "scaling": lambda: scaling(figs, sizes, 1 if args.quick else 3),
-        "naive": lambda: naive_rows(figs, 10_000, slow=not args.quick),
+        "scaling": lambda: scaling(figs, sizes, 1 if args.quick else 5),
+        "naive": lambda: naive_rows(figs, 10_000, slow=not args.quick, rounds=1 if args.quick else 2),
         "reference": lambda: reference_chain(figs, document, args.repeats),
         "batch": lambda: None if args.quick else batch_rate(figs, 6),
     }

@@ -14,7 +14,7 @@ from measure import child_env, run_child
 CHILD = Path(__file__).resolve().parent / "scale_child.py"
 FORMATS = ("docx", "pdf")
 SETUP_ROWS = 10  # a render this small is all set-up: subtracted, it leaves what each row costs
-CHILDREN = 3
+CHILDREN = 5  # rounds: the machine's speed drifts over minutes, a PDF round of all sizes takes one
 WINDOW_SECONDS = 5.0  # each timing spans at least about this long (scale_child.py says why)
 ESTIMATE = {"docx": (0.035, 7e-5), "pdf": (0.03, 9e-4)}  # rough seconds per render and per row, to pick loops
 
@@ -33,11 +33,12 @@ def measure_sizes(fmt: str, sizes: list[int], children: int = CHILDREN) -> dict[
     runs: dict[int, list[dict]] = {rows: [] for rows in sizes}
     for _ in range(children):
         for rows in sizes:
-            runs[rows].append(_measured_child(fmt, rows, loops_for(fmt, rows)))
+            runs[rows].append(measured_child(fmt, rows, loops_for(fmt, rows)))
     return runs
 
 
-def _measured_child(fmt: str, rows: int, loops: int) -> dict:
+def measured_child(fmt: str, rows: int, loops: int) -> dict:
+    """Return the wall and CPU seconds per render of ``loops`` renders of ``rows`` rows in a fresh child, and its peak RSS."""
     run = run_child([sys.executable, str(CHILD), fmt, str(rows), str(loops)], env=child_env({"NBREPORT_OFFICE": "off"}))
     found = json.loads(run.stdout.strip().splitlines()[-1])
     return {"seconds": found["seconds"] / loops, "cpu": found["cpu"] / loops, "loops": loops, "rss_mb": run.rss_mb}
