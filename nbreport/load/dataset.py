@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .. import codes
+from ..finding_cap import listed
 from ..findings import Finding, Location
 from ..schema.report import Report
 from .chronology import read_chronology
@@ -118,7 +119,7 @@ def load_report(path: str | Path) -> Report:
     result = load_dataset(path)
     errors = [f for f in result.findings if f.severity == "error"]
     if result.report is None or errors:
-        raise DatasetError(result.findings)
+        raise DatasetError(listed(result.findings))
     return result.report
 
 
