@@ -19,6 +19,12 @@ from measure import ROOT, ChildRun, child_env, interleaved, office_found
 DATA = ROOT / "data" / "2023"
 _SCRIPT = Path(sys.executable).parent / "nbreport"
 NBREPORT = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "nbreport.cli"]
+
+
+def build_command(out: Path, *extra: str) -> list[str]:
+    """Return the quiet CLI build of data/2023 into ``out``, with ``extra`` options."""
+    return [*NBREPORT, "build", str(DATA), "--out", str(out), "-q", *extra]
+
 _LABELS = {"nb.both": "nbreport build, both formats", "nb.docx": "nbreport build --format docx",
            "nb.pdf": "nbreport build --format pdf", "naive.docx": "naive python-docx script",
            "naive.pdf": "naive reportlab platypus script",
@@ -32,7 +38,7 @@ def cold_pair(figs: Figures, document: Document, repeats: int) -> None:
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
         text = naive.dump(document, tmp / "text.json")
-        commands = {f"nb.{key}": [*NBREPORT, "build", str(DATA), "--out", str(tmp / key), "-q", *extra]
+        commands = {f"nb.{key}": build_command(tmp / key, *extra)
                     for key, extra in (("both", []), ("docx", ["--format", "docx"]), ("pdf", ["--format", "pdf"]))}
         commands |= {f"naive.{fmt}": naive.command(fmt, text, tmp / f"naive.{fmt}") for fmt in ("docx", "pdf")}
         envs = _office_variants(commands, tmp)
@@ -53,10 +59,10 @@ def _office_variants(commands: dict[str, list[str]], tmp: Path) -> dict[str, dic
     fonts stay cached), which is what a build after a change to the text pays.
     """
     envs = {"nb.office_off": child_env({"NBREPORT_OFFICE": "off"})}
-    commands["nb.office_off"] = [*commands["nb.both"][:-2], str(tmp / "office-off"), "-q"]
+    commands["nb.office_off"] = build_command(tmp / "office-off")
     if office_found(child_env()):
         edited_cache = tmp / "edited-cache"
-        build = " ".join(shlex.quote(arg) for arg in [*commands["nb.both"][:-2], str(tmp / "edited"), "-q"])
+        build = " ".join(shlex.quote(arg) for arg in build_command(tmp / "edited"))
         forget = " ".join(shlex.quote(str(edited_cache / kind)) for kind in ("layouts", "layout_hints"))
         commands["nb.edited"] = ["sh", "-c", f"rm -rf {forget} && exec {build}"]
         envs["nb.edited"] = child_env({"NBREPORT_CACHE_DIR": str(edited_cache)})

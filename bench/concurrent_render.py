@@ -17,7 +17,7 @@ from pathlib import Path
 
 from nbreport.overlap import usable_cpus
 
-from cold import DATA, NBREPORT
+from cold import build_command
 from figures import Figures
 from measure import child_env, interleaved, office_found
 
@@ -34,7 +34,7 @@ def both_ways(figs: Figures, repeats: int, busy: bool) -> None:
         return
     for load in ("idle", "busy") if busy else ("idle",):
         with tempfile.TemporaryDirectory() as folder, _burning(usable_cpus() if load == "busy" else 0):
-            commands = {jobs: [*NBREPORT, "build", str(DATA), "--out", str(Path(folder) / jobs), "-q"] for jobs in env}
+            commands = {jobs: build_command(Path(folder) / jobs) for jobs in env}
             runs = interleaved(commands, repeats, warmup=load == "idle", env=env)
         for jobs, label in (("1", "in turn (NBREPORT_JOBS=1)"), ("2", "overlapped (NBREPORT_JOBS=2)")):
             figs.add(f"jobs.{load}.{jobs}", f"{load}: {label}, wall", statistics.median(r.seconds for r in runs[jobs]),

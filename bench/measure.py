@@ -10,7 +10,7 @@ import sys
 import tempfile
 import time
 import tracemalloc
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -96,7 +96,7 @@ def median_child(cmd: Sequence[str], repeats: int, cwd: Path = ROOT) -> tuple[fl
     return statistics.median(times), max(run.rss_mb for run in runs), times
 
 
-def interleaved(commands: dict[str, Sequence[str]], repeats: int, warmup: bool = True,
+def interleaved(commands: Mapping[str, Sequence[str]], repeats: int, warmup: bool = True,
                 env: dict[str, dict[str, str]] | None = None) -> dict[str, list[ChildRun]]:
     """Run each command ``repeats`` times in turns (A B C A B C …, the order rotated each round); return the runs by key.
 

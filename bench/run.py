@@ -31,7 +31,7 @@ from nbreport.schema.theme import Theme
 import naive
 import reference
 from batch_rate import batch_rate
-from cold import DATA, NBREPORT, cold_pair
+from cold import DATA, build_command, cold_pair
 from concurrent_render import both_ways
 from figures import Figures
 from measure import PYCACHE, interleaved, median_child, median_time, run_child
@@ -120,7 +120,7 @@ def _reference(figs: Figures, document: Document, repeats: int) -> None:
         markdown = tmp / "report.md"
         markdown.write_text(reference.to_markdown(document), encoding="utf-8")
         steps = reference.commands(markdown, tmp / "report.docx", tmp / "pdf", tmp / "lo-profile")
-        runs = interleaved({**steps, "ref.nbreport": [*NBREPORT, "build", str(DATA), "--out", str(tmp / "nb"), "-q"]},
+        runs = interleaved({**steps, "ref.nbreport": build_command(tmp / "nb")},
                            repeats)
         if not (tmp / "pdf" / "report.pdf").exists():
             raise RuntimeError("LibreOffice wrote no PDF")
