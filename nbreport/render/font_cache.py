@@ -1,10 +1,10 @@
 """Keep reportlab's parsed TrueType tables between processes, one cache file per font file.
 
 reportlab parses a CJK collection's cmap, hmtx and loca tables on every load (about
-0.15 s and tens of thousands of small objects per font); unpickling the same tables
-takes a fifth of that. The font's bytes are still read from the font file itself: the
-PDF's subsets are cut from them at save time, and they are what the cache is checked
-against.
+0.15 s and tens of thousands of small objects per font); unpickling the same tables,
+stored in the compact form of font_tables.py, takes a fraction of that. The font's
+bytes are still read from the font file itself: the PDF's subsets are cut from them at
+save time, and they are what the cache is checked against.
 
 A cache entry is valid only for the same path, size, mtime, content, subfont, reportlab
 version and cache format. The content is vouched for by the file's change stamp (device,
@@ -43,12 +43,13 @@ from reportlab.pdfbase import ttfonts
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
 
 from .. import cache
+from .font_tables import compact, shaping_possible
 from .pdf_gc import collector_paused
 
 log = logging.getLogger(__name__)
 
 CACHE_DIR_ENV = cache.CACHE_ENV
-FORMAT = 2  # bump when the stored state or its meaning changes
+FORMAT = 3  # bump when the stored state or its meaning changes
 RACY_NS = 2_000_000_000  # a file changed this recently may change again within its ctime's tick
 _MAGIC = b"nbreport-font-cache\n"
 # Not stored: the font's bytes (read from the font file) and a lambda reportlab makes from unitsPerEm.
@@ -172,6 +173,7 @@ def _parsed(name: str, path: Path, subfont: int, data: Any) -> TTFont:
     face._ttf_data = data  # reportlab reads the file only when the face has no bytes yet
     face.filename = str(path)  # what reportlab's own read would have recorded
     TTFontFace.__init__(face, str(path), validate=0, subfontIndex=subfont)
+    compact(face)
     if isinstance(data, MappedFont):
         data.window_glyf(face.table)
     return _font(name, face)
@@ -212,6 +214,7 @@ def _identity(path: Path, subfont: int, stat: os.stat_result) -> dict[str, Any]:
     return {
         "format": FORMAT, "reportlab": reportlab.Version, "python": sys.version_info[:2],
         "path": str(path.resolve()), "subfont": subfont, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns,
+        "shaping": shaping_possible(),  # entries made without HarfBuzz lack the glyph → character table
     }
 
 

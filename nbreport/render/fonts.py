@@ -15,7 +15,7 @@ import hashlib
 import logging
 import os
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Sequence, Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,7 +45,7 @@ class Face:
 
     name: str
     path: Path | None
-    cmap: frozenset[int] | None
+    cmap: AbstractSet[int] | None
     embedded: bool = True
     _has: dict[str, bool] = field(default_factory=dict, repr=False)
 
@@ -256,7 +256,7 @@ def _try_register(path: Path) -> Face | None:
         warnings.warn(f"字体文件 {path} 无法使用（{error}），已跳过", FontWarning, stacklevel=4)
         return None
     pdfmetrics.registerFont(font)
-    return Face(name=name, path=path, cmap=frozenset(font.face.charToGlyph))
+    return Face(name=name, path=path, cmap=font.face.charToGlyph.keys())  # a view: no copy of 40,000 code points
 
 
 def _font_name(path: Path) -> str:

@@ -8,11 +8,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+from array import array
+
 import pytest
+from reportlab.pdfbase import ttfonts
 from reportlab.pdfbase.ttfonts import TTFError, TTFont, TTFontFile
 
 from nbreport.render import font_cache
 from nbreport.render.font_cache import CACHE_DIR_ENV, cache_dir, load_ttfont
+from nbreport.render.font_tables import HorizontalMetrics
 
 ROOT = Path(__file__).resolve().parents[2]
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -48,8 +52,12 @@ def parses(monkeypatch) -> list[str]:
 
 
 def _state(font: TTFont) -> dict:
-    face = {k: v for k, v in font.face.__dict__.items() if k not in ("_pdfScale", "_ttf_data")}
+    """Return what a face holds, the compact tables read back as reportlab's lists; glyphToChar apart."""
+    skipped = ("_pdfScale", "_ttf_data", "glyphToChar")  # glyphToChar: test_glyph_to_char_is_kept_only_for_shaping
+    face = {k: v for k, v in font.face.__dict__.items() if k not in skipped}
     face["data"] = bytes(font.face._ttf_data)  # a memory map here, bytes in reportlab's own parse
+    face["hmetrics"] = [tuple(font.face.hmetrics[glyph]) for glyph in range(len(font.face.hmetrics))]
+    face["glyphPos"] = list(font.face.glyphPos)
     rest = {k: v for k, v in font.__dict__.items() if k not in ("face", "state", "encoding")}
     rest["encoding"] = (type(font.encoding), font.encoding.__dict__)
     return {"face": face, "font": rest, "scale": [font.face._pdfScale(x) for x in (1, 7, 2048, -300)]}
@@ -238,3 +246,26 @@ def test_a_font_changed_just_now_is_hashed_until_it_has_settled(font, cache, par
     hashes.clear()
     load_ttfont("sample", font)  # ... and the one after trusts the stamp
     assert parses == [str(font)] and hashes == []
+
+
+@needs_dejavu
+def test_compact_tables_hold_reportlabs_numbers_in_arrays(font, cache):
+    loaded, plain = load_ttfont("sample", font), TTFont("sample", str(font))
+    assert isinstance(loaded.face.hmetrics, HorizontalMetrics)
+    assert isinstance(loaded.face.glyphPos, array)
+    assert len(loaded.face.hmetrics) == len(plain.face.hmetrics)
+    assert all(loaded.face.hmetrics[g] == plain.face.hmetrics[g] for g in range(len(plain.face.hmetrics)))
+    assert loaded.face.glyphPos.tolist() == plain.face.glyphPos
+
+
+@needs_dejavu
+def test_glyph_to_char_is_kept_only_for_shaping(font, cache, parses, monkeypatch):
+    """Only HarfBuzz shaping reads glyphToChar: empty without it, reportlab's own with it, in entries of their own."""
+    plain = TTFont("sample", str(font)).face.glyphToChar
+    assert load_ttfont("sample", font).face.glyphToChar == {}
+    monkeypatch.setattr(ttfonts, "uharfbuzz", object(), raising=False)
+    shaped = load_ttfont("sample", font)
+    assert shaped.face.glyphToChar == plain and plain
+    assert len(parses) == 3  # reportlab's, ours, and again: the entry made without shaping is not served
+    assert load_ttfont("sample", font).face.glyphToChar == plain  # the entry made with shaping is a hit
+    assert len(parses) == 3
