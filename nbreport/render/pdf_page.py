@@ -168,7 +168,7 @@ class ReportDocTemplate(BaseDocTemplate):
         page = self.canv._doc.Pages.pages[-1]
         if page.Contents or not page.stream or not page.compression:
             return
-        stream = PDFStream()
+        stream = _PageStream()
         stream.filters = [_FLATE_DONE]
         stream.content = PDFZCompress.encode(page.stream)
         stream.__Comment__ = "page stream"
@@ -180,6 +180,21 @@ class ReportDocTemplate(BaseDocTemplate):
         super()._endBuild()
         self.ledger.define_forms(self.canv)
         self.canv.save()
+
+
+class _PageStream(PDFStream):
+    """Hold a page's compressed content until the file is written, then let it go.
+
+    Saving formats every object into one list before writing it; a 1,700-page table's
+    pages would otherwise be held twice (11 MB more at the peak). An object is formatted
+    once; a second format would raise reportlab's "stream content not set".
+    """
+
+    def format(self, document):  # noqa: A003 - reportlab's method
+        """Return the stream as PDF bytes and drop the content they copy."""
+        formatted = super().format(document)
+        self.content = None
+        return formatted
 
 
 class _FlateDone:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 
+import pymupdf
 import pytest
 from reportlab.platypus.paraparser import ParaParser
 
@@ -133,6 +134,22 @@ def test_long_table_pages_hold_compressed_streams_while_the_build_runs(tmp_path,
     render_pdf(award_document(300, 40), Theme(), tmp_path / "t.pdf")
     assert len(seen) > 3
     assert all(stream is None and isinstance(content, bytes) for stream, content in seen)
+
+
+def test_saved_pages_let_their_streams_go_once_written(tmp_path, monkeypatch):
+    pages: list[object] = []
+    original = ReportDocTemplate._compress_page
+
+    def spy(self, number):
+        original(self, number)
+        pages.append(self.canv._doc.Pages.pages[-1])
+
+    monkeypatch.setattr(ReportDocTemplate, "_compress_page", spy)
+    path = render_pdf(award_document(300, 40), Theme(), tmp_path / "t.pdf")
+    assert len(pages) > 3 and all(page.Contents.content is None for page in pages)
+    assert pymupdf.open(path).page_count == len(pages)  # every page was written before its stream went
+    with pytest.raises(ValueError, match="stream content not set"):
+        pages[0].Contents.format(None)  # formatted twice would write an empty page: refused instead
 
 
 def test_render_leaves_the_collector_as_it_found_it(tmp_path, monkeypatch):
