@@ -8,12 +8,12 @@ from pathlib import Path
 
 from reportlab.lib.pagesizes import A4, B5, LETTER, landscape
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfdoc import PDFStream, PDFZCompress
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from ..compose.nodes import DocumentInfo
 from ..schema.theme import Theme
+from .pdf_streams import compress_finished_page
 from .pdf_styles import StyleMap, hex_color
 from .pdf_toc import PageLedger
 
@@ -160,19 +160,8 @@ class ReportDocTemplate(BaseDocTemplate):
         self.canv.showOutline()
 
     def _compress_page(self, page_number: int) -> None:
-        """Compress the page just finished now, not at save: a 1,700-page table keeps KBs per page, not its text.
-
-        The stream is the one reportlab's PDFPage.check_format would make, with the Flate
-        step done early by the same encoder, so the file's bytes do not change.
-        """
-        page = self.canv._doc.Pages.pages[-1]
-        if page.Contents or not page.stream or not page.compression:
-            return
-        stream = _PageStream()
-        stream.filters = [_FLATE_DONE]
-        stream.content = PDFZCompress.encode(page.stream)
-        stream.__Comment__ = "page stream"
-        page.Contents, page.stream = stream, None
+        """Compress the page just finished now, not at save: a 1,700-page table keeps KBs per page, not its text."""
+        compress_finished_page(self.canv._doc.Pages.pages[-1])
 
     def _endBuild(self):  # noqa: N802 - reportlab's method
         """Finish the last page, define the TOC number forms from the pages found, then save."""
@@ -180,34 +169,6 @@ class ReportDocTemplate(BaseDocTemplate):
         super()._endBuild()
         self.ledger.define_forms(self.canv)
         self.canv.save()
-
-
-class _PageStream(PDFStream):
-    """Hold a page's compressed content until the file is written, then let it go.
-
-    Saving formats every object into one list before writing it; a 1,700-page table's
-    pages would otherwise be held twice (11 MB more at the peak). An object is formatted
-    once; a second format would raise reportlab's "stream content not set".
-    """
-
-    def format(self, document):  # noqa: A003 - reportlab's method
-        """Return the stream as PDF bytes and drop the content they copy."""
-        formatted = super().format(document)
-        self.content = None
-        return formatted
-
-
-class _FlateDone:
-    """Name FlateDecode in a stream's dictionary for content already compressed by PDFZCompress."""
-
-    pdfname = PDFZCompress.pdfname
-
-    def encode(self, content: bytes) -> bytes:
-        """Return ``content`` as it is: it was compressed when its page ended."""
-        return content
-
-
-_FLATE_DONE = _FlateDone()
 
 
 class CoverPage(Flowable):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 
-import pymupdf
 import pytest
 from reportlab.platypus.paraparser import ParaParser
 
@@ -15,7 +14,6 @@ from nbreport.render.fonts import load_fonts
 from nbreport.render.pdf import render_pdf
 from nbreport.render import pdf_frags
 from nbreport.render.pdf_frags import plain_frags, run_frags
-from nbreport.render.pdf_page import ReportDocTemplate
 from nbreport.render.pdf_styles import StyleMap
 from nbreport.render.pdf_text import parts_markup, text_markup
 from nbreport.schema.inline import Run
@@ -110,46 +108,6 @@ def test_frags_made_without_the_parser_give_the_parsers_file(tmp_path, monkeypat
     monkeypatch.setattr(pdf_frags, "_PARSED", __import__("re").compile("."))  # every text looks like markup
     parsed = render_pdf(document, theme, tmp_path / "parsed.pdf").read_bytes()
     assert direct == parsed
-
-
-def test_page_streams_compressed_at_page_end_give_the_same_file(tmp_path, monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    document, theme = compose(sample_report()), Theme()
-    early = render_pdf(document, theme, tmp_path / "early.pdf").read_bytes()
-    monkeypatch.setattr(ReportDocTemplate, "_compress_page", lambda self, page: None)
-    at_save = render_pdf(document, theme, tmp_path / "late.pdf").read_bytes()
-    assert early == at_save
-
-
-def test_long_table_pages_hold_compressed_streams_while_the_build_runs(tmp_path, monkeypatch):
-    seen: list[tuple[object, object]] = []
-    original = ReportDocTemplate._compress_page
-
-    def spy(self, number):
-        original(self, number)
-        page = self.canv._doc.Pages.pages[-1]
-        seen.append((page.stream, page.Contents.content))
-
-    monkeypatch.setattr(ReportDocTemplate, "_compress_page", spy)
-    render_pdf(award_document(300, 40), Theme(), tmp_path / "t.pdf")
-    assert len(seen) > 3
-    assert all(stream is None and isinstance(content, bytes) for stream, content in seen)
-
-
-def test_saved_pages_let_their_streams_go_once_written(tmp_path, monkeypatch):
-    pages: list[object] = []
-    original = ReportDocTemplate._compress_page
-
-    def spy(self, number):
-        original(self, number)
-        pages.append(self.canv._doc.Pages.pages[-1])
-
-    monkeypatch.setattr(ReportDocTemplate, "_compress_page", spy)
-    path = render_pdf(award_document(300, 40), Theme(), tmp_path / "t.pdf")
-    assert len(pages) > 3 and all(page.Contents.content is None for page in pages)
-    assert pymupdf.open(path).page_count == len(pages)  # every page was written before its stream went
-    with pytest.raises(ValueError, match="stream content not set"):
-        pages[0].Contents.format(None)  # formatted twice would write an empty page: refused instead
 
 
 def test_render_leaves_the_collector_as_it_found_it(tmp_path, monkeypatch):
