@@ -171,7 +171,7 @@ def prepared_pdf(formats: Sequence[str] | str, jobs: int | None, theme: Theme,
                  font_fallback: bool) -> contextlib.AbstractContextManager[overlap.PdfWorker | None]:
     """Return a block in which a PDF worker prepares (imports, fonts) while the dataset is checked, or None.
 
-    Only a build of both formats that may overlap gets one (nbreport.overlap); hand it to
+    Only a build with a PDF that may overlap gets one (nbreport.overlap); hand it to
     write_checked. It is stopped when the block ends, whether or not it was used.
     """
     return overlap.pdf_worker(_render, _formats(formats), jobs, theme, font_fallback)
@@ -182,9 +182,9 @@ def write_checked(report: Report, out_dir: str | Path, formats: Sequence[str] | 
                   jobs: int | None = None, worker: overlap.PdfWorker | None = None) -> list[Path]:
     """Compose and render a report that has been validated (templates rendered), as build does after its checks.
 
-    The command line validates once, prints the findings, then calls this. With both formats,
-    LibreOffice laying out the DOCX and a free core, the PDF is drawn meanwhile in a forked
-    process (same bytes; nbreport.overlap); ``jobs`` 1 (or NBREPORT_JOBS=1) keeps them in turn.
+    The command line validates once, prints the findings, then calls this. With a PDF and a
+    free core, the PDF is drawn in a forked process (same bytes; nbreport.overlap) while the
+    DOCX, if asked for, is written here; ``jobs`` 1 (or NBREPORT_JOBS=1) keeps them in turn.
     ``worker`` is one prepared meanwhile (prepared_pdf), else one is forked after compose.
     """
     formats = _formats(formats)

@@ -1,4 +1,4 @@
-"""Render the PDF in a forked process while the DOCX is written here, when a core is free.
+"""Render the PDF in a forked process while the checks run and the DOCX is written here, when a core is free.
 
 The PDF is drawn in a forked child (its fonts, its warnings, its reportlab state apart); the
 bytes are those of the sequential build (PDF, then DOCX). The command line and ``api.build``
@@ -11,7 +11,9 @@ DOCX, the DOCX spends most of its time waiting on it and the PDF fits in that wa
 LibreOffice's first pass fails, the sequential build would have used the PDF's page
 numbers: the DOCX is then written again exactly so. Without LibreOffice the DOCX's 目录
 takes the PDF's page numbers: the DOCX is built meanwhile and asks for them at its end
-(RenderOptions.pages_later, render/docx_pages.py).
+(RenderOptions.pages_later, render/docx_pages.py). A PDF alone is drawn in the worker too: it
+prepares and draws while this process reads and checks the dataset (1.42-1.45 s in turn for
+data/2023 here, about what both formats take overlapped).
 Decided at run time (bench/concurrent_render.py measures both ways): NBREPORT_JOBS=1 or
 ``-j 1`` turns it off, NBREPORT_JOBS=2 or ``-j 2`` asks for it; by default a machine with
 fewer than two usable CPUs or a load average of at least OVERLOAD × CPUs keeps the two in turn.
@@ -47,9 +49,12 @@ Render = Callable[[str, Document, Theme, Path, RenderOptions], Path]
 
 
 def sequential_reason(formats: tuple[str, ...], jobs: int | None = None) -> str | None:
-    """Return why DOCX and PDF render one after the other, or None when the PDF may overlap the DOCX."""
-    if set(formats) != {"docx", "pdf"}:
-        return "one format"
+    """Return why the build renders in turn in this process, or None when the PDF may be drawn in a worker.
+
+    The worker draws the PDF while the checks run and the DOCX (if asked for) is written.
+    """
+    if "pdf" not in formats:
+        return "no PDF"
     jobs = jobs if jobs is not None else _env_jobs()
     if jobs == 1:
         return f"{JOBS_ENV}=1 or -j 1"
@@ -173,7 +178,7 @@ class PdfWorker:
 @contextlib.contextmanager
 def pdf_worker(render: Render, formats: tuple[str, ...], jobs: int | None, theme: Theme,
                font_fallback: bool) -> Iterator[PdfWorker | None]:
-    """Start a PDF worker for a build of both formats that will overlap (else yield None); stop it on the way out.
+    """Start a PDF worker for a build with a PDF that will overlap (else yield None); stop it on the way out.
 
     The caller checks the dataset inside the block and hands the worker to write_checked,
     which gives it the job; a build that stops earlier leaves no process behind.
@@ -190,7 +195,7 @@ def pdf_worker(render: Render, formats: tuple[str, ...], jobs: int | None, theme
 
 def render_overlapped(render: Render, document: Document, theme: Theme, paths: dict[str, Path],
                       options: RenderOptions, say: Callable[[str], None], worker: PdfWorker | None = None) -> None:
-    """Write paths["pdf"] in a forked worker and paths["docx"] here; the same files as rendering PDF then DOCX."""
+    """Write paths["pdf"] in a forked worker and paths["docx"] (if asked for) here; the same files as in turn."""
     from .render.docx_layout import find_office
 
     job: Job = (document, theme, paths["pdf"], options)
@@ -214,6 +219,10 @@ def render_overlapped(render: Render, document: Document, theme: Theme, paths: d
         return options.pages
 
     with _stopped_on_error(worker):
+        if "docx" not in paths:  # a PDF alone: drawn meanwhile since the checks began
+            pdf_pages()
+            say("pdf")
+            return
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             if find_office() is None:  # the 目录 shows the PDF's numbers: asked for when the DOCX is built

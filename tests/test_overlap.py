@@ -75,11 +75,12 @@ def test_a_pdf_that_fails_in_the_child_fails_the_build_as_it_would_alone(tmp_pat
     assert not [path for path in (tmp_path / "out").iterdir()]
 
 
-def test_the_formats_take_turns_for_one_format_or_jobs_1_with_or_without_libreoffice(office):
+def test_the_formats_take_turns_without_a_pdf_or_with_jobs_1_with_or_without_libreoffice(office):
     office(None)
     assert overlap.sequential_reason(("docx", "pdf"), 2) is None
     office(FixedOffice)
-    assert overlap.sequential_reason(("pdf",)) == "one format"
+    assert overlap.sequential_reason(("docx",)) == "no PDF"
+    assert overlap.sequential_reason(("pdf",), 2) is None  # a PDF alone is drawn while the checks run
     assert "-j 1" in overlap.sequential_reason(("docx", "pdf"), 1)
 
 
@@ -109,15 +110,17 @@ def test_another_thread_keeps_the_turns(office):
         worker.join()
 
 
-def _prepared_build(root: Path, out: Path, theme: Theme, begin: bool = True, render_theme: Theme | None = None) -> dict[str, bytes]:
+def _prepared_build(root: Path, out: Path, theme: Theme, begin: bool = True, render_theme: Theme | None = None,
+                    formats: tuple[str, ...] = ("docx", "pdf")) -> dict[str, bytes]:
     """Build as the command line does: the PDF worker prepares, and with ``begin`` draws, while the dataset is checked."""
-    with api.prepared_pdf(("docx", "pdf"), 2, theme, False) as worker:
+    with api.prepared_pdf(formats, 2, theme, False) as worker:
         assert worker is not None and worker.process.is_alive()
         report, checked = api.check_dataset(root, loaded=worker.begin if begin else None)
         assert report is not None and checked.ok
         assert (worker.document is not None) == begin
-        written = api.write_checked(report, out, ("docx", "pdf"), render_theme or theme, None, lambda stage: None,
+        written = api.write_checked(report, out, formats, render_theme or theme, None, lambda stage: None,
                                     False, 2, worker)
+        assert not worker.process.is_alive()  # its PDF was used
     return {path.suffix: path.read_bytes() for path in written}
 
 
@@ -128,6 +131,23 @@ def test_a_worker_prepared_during_the_checks_writes_the_bytes_of_the_sequential_
     root = award_dataset(tmp_path / "ds", AWARDS)
     prepared = _prepared_build(root, tmp_path / "prepared", Theme(), begin)
     assert prepared == _build(root, tmp_path / "in-turn", jobs=1)
+    assert not list((tmp_path / "prepared").glob(".*"))
+
+
+@pytest.mark.parametrize("begin", [True, False])
+def test_a_pdf_alone_drawn_by_a_worker_during_the_checks_is_the_pdf_drawn_in_turn(tmp_path, office, begin, monkeypatch):
+    office(FixedOffice)
+    drawn_here = []
+    original = api._render
+    monkeypatch.setattr(api, "_render", lambda fmt, *args: (drawn_here.append(fmt), original(fmt, *args))[1])
+    root = award_dataset(tmp_path / "ds", AWARDS)
+    prepared = _prepared_build(root, tmp_path / "prepared", Theme(), begin, formats=("pdf",))
+    assert drawn_here == []  # the worker drew it (forked: its calls are not seen here)
+    report, checked = api.check_dataset(root)
+    assert report is not None
+    written = api.write_checked(report, tmp_path / "in-turn", ("pdf",), Theme(), None, lambda stage: None, False, 1)
+    assert drawn_here == ["pdf"]
+    assert list(prepared) == [".pdf"] and prepared[".pdf"] == written[0].read_bytes()
     assert not list((tmp_path / "prepared").glob(".*"))
 
 
@@ -167,9 +187,9 @@ def test_a_worker_given_no_job_ends_with_its_block_and_writes_nothing(tmp_path, 
     assert not list(tmp_path.iterdir())
 
 
-def test_no_worker_is_started_for_one_format_or_jobs_1(office):
+def test_no_worker_is_started_without_a_pdf_or_with_jobs_1(office):
     office(None)
-    for formats, jobs in ((("pdf",), 2), (("docx", "pdf"), 1)):
+    for formats, jobs in ((("docx",), 2), (("docx", "pdf"), 1), (("pdf",), 1)):
         with api.prepared_pdf(formats, jobs, Theme(), False) as worker:
             assert worker is None
 
