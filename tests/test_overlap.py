@@ -46,10 +46,10 @@ def office(monkeypatch):
     return install
 
 
-def _build(root: Path, out: Path, jobs: int) -> dict[str, bytes]:
+def _build(root: Path, out: Path, jobs: int, formats: tuple[str, ...] = ("docx", "pdf")) -> dict[str, bytes]:
     report, checked = api.check_dataset(root)
     assert report is not None and checked.ok
-    written = api.write_checked(report, out, ("docx", "pdf"), Theme(), None, lambda stage: None, False, jobs)
+    written = api.write_checked(report, out, formats, Theme(), None, lambda stage: None, False, jobs)
     return {path.suffix: path.read_bytes() for path in written}
 
 
@@ -64,13 +64,14 @@ def test_overlapped_formats_are_the_bytes_of_the_sequential_build(tmp_path, offi
     assert sorted(together) == [".docx", ".pdf"] and not list((tmp_path / "together").glob(".*"))
 
 
-def test_a_pdf_that_fails_in_the_child_fails_the_build_as_it_would_alone(tmp_path, office, monkeypatch):
+@pytest.mark.parametrize("formats", [("docx", "pdf"), ("pdf",)])
+def test_a_pdf_that_fails_in_the_child_fails_the_build_as_it_would_alone(tmp_path, office, monkeypatch, formats):
     office(FixedOffice)
     root = award_dataset(tmp_path / "ds", AWARDS)
     monkeypatch.setenv("NBREPORT_SYSTEM_FONTS", "0")
     monkeypatch.setenv("NBREPORT_FONT_DIR", str(tmp_path / "no-fonts"))
     with pytest.raises(RenderError) as caught:
-        _build(root, tmp_path / "out", jobs=2)
+        _build(root, tmp_path / "out", jobs=2, formats=formats)
     assert "TrueType" in str(caught.value)
     assert not [path for path in (tmp_path / "out").iterdir()]
 
