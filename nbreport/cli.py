@@ -24,7 +24,11 @@ from .schema.theme import Theme
 
 
 class _PartNames:
-    """Stand for the names of the submission parts as argparse choices; a build never reads them, nor imports the parts."""
+    """Stand for the names of the submission parts as argparse choices; a build never reads them, nor imports the parts.
+
+    Every argument using it names a metavar: without one, argparse lists the choices (and
+    imports the parts, and the checks with them) while the parser is built, on every command.
+    """
 
     def __iter__(self) -> Iterator[str]:
         from .submit.parts import PARTS
@@ -124,13 +128,13 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("path", help="数据集目录（含 report.yaml），或 Excel 报送表 .xlsx")
     validate.add_argument("--json", action="store_true", help="以 JSON 输出 / print JSON")
     validate.add_argument("--lang", default="zh", choices=("zh", "en"), help="消息语言")
-    validate.add_argument("--part", choices=_PART_NAMES, help="报送表类型（默认按模板记录判断）")
+    validate.add_argument("--part", choices=_PART_NAMES, metavar="PART", help="报送表类型（%(choices)s；默认按模板记录判断）")
     validate.add_argument("--year", type=int, help="报告年度（默认按模板记录）")
     validate.add_argument("--report", metavar="OUT.xlsx", help="写出标注了问题单元格的报送表副本（含“问题汇总”表）")
     validate.set_defaults(run=_validate)
 
     template = sub.add_parser("template", help="生成 Excel 报送表模板 / write an Excel submission template")
-    template.add_argument("part", choices=_PART_NAMES, help="报送表类型")
+    template.add_argument("part", choices=_PART_NAMES, metavar="PART", help="报送表类型：%(choices)s")
     template.add_argument("--year", type=int, required=True, help="报告年度")
     template.add_argument("-o", "--out", help="输出文件 .xlsx（默认 <类型名称>-<年度>.xlsx）")
     template.add_argument("--district", help="预填区县名称（仅 district），如 镇海区")
@@ -139,7 +143,7 @@ def _parser() -> argparse.ArgumentParser:
     merge = sub.add_parser("merge", help="把校验通过的报送表并入数据集 / merge submissions into a dataset")
     merge.add_argument("dataset", help="数据集目录")
     merge.add_argument("files", nargs="+", help="Excel 报送表 .xlsx")
-    merge.add_argument("--part", choices=_PART_NAMES, help="报送表类型（默认按模板记录判断）")
+    merge.add_argument("--part", choices=_PART_NAMES, metavar="PART", help="报送表类型（%(choices)s；默认按模板记录判断）")
     merge.add_argument("--target", help="并入的数据集文件（相对数据集目录），如 appendices/a2-….csv")
     merge.add_argument("--dry-run", action="store_true", help="只检查，不写入")
     merge.add_argument("--json", action="store_true", help="以 JSON 输出 / print JSON")

@@ -104,6 +104,13 @@ def test_validate_loads_no_chart_excel_dataframe_or_renderer_library():
     assert _loaded_after(code, (*HEAVY, *RENDER_BACKENDS, "reportlab")) == []  # the glyph check reads cmaps only
 
 
+def test_the_command_line_parser_imports_no_submission_part_until_one_is_named():
+    code = "from nbreport import cli\ncli._parser().parse_args(['build', 'data/2023'])"
+    assert _loaded_after(code, ("nbreport.submit.parts", "nbreport.checks")) == []
+    code += "\ncli._parser().parse_args(['template', 'awards', '--year', '2023'])"
+    assert _loaded_after(code, ("nbreport.submit.parts",)) == ["nbreport.submit.parts"]  # the probe can see it
+
+
 def test_a_dataset_without_templates_is_validated_without_jinja2(tmp_path):
     root = award_dataset(tmp_path / "ds", "省科技进步一等奖,新型材料研究,宁波大学,张三\n")
     code = f"from nbreport.cli import main\nassert main(['validate', {str(root)!r}, '-q']) == 0"
