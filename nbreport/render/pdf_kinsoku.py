@@ -1,0 +1,290 @@
+"""Break Chinese lines by the kinsoku rules (CLREQ): no closing mark starts a line, no opening mark ends one.
+
+:func:`kinsoku_split` breaks anywhere between Han characters, hangs one closing mark in
+the margin or squeezes marks' blank halves to keep it, carries two down with the character
+before them, keeps numbers and Latin words whole, and (in table cells) prefers a break
+after a 、 so lists of names stay whole. A paragraph set in one run of plain text is
+broken on its string and widths; one of several runs, images or forced breaks, glyph by glyph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from reportlab.lib.textsplit import ALL_CANNOT_END, ALL_CANNOT_START
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
+from reportlab.platypus.paragraph import FragLine, ParaLines, cjkU, makeCJKParaLine
+from reportlab.rl_config import _FUZZ
+
+from .pdf_spacing import FontSizes, Sizes, Uniform, adjustments
+
+# Closing marks that must not start a line, opening marks that must not end one.
+CANNOT_START = frozenset(ALL_CANNOT_START + "，。、；：！？）」』》〉】〕”’…·．％")
+CANNOT_END = frozenset(ALL_CANNOT_END + "（「『《〈【〔“‘")
+
+
+def kinsoku_split(frags: Sequence, max_widths: Sequence[float], calc_bounds: bool, list_reach: int = 0) -> ParaLines:
+    """Return ParaLines for ``frags``: break anywhere, but hang one closing mark and move opening marks down.
+
+    ``list_reach`` > 0 moves a break back to just after a 、 found that many characters before it.
+    """
+    if not calc_bounds:
+        line = _one_line(frags, max_widths[0])
+        if line is not None:
+            return ParaLines(kind=1, lines=[line])
+    glyphs = [glyph for frag in frags for glyph in _glyphs(frag)]
+    # Plain text (no images, no <br/>): every width is a number known now, so look them up once.
+    plain = [glyph._width for glyph in glyphs] if all(type(glyph) is _Glyph for glyph in glyphs) else None
+    spaced = _spaced(glyphs, plain) if plain is not None else None
+    lines: list[FragLine] = []
+    start = 0
+    while start < len(glyphs):
+        max_width = max_widths[min(len(lines), len(max_widths) - 1)]
+        end, forced = _fill(glyphs, start, max_width) if spaced is None else (_fill_plain(spaced, start, max_width), False)
+        if not forced and end < len(glyphs):
+            squeezed = _squeeze(glyphs, plain, start, end, max_width)
+            end = squeezed or _list_break(glyphs, start, _break_index(glyphs, start, end), list_reach)
+        end, used, adjust = _fit(glyphs, plain, start, end, max_width, forced)
+        line = _line(glyphs[start:end], max_width, used, forced, calc_bounds)
+        line._adjust = adjust
+        lines.append(line)
+        start = _skip_spaces(glyphs, end)
+    return ParaLines(kind=1, lines=lines)
+
+
+def _spaced(glyphs: list, plain: list[float]) -> list[float]:
+    """Return each glyph's width with the layout's moves inside a line: marks compressed, Han–Latin gaps.
+
+    Filling a line with these lets compression make room for one more character; a move
+    that only applies at a line's end is settled by :func:`_fit` once the break is known.
+    """
+    moves = adjustments(glyphs, plain, FontSizes(glyphs))
+    if not moves:
+        return plain
+    return [width + moves.get(index, 0.0) for index, width in enumerate(plain)]
+
+
+def _fit(glyphs: list, plain: list[float] | None, start: int, end: int, max_width: float, forced: bool) -> tuple[int, float, dict[int, float]]:
+    """Return the line's end, its width with the layout's spacing, and that spacing per glyph.
+
+    A hung closing mark is compressed to half an em; when the line still passes the
+    measure (a mark too many, or the gaps between Han and Latin), the break moves back.
+    """
+    while True:
+        widths: list[float] = plain[start:end] if plain is not None else [_width(glyph, max_width) for glyph in glyphs[start:end]]
+        adjust = adjustments(glyphs[start:end], widths, FontSizes(glyphs, start))
+        used = sum(widths) + sum(adjust.values()) - _trailing_space(glyphs, start, end, widths)
+        if used <= max_width + _FUZZ or end - start <= 1 or forced:
+            return end, used, adjust
+        end = _back_one(glyphs, start, end)
+
+
+def _squeeze(glyphs: list, plain: list[float] | None, start: int, end: int, max_width: float) -> int:
+    """Return the end past the closing marks at ``end`` if, compressed, they fit the line; else 0.
+
+    CLREQ prefers squeezing the marks' blank halves to carrying a character down with them.
+    """
+    stop = end
+    while stop < len(glyphs) and glyphs[stop] in CANNOT_START:
+        stop += 1
+    if stop == end or stop - end > 3:
+        return 0
+    widths: list[float] = plain[start:stop] if plain is not None else [_width(glyph, max_width) for glyph in glyphs[start:stop]]
+    used = sum(widths) + sum(adjustments(glyphs[start:stop], widths, FontSizes(glyphs, start)).values())
+    return stop if used <= max_width + _FUZZ else 0
+
+
+def _trailing_space(glyphs: list, start: int, end: int, widths: list[float]) -> float:
+    """Return the width of the spaces ending the line: they fall past the measure unseen."""
+    width, index = 0.0, end - 1
+    while index > start and glyphs[index] == " ":
+        width, index = width + widths[index - start], index - 1
+    return width
+
+
+def _back_one(glyphs: list, start: int, end: int) -> int:
+    """Return a break one character before ``end`` that keeps the kinsoku and word rules."""
+    moved = end - 1
+    while moved - 1 > start and glyphs[moved] in CANNOT_START:
+        moved -= 1
+    moved = _no_open_end(glyphs, start, _word_break(glyphs, start, moved))
+    return moved if moved > start else end - 1
+
+
+def _skip_spaces(glyphs: list, index: int) -> int:
+    """Return ``index`` past the spaces a break fell on: a wrapped line never starts with a space."""
+    while index < len(glyphs) and glyphs[index] == " ":
+        index += 1
+    return index
+
+
+class _Glyph(cjkU):
+    """Hold one character with its frag and a width looked up in a cache."""
+
+    def __new__(cls, value: str, frag, width: float):
+        self = str.__new__(cls, value)
+        self._frag = frag
+        self._width = width
+        return self
+
+
+_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
+
+
+def _line(glyphs: list, max_width: float, used: float, forced: bool, calc_bounds: bool) -> FragLine:
+    """Return one line as reportlab's CJK FragLine: one word per run of glyphs from the same frag."""
+    if calc_bounds:
+        return makeCJKParaLine(glyphs, max_width, used, max_width - used, forced, calc_bounds)
+    # Same result as makeCJKParaLine without comparing every glyph's frag attribute by attribute.
+    words, size, ascent, descent = [], 0.0, 0.0, 0.0
+    start = 0
+    for index in range(1, len(glyphs) + 1):
+        if index < len(glyphs) and glyphs[index].frag is glyphs[start].frag:
+            continue
+        frag = glyphs[start].frag
+        word = frag.clone()
+        word.text = "".join(glyphs[start:index])
+        words.append(word)
+        up, down = getAscentDescent(frag.fontName, frag.fontSize)
+        size, ascent, descent = max(size, frag.fontSize), max(ascent, up), min(descent, down)
+        start = index
+    return FragLine(
+        kind=1, extraSpace=max_width - used, wordCount=1, words=words, fontSize=size, ascent=ascent,
+        descent=descent, maxWidth=max_width, currentWidth=used, lineBreak=forced,
+    )
+
+
+def _one_line(frags: Sequence, max_width: float) -> FragLine | None:
+    """Return the single line of plain ``frags`` that fit ``max_width``, else None (break them glyph by glyph).
+
+    Most table cells are short: this skips making a glyph per character. The widths are
+    summed in the same order as :func:`_fill` and :func:`kinsoku_split`, so the line is the same.
+    """
+    widths: list[float] = []
+    for frag in frags:
+        text = frag.text
+        if not text or hasattr(frag, "cbDefn") or hasattr(frag, "lineBreak"):
+            return None
+        cache = _WIDTHS.setdefault((frag.fontName, frag.fontSize), {})
+        for char in text:
+            width = cache.get(char)
+            if width is None:
+                width = cache[char] = stringWidth(char, frag.fontName, frag.fontSize)
+            widths.append(width)
+    chars = "".join(frag.text for frag in frags)
+    sizes = Uniform(frags[0].fontSize) if len(frags) == 1 else [frag.fontSize for frag in frags for _ in frag.text]
+    adjust = adjustments(chars, widths, sizes)
+    used, count = sum(widths) + sum(adjust.values()), len(chars)
+    if count == 0 or (used > max_width + _FUZZ and count > 1):
+        return None
+    words, size, ascent, descent = [], 0.0, 0.0, 0.0
+    for frag in frags:
+        word = frag.clone()
+        word.text = frag.text
+        words.append(word)
+        up, down = getAscentDescent(frag.fontName, frag.fontSize)
+        size, ascent, descent = max(size, frag.fontSize), max(ascent, up), min(descent, down)
+    line = FragLine(
+        kind=1, extraSpace=max_width - used, wordCount=1, words=words, fontSize=size, ascent=ascent,
+        descent=descent, maxWidth=max_width, currentWidth=used, lineBreak=False,
+    )
+    line._adjust = adjust
+    return line
+
+
+def _glyphs(frag) -> list:
+    text = frag.text
+    if not text or hasattr(frag, "cbDefn"):
+        return [cjkU(text, frag, "utf8")]  # images, <br/> and empty frags still count
+    # Measuring one character at a time is the hot path of long tables: cache the widths.
+    widths = _WIDTHS.setdefault((frag.fontName, frag.fontSize), {})
+    glyphs = []
+    for char in text:
+        width = widths.get(char)
+        if width is None:
+            width = widths[char] = stringWidth(char, frag.fontName, frag.fontSize)
+        glyphs.append(_Glyph(char, frag, width))
+    return glyphs
+
+
+def _width(glyph, max_width: float) -> float:
+    width = glyph.width
+    if hasattr(width, "normalizedValue"):
+        width._normalizer = max_width
+        return width.normalizedValue(max_width)
+    return width
+
+
+def _fill(glyphs: list, start: int, max_width: float) -> tuple[int, bool]:
+    """Return the end of the longest line from ``start`` and whether a <br/> forced it."""
+    used = 0.0
+    for index in range(start, len(glyphs)):
+        glyph = glyphs[index]
+        if hasattr(glyph.frag, "lineBreak"):
+            return index + 1, True
+        used += _width(glyph, max_width)
+        if used > max_width + _FUZZ and index > start:
+            return index, False
+    return len(glyphs), False
+
+
+def _fill_plain(widths: list[float], start: int, max_width: float) -> int:
+    """Return the end of the longest line from ``start``, as :func:`_fill` does for plain text."""
+    used, limit = 0.0, max_width + _FUZZ
+    for index in range(start, len(widths)):
+        used += widths[index]
+        if used > limit and index > start:
+            return index
+    return len(widths)
+
+
+def _word_break(glyphs: list, start: int, end: int) -> int:
+    """Move a break that falls inside a Latin word or number back to before that word."""
+    if not (_is_latin(glyphs[end]) and _is_latin(glyphs[end - 1])):
+        return end
+    for index in range(end - 1, (start + end) // 2, -1):
+        if glyphs[index].isspace() or not _is_latin(glyphs[index]):
+            return index + 1
+    return end
+
+
+def _is_latin(glyph: str) -> bool:
+    # Digits, letters and the . , % inside numbers such as 300.82 or 1,200 stay together.
+    # Below U+2000: Latin letters and digits; curly quotes and dashes are break points.
+    return bool(glyph) and ord(glyph[0]) < 0x2000 and not glyph.isspace()
+
+
+def _list_break(glyphs: list, start: int, end: int, reach: int) -> int:
+    """Return the position just after a 、 within ``reach`` characters before ``end``, else ``end``."""
+    for index in range(end - 1, max(start, end - 1 - reach), -1):
+        if glyphs[index] == "、":
+            return index + 1
+    return end
+
+
+def _break_index(glyphs: list, start: int, end: int) -> int:
+    """Return where to break before ``end``: not inside a number or word, not next to the wrong mark."""
+    end = _word_break(glyphs, start, end)
+    moved = _kinsoku_break(glyphs, start, end)
+    if moved < end:
+        # Carrying marks down can land inside a number (18|%）): keep the number whole too.
+        moved = _no_open_end(glyphs, start, _word_break(glyphs, start, moved))
+    return moved
+
+
+def _kinsoku_break(glyphs: list, start: int, end: int) -> int:
+    """Return a break index so no line starts with a closing or ends with an opening mark."""
+    if glyphs[end] in CANNOT_START:
+        if end + 1 >= len(glyphs) or glyphs[end + 1] not in CANNOT_START:
+            end += 1  # hang a single closing mark in the margin, as reportlab does
+        else:
+            while end - 1 > start and glyphs[end] in CANNOT_START:
+                end -= 1  # two closing marks (）。): carry the character before them down too
+    return _no_open_end(glyphs, start, end)
+
+
+def _no_open_end(glyphs: list, start: int, end: int) -> int:
+    """Return ``end`` moved back so the line does not end with an opening mark."""
+    while end - 1 > start and glyphs[end - 1] in CANNOT_END:
+        end -= 1
+    return end
