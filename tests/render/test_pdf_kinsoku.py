@@ -1,0 +1,56 @@
+"""Line breaking on the joined text of plain frags gives the lines the glyph-by-glyph breaking gives."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nbreport.render import pdf_kinsoku
+from nbreport.render.fonts import load_fonts
+from nbreport.render.pdf_kinsoku import kinsoku_split
+from nbreport.render.pdf_styles import StyleMap
+from nbreport.render.pdf_text import parts_paragraph, run_parts
+from nbreport.schema.inline import Run
+from nbreport.schema.theme import Theme
+
+STYLES = StyleMap(Theme(), load_fonts(Theme()))
+# Han, marks that cannot start or end a line, digits and Latin (set in another font), spaces, ▶ (a fallback font)
+ALPHABET = "科技创新研究宁波市，。、；：）（》《“”%％0123456789.ABCxyz ▶"
+RUNS = st.lists(st.tuples(st.text(ALPHABET, min_size=1, max_size=60), st.booleans()), min_size=1, max_size=4)
+
+
+def _frags(runs: list[tuple[str, bool]], role: str) -> list:
+    parts = run_parts([Run(text=text, strong=strong) for text, strong in runs], STYLES.face(role), STYLES.fonts, "t", "f")
+    return parts_paragraph(parts, STYLES.para(role), STYLES.fonts).frags
+
+
+def _shape(lines) -> list[tuple]:
+    """Return what a line is made of: its words (text, font, size), widths, metrics and planned moves."""
+    return [(tuple((word.text, word.fontName, word.fontSize) for word in line.words), line.extraSpace,
+             line.currentWidth, line.maxWidth, line.lineBreak, line.fontSize, line.ascent, line.descent,
+             sorted(line._adjust.items())) for line in lines]
+
+
+@settings(max_examples=300, deadline=None)
+@given(runs=RUNS, width=st.floats(min_value=20, max_value=400), reach=st.sampled_from([0, 4]),
+       role=st.sampled_from(["body", "table.cell"]))
+def test_plain_frags_break_as_glyphs_do(runs, width, reach, role):
+    frags = _frags(runs, role)
+    assert all(pdf_kinsoku._is_plain(frag) for frag in frags)  # the strategy makes plain text only
+    on_text = kinsoku_split(frags, [width], False, reach)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pdf_kinsoku, "_is_plain", lambda frag: False)  # every frag broken glyph by glyph
+        by_glyph = kinsoku_split(frags, [width], False, reach)
+    assert _shape(on_text.lines) == _shape(by_glyph.lines)
+
+
+def test_many_frags_in_one_paragraph_take_the_text_path(monkeypatch):
+    frags = _frags([("研究经费300.82亿元，增长18%。" * 6, False), ("全市", True), ("R&D", False)], "body")
+    assert len(frags) > 3
+    glyph_path = []
+    monkeypatch.setattr(pdf_kinsoku, "_glyphs", lambda frag: glyph_path.append(frag) or [])
+    lines = kinsoku_split(frags, [200.0], False).lines
+    assert glyph_path == [] and len(lines) > 2
+    assert "".join(word.text for line in lines for word in line.words).replace(" ", "") == \
+        "".join(frag.text for frag in frags).replace(" ", "")
