@@ -144,22 +144,26 @@ class SpacedText(PDFTextObject):
 
     def _moved(self, text: str, moves: dict[int, float], first: int) -> str:
         """Return the operators drawing ``text`` whose characters start at ``first`` in their line."""
-        inside = [at for at in self._keys[bisect_left(self._keys, first):] if at < first + len(text)]
+        keys = self._keys
+        inside = keys[bisect_left(keys, first):bisect_left(keys, first + len(text))]
         font = getFont(self._fontname)
         if not font._dynamicFont or not inside:
             return self._formatText(text)
         canvas, parts, at = self._canvas, [], first
         scale = -1000.0 / self._fontsize  # TJ numbers are thousandths of the size, positive moves left
         size = None  # formatted once per call, as reportlab's _formatText does: a line of Han switches subsets often
+        next_move = 0  # the moves are sorted and the chunks follow the text: each move is looked at once
         for subset, chunk in font.splitString(text, canvas._doc):
             if subset != getattr(self, "_curSubset", None):
                 size = size or f"{fp_str(self._fontsize)} Tf {fp_str(self._leading)} TL"
                 parts.append(f"{font.getSubsetInternalName(subset, canvas._doc)} {size}")
                 self._curSubset = subset
-            items, begin = [], 0
-            for place in inside:  # one byte per character in a TrueType subset
-                offset = place - at
-                if 0 <= offset < len(chunk) and moves[place]:
+            items, begin, stop = [], 0, at + len(chunk)  # one byte per character in a TrueType subset
+            while next_move < len(inside) and inside[next_move] < stop:
+                place = inside[next_move]
+                next_move += 1
+                if moves[place]:
+                    offset = place - at
                     items += [f"({canvas._escape(chunk[begin:offset + 1])})", fp_str(moves[place] * scale)]
                     begin = offset + 1
             if begin < len(chunk):
