@@ -41,6 +41,11 @@ def kinsoku_split(frags: Sequence, max_widths: Sequence[float], calc_bounds: boo
             return ParaLines(kind=1, lines=[line])
         if all(_is_plain(frag) for frag in frags):
             return ParaLines(kind=1, lines=_text_lines(frags, max_widths, list_reach))
+    return ParaLines(kind=1, lines=_glyph_lines(frags, max_widths, calc_bounds, list_reach))
+
+
+def _glyph_lines(frags: Sequence, max_widths: Sequence[float], calc_bounds: bool, list_reach: int) -> list[FragLine]:
+    """Return the lines of ``frags`` broken glyph by glyph: each character an object with its frag and width."""
     glyphs = [glyph for frag in frags for glyph in _glyphs(frag)]
     # Plain text (no images, no <br/>): every width is a number known now, so look them up once.
     plain = [glyph._width for glyph in glyphs] if all(type(glyph) is _Glyph for glyph in glyphs) else None
@@ -48,7 +53,7 @@ def kinsoku_split(frags: Sequence, max_widths: Sequence[float], calc_bounds: boo
     def make(start: int, end: int, max_width: float, used: float, forced: bool) -> FragLine:
         return _line(glyphs[start:end], max_width, used, forced, calc_bounds)
 
-    return ParaLines(kind=1, lines=_lines(glyphs, plain, max_widths, list_reach, lambda at: FontSizes(glyphs, at), make))
+    return _lines(glyphs, plain, max_widths, list_reach, lambda at: FontSizes(glyphs, at), make)
 
 
 def _text_lines(frags: Sequence, max_widths: Sequence[float], list_reach: int) -> list[FragLine]:
@@ -252,16 +257,14 @@ def _one_line(frags: Sequence, max_width: float) -> FragLine | None:
     summed in the same order as :func:`_fill` and :func:`kinsoku_split`, so the line is the same.
     """
     widths: list[float] = []
+    # The layout's moves take back at most half a glyph's width: text this wide cannot be one line.
+    hopeless = 2.5 * (max_width + _FUZZ)
     for frag in frags:
-        text = frag.text
-        if not text or hasattr(frag, "cbDefn") or hasattr(frag, "lineBreak"):
+        if not _is_plain(frag):
             return None
-        cache = _WIDTHS.setdefault((frag.fontName, frag.fontSize), {})
-        for char in text:
-            width = cache.get(char)
-            if width is None:
-                width = cache[char] = stringWidth(char, frag.fontName, frag.fontSize)
-            widths.append(width)
+        widths += _text_widths(frag)
+        if len(widths) > 1 and sum(widths) > hopeless:
+            return None
     chars = "".join(frag.text for frag in frags)
     sizes = Uniform(frags[0].fontSize) if len(frags) == 1 else [frag.fontSize for frag in frags for _ in frag.text]
     adjust = adjustments(chars, widths, sizes)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -38,11 +37,17 @@ def _shape(lines) -> list[tuple]:
 def test_plain_frags_break_as_glyphs_do(runs, width, reach, role):
     frags = _frags(runs, role)
     assert all(pdf_kinsoku._is_plain(frag) for frag in frags)  # the strategy makes plain text only
-    on_text = kinsoku_split(frags, [width], False, reach)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(pdf_kinsoku, "_is_plain", lambda frag: False)  # every frag broken glyph by glyph
-        by_glyph = kinsoku_split(frags, [width], False, reach)
-    assert _shape(on_text.lines) == _shape(by_glyph.lines)
+    on_text = pdf_kinsoku._text_lines(frags, [width], reach)
+    assert _shape(on_text) == _shape(pdf_kinsoku._glyph_lines(frags, [width], False, reach))
+
+
+@settings(max_examples=100, deadline=None)
+@given(runs=RUNS, width=st.floats(min_value=20, max_value=400))
+def test_a_paragraph_set_as_one_line_fits_the_measure(runs, width):
+    frags = _frags(runs, "body")
+    lines = kinsoku_split(frags, [width], False).lines
+    if len(lines) == 1 and len("".join(frag.text for frag in frags)) > 1:
+        assert lines[0].currentWidth <= width + 1e-6  # short text is taken as one line only when it fits
 
 
 def test_many_frags_in_one_paragraph_take_the_text_path(monkeypatch):
