@@ -41,9 +41,10 @@ from targets import format_verdicts, judge
 
 PY = sys.executable
 THEME = Theme()
-# The cold pair is the closest-judged target (about 1.0 x): its runs last a second each and one
-# round's ratio moved from 0.77 to 1.16 in one run, so it gets more rounds than other figures.
-COLD_ROUNDS_PER_REPEAT = 2
+# The cold pair is the closest-judged target (0.90-1.09 x over four runs on 2026-12-02): its runs
+# last a second each and one round's ratio ranged 0.73-1.30 in one run, so it gets more rounds
+# than other figures (10 by default, about 90 s).
+COLD_ROUNDS_PER_REPEAT = 3
 HEAVY = ("matplotlib", "pandas", "openpyxl", "jinja2", "docx", "reportlab")
 
 
