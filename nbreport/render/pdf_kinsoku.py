@@ -50,8 +50,12 @@ def _glyph_lines(frags: Sequence, max_widths: Sequence[float], calc_bounds: bool
     # Plain text (no images, no <br/>): every width is a number known now, so look them up once.
     plain = [glyph._width for glyph in glyphs] if all(type(glyph) is _Glyph for glyph in glyphs) else None
 
+    frag_of = [glyph.frag for glyph in glyphs]
+
     def make(start: int, end: int, max_width: float, used: float, forced: bool) -> FragLine:
-        return _line(glyphs[start:end], max_width, used, forced, calc_bounds)
+        if calc_bounds:
+            return makeCJKParaLine(glyphs[start:end], max_width, used, max_width - used, forced, calc_bounds)
+        return _text_line(glyphs, frag_of, start, end, max_width, used, forced)
 
     return _lines(glyphs, plain, max_widths, list_reach, lambda at: FontSizes(glyphs, at), make)
 
@@ -189,32 +193,12 @@ class _Glyph(cjkU):
 _WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
 
 
-def _line(glyphs: Sequence, max_width: float, used: float, forced: bool, calc_bounds: bool) -> FragLine:
-    """Return one line as reportlab's CJK FragLine: one word per run of glyphs from the same frag."""
-    if calc_bounds:
-        return makeCJKParaLine(glyphs, max_width, used, max_width - used, forced, calc_bounds)
-    # Same result as makeCJKParaLine without comparing every glyph's frag attribute by attribute.
-    words, size, ascent, descent = [], 0.0, 0.0, 0.0
-    start = 0
-    for index in range(1, len(glyphs) + 1):
-        if index < len(glyphs) and glyphs[index].frag is glyphs[start].frag:
-            continue
-        frag = glyphs[start].frag
-        word = frag.clone()
-        word.text = "".join(glyphs[start:index])
-        words.append(word)
-        up, down = getAscentDescent(frag.fontName, frag.fontSize)
-        size, ascent, descent = max(size, frag.fontSize), max(ascent, up), min(descent, down)
-        start = index
-    return FragLine(
-        kind=1, extraSpace=max_width - used, wordCount=1, words=words, fontSize=size, ascent=ascent,
-        descent=descent, maxWidth=max_width, currentWidth=used, lineBreak=forced,
-    )
-
-
-def _text_line(text: str, frag_of: list, start: int, end: int, max_width: float, used: float,
+def _text_line(text: Sequence[str], frag_of: list, start: int, end: int, max_width: float, used: float,
                forced: bool) -> FragLine:
-    """Return ``text[start:end]`` as the FragLine :func:`_line` makes of the same characters as glyphs."""
+    """Return characters ``start`` to ``end`` as reportlab's CJK FragLine: one word per run from the same frag.
+
+    Same result as makeCJKParaLine without comparing every glyph's frag attribute by attribute.
+    """
     words, size, ascent, descent = [], 0.0, 0.0, 0.0
     run = start
     for index in range(start + 1, end + 1):
@@ -222,7 +206,8 @@ def _text_line(text: str, frag_of: list, start: int, end: int, max_width: float,
             continue
         frag = frag_of[run]
         word = frag.clone()
-        word.text = text[run:index]
+        chars = text[run:index]
+        word.text = chars if isinstance(chars, str) else "".join(chars)  # a slice of the text, or of glyphs
         words.append(word)
         up, down = getAscentDescent(frag.fontName, frag.fontSize)
         size, ascent, descent = max(size, frag.fontSize), max(ascent, up), min(descent, down)
