@@ -12,8 +12,8 @@ LibreOffice's first pass fails, the sequential build would have used the PDF's p
 numbers: the DOCX is then written again exactly so. Without LibreOffice the DOCX's 目录
 takes the PDF's page numbers: the DOCX is built meanwhile and asks for them at its end
 (RenderOptions.pages_later, render/docx_pages.py). A PDF alone is drawn in the worker too: it
-prepares and draws while this process reads and checks the dataset (1.42-1.45 s in turn for
-data/2023 here, about what both formats take overlapped).
+prepares and draws while this process reads and checks the dataset (data/2023's cold
+`--format pdf` build: 1.49 s in turn, 1.16 s so, medians of 7 paired rounds on 2026-12-02).
 Decided at run time (bench/concurrent_render.py measures both ways): NBREPORT_JOBS=1 or
 ``-j 1`` turns it off, NBREPORT_JOBS=2 or ``-j 2`` asks for it; by default a machine with
 fewer than two usable CPUs or a load average of at least OVERLOAD × CPUs keeps the two in turn.
