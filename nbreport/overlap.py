@@ -13,7 +13,8 @@ numbers: the DOCX is then written again exactly so. Without LibreOffice the DOCX
 takes the PDF's page numbers: the DOCX is built meanwhile and asks for them at its end
 (RenderOptions.pages_later, render/docx_pages.py). A PDF alone is drawn in the worker too: it
 prepares and draws while this process reads and checks the dataset (data/2023's cold
-`--format pdf` build: 1.49 s in turn, 1.16 s so, medians of 7 paired rounds on 2026-12-02).
+`--format pdf` build: 1.49 s in turn at 3d60d02, 1.16 s in the worker with the compact font
+tables of font_tables.py; medians of 7 paired rounds on 2026-12-02).
 Decided at run time (bench/concurrent_render.py measures both ways): NBREPORT_JOBS=1 or
 ``-j 1`` turns it off, NBREPORT_JOBS=2 or ``-j 2`` asks for it; by default a machine with
 fewer than two usable CPUs or a load average of at least OVERLOAD × CPUs keeps the two in turn.
