@@ -35,12 +35,10 @@ def kinsoku_split(frags: Sequence, max_widths: Sequence[float], calc_bounds: boo
 
     ``list_reach`` > 0 moves a break back to just after a 、 found that many characters before it.
     """
-    if not calc_bounds:
-        line = _one_line(frags, max_widths[0])
-        if line is not None:
-            return ParaLines(kind=1, lines=[line])
-        if all(_is_plain(frag) for frag in frags):
-            return ParaLines(kind=1, lines=_text_lines(frags, max_widths, list_reach))
+    if not calc_bounds and all(_is_plain(frag) for frag in frags):
+        text = PlainText(frags)
+        line = _one_line(text, max_widths[0])
+        return ParaLines(kind=1, lines=[line] if line is not None else _text_lines(text, max_widths, list_reach))
     return ParaLines(kind=1, lines=_glyph_lines(frags, max_widths, calc_bounds, list_reach))
 
 
@@ -60,26 +58,32 @@ def _glyph_lines(frags: Sequence, max_widths: Sequence[float], calc_bounds: bool
     return _lines(glyphs, plain, max_widths, list_reach, lambda at: FontSizes(glyphs, at), make)
 
 
-def _text_lines(frags: Sequence, max_widths: Sequence[float], list_reach: int) -> list[FragLine]:
+class PlainText:
+    """Hold frags of plain text joined: the characters, their widths, the frag and font size of each."""
+
+    def __init__(self, frags: Sequence) -> None:
+        self.text = "".join(frag.text for frag in frags)
+        self.widths = [width for frag in frags for width in _text_widths(frag)]
+        self.frag_of = [frag for frag in frags for _ in frag.text]
+        self._uniform = Uniform(frags[0].fontSize) if len(frags) == 1 else None
+        self._sizes = [float(frag.fontSize) for frag in self.frag_of] if self._uniform is None else []
+
+    def sizes_at(self, at: int) -> Sizes:
+        """Return the font sizes of the characters from ``at`` on."""
+        return self._uniform if self._uniform is not None else _SizesFrom(self._sizes, at)
+
+    def line(self, start: int, end: int, max_width: float, used: float, forced: bool) -> FragLine:
+        """Return characters ``start`` to ``end`` as one line."""
+        return _text_line(self.text, self.frag_of, start, end, max_width, used, forced)
+
+
+def _text_lines(text: PlainText, max_widths: Sequence[float], list_reach: int) -> list[FragLine]:
     """Return the lines of frags of plain text, broken on their joined string: no object per character.
 
     The same lines as glyph by glyph (the helpers read characters either way;
-    tests/render/test_pdf_kinsoku.py compares them), with a list saying which frag each
-    character comes from.
+    tests/render/test_pdf_kinsoku.py compares them).
     """
-    text = "".join(frag.text for frag in frags)
-    widths = [width for frag in frags for width in _text_widths(frag)]
-    frag_of = [frag for frag in frags for _ in frag.text]
-    uniform = Uniform(frags[0].fontSize) if len(frags) == 1 else None
-    sizes = [float(frag.fontSize) for frag in frag_of] if uniform is None else []
-
-    def sizes_at(at: int) -> Sizes:
-        return uniform if uniform is not None else _SizesFrom(sizes, at)
-
-    def make(start: int, end: int, max_width: float, used: float, forced: bool) -> FragLine:
-        return _text_line(text, frag_of, start, end, max_width, used, forced)
-
-    return _lines(text, widths, max_widths, list_reach, sizes_at, make)
+    return _lines(text.text, text.widths, max_widths, list_reach, text.sizes_at, text.line)
 
 
 class _SizesFrom:
@@ -224,7 +228,10 @@ def _is_plain(frag) -> bool:
 
 
 def _text_widths(frag) -> list[float]:
-    """Return the width of each character of ``frag``'s text, from the cache of its font and size."""
+    """Return the width of each character of ``frag``'s text, from the cache of its font and size.
+
+    Measuring one character at a time is the hot path of long tables: the widths are cached.
+    """
     cache = _WIDTHS.setdefault((frag.fontName, frag.fontSize), {})
     widths = []
     for char in frag.text:
@@ -235,38 +242,21 @@ def _text_widths(frag) -> list[float]:
     return widths
 
 
-def _one_line(frags: Sequence, max_width: float) -> FragLine | None:
-    """Return the single line of plain ``frags`` that fit ``max_width``, else None (break them glyph by glyph).
+def _one_line(text: PlainText, max_width: float) -> FragLine | None:
+    """Return the single line of ``text`` if it fits ``max_width``, else None (break it into lines).
 
-    Most table cells are short: this skips making a glyph per character. The widths are
-    summed in the same order as :func:`_fill` and :func:`kinsoku_split`, so the line is the same.
+    Most table cells are short: this skips breaking them. The widths are summed in the same
+    order as :func:`_fit`, so the line is the one breaking would make.
     """
-    widths: list[float] = []
     # The layout's moves take back at most half a glyph's width: text this wide cannot be one line.
-    hopeless = 2.5 * (max_width + _FUZZ)
-    for frag in frags:
-        if not _is_plain(frag):
-            return None
-        widths += _text_widths(frag)
-        if len(widths) > 1 and sum(widths) > hopeless:
-            return None
-    chars = "".join(frag.text for frag in frags)
-    sizes = Uniform(frags[0].fontSize) if len(frags) == 1 else [frag.fontSize for frag in frags for _ in frag.text]
-    adjust = adjustments(chars, widths, sizes)
-    used, count = sum(widths) + sum(adjust.values()), len(chars)
+    count, total = len(text.text), sum(text.widths)
+    if count > 1 and total > 2.5 * (max_width + _FUZZ):
+        return None
+    adjust = adjustments(text.text, text.widths, text.sizes_at(0))
+    used = total + sum(adjust.values())
     if count == 0 or (used > max_width + _FUZZ and count > 1):
         return None
-    words, size, ascent, descent = [], 0.0, 0.0, 0.0
-    for frag in frags:
-        word = frag.clone()
-        word.text = frag.text
-        words.append(word)
-        up, down = getAscentDescent(frag.fontName, frag.fontSize)
-        size, ascent, descent = max(size, frag.fontSize), max(ascent, up), min(descent, down)
-    line = FragLine(
-        kind=1, extraSpace=max_width - used, wordCount=1, words=words, fontSize=size, ascent=ascent,
-        descent=descent, maxWidth=max_width, currentWidth=used, lineBreak=False,
-    )
+    line = text.line(0, count, max_width, used, False)
     line._adjust = adjust
     return line
 
@@ -275,15 +265,7 @@ def _glyphs(frag) -> list:
     text = frag.text
     if not text or hasattr(frag, "cbDefn"):
         return [cjkU(text, frag, "utf8")]  # images, <br/> and empty frags still count
-    # Measuring one character at a time is the hot path of long tables: cache the widths.
-    widths = _WIDTHS.setdefault((frag.fontName, frag.fontSize), {})
-    glyphs = []
-    for char in text:
-        width = widths.get(char)
-        if width is None:
-            width = widths[char] = stringWidth(char, frag.fontName, frag.fontSize)
-        glyphs.append(_Glyph(char, frag, width))
-    return glyphs
+    return [_Glyph(char, frag, width) for char, width in zip(text, _text_widths(frag))]
 
 
 def _width(glyph, max_width: float) -> float:

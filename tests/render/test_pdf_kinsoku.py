@@ -37,7 +37,7 @@ def _shape(lines) -> list[tuple]:
 def test_plain_frags_break_as_glyphs_do(runs, width, reach, role):
     frags = _frags(runs, role)
     assert all(pdf_kinsoku._is_plain(frag) for frag in frags)  # the strategy makes plain text only
-    on_text = pdf_kinsoku._text_lines(frags, [width], reach)
+    on_text = pdf_kinsoku._text_lines(pdf_kinsoku.PlainText(frags), [width], reach)
     assert _shape(on_text) == _shape(pdf_kinsoku._glyph_lines(frags, [width], False, reach))
 
 
