@@ -163,8 +163,6 @@ def _sheet_rules(spec: SheetSpec, sheet: RawSheet, records: list[Record], file: 
     return findings
 
 
-
-
 def _localised(report: ValidationReport, lang: str) -> ValidationReport:
     if not lang.startswith("en"):
         return report
