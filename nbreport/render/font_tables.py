@@ -38,9 +38,6 @@ class HorizontalMetrics:
     def __getitem__(self, glyph: int) -> tuple[float, int]:
         return self.advances[glyph], self.bearings[glyph]
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, HorizontalMetrics) and (self.advances, self.bearings) == (other.advances, other.bearings)
-
     def __getstate__(self) -> tuple[array, array]:
         return self.advances, self.bearings
 
