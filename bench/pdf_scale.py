@@ -54,13 +54,14 @@ def _child_render(source: str, out: Path, naive: bool) -> dict:
     """Render ``source`` (a row count, or a dataset folder) once, warm, and return its figures."""
     sys.path.insert(0, str(HERE))
     import nbreport
-    from nbreport.compose import compose
+    from nbreport.compose import Document, compose
     from nbreport.render.fonts import load_fonts
     from nbreport.render.pdf import render_pdf
     from nbreport.schema.theme import Theme
     from synthetic import award_report
 
     theme = Theme()
+    document: Document  # composed below, after the fonts, so that each step's memory is read apart
     start_mb = _rss_mb()
     if naive:
         from naive import _register_font, naive_pdf

@@ -6,7 +6,8 @@ Every figure is paired in this run with its reference (the naive scripts are re-
 each time, in turns with nbreport); wall and CPU time; the machine's load at start and end;
 issue 15's targets judged as ratios at the end, never asserted. --quick skips the 50,000-row
 appendix, the naive reportlab 10,000-row table, the overlapped build under load and
-the batch of six reports.
+the batch of six reports, and times the scaling sizes in one round only (its ratios then
+move by up to 17 %; the full run takes the median of several).
 Hot spots: bench/profile_pdf.py.
 """
 
@@ -35,7 +36,7 @@ from cold import DATA, build_command, cold_pair
 from concurrent_render import both_ways
 from figures import Figures
 from measure import PYCACHE, interleaved, median_child, median_time, run_child
-from scale import measured_child, scaling
+from scale import FORMATS, ROUNDS, measured_child, scaling
 from synthetic import award_report
 from targets import format_verdicts, judge
 
@@ -191,7 +192,7 @@ def main() -> None:
         "warm": lambda: warm(figs, args.repeats),
         "imports": lambda: imports(figs, args.repeats),
         "overlap": lambda: both_ways(figs, 1 if args.quick else 2, busy=not args.quick),
-        "scaling": lambda: scaling(figs, sizes, 1 if args.quick else 5),
+        "scaling": lambda: scaling(figs, sizes, dict.fromkeys(FORMATS, 1) if args.quick else ROUNDS),
         "naive": lambda: naive_rows(figs, 10_000, slow=not args.quick, rounds=1 if args.quick else 2),
         "reference": lambda: reference_chain(figs, document, args.repeats),
         "batch": lambda: None if args.quick else batch_rate(figs, 6),

@@ -1,4 +1,4 @@
-"""Scale the award appendix: per format and row count, fresh processes; time per 1,000 rows and peak RSS."""
+"""Scale the award appendix: per format, cost per 1,000 rows by size timed in turns in one process; peak RSS per size in fresh ones."""
 
 from __future__ import annotations
 
@@ -14,27 +14,18 @@ from measure import child_env, run_child
 CHILD = Path(__file__).resolve().parent / "scale_child.py"
 FORMATS = ("docx", "pdf")
 SETUP_ROWS = 10  # a render this small is all set-up: subtracted, it leaves what each row costs
-CHILDREN = 5  # rounds: the machine's speed drifts over minutes, a PDF round of all sizes takes one
-WINDOW_SECONDS = 5.0  # each timing spans at least about this long (scale_child.py says why)
-ESTIMATE = {"docx": (0.035, 7e-5), "pdf": (0.03, 9e-4)}  # rough seconds per render and per row, to pick loops
+BASE_ROWS = 1_000  # every size's cost per row is compared with this size's, timed in the same round
+# A round of all sizes takes about 20 s for DOCX and 50 s for PDF; one round's ratios moved by up
+# to 17 %, the median of several by about 2 %.
+ROUNDS = {"docx": 9, "pdf": 5}
+WINDOW_SECONDS = 4.0  # each size's turn spans at least about this long (scale_child.py says why)
+ESTIMATE = {"docx": (0.03, 5e-5), "pdf": (0.03, 7e-4)}  # rough seconds per render and per row, to pick loops
 
 
 def loops_for(fmt: str, rows: int) -> int:
     """Return how many renders of ``rows`` rows fill WINDOW_SECONDS, by the rough cost estimate."""
     fixed, per_row = ESTIMATE[fmt]
     return max(1, math.ceil(WINDOW_SECONDS / (fixed + per_row * rows)))
-
-
-def measure_sizes(fmt: str, sizes: list[int], children: int = CHILDREN) -> dict[int, list[dict]]:
-    """Return, per row count, one figure set per fresh child: wall and CPU seconds per render, loops, peak RSS.
-
-    The sizes run in turns, round after round, so a neighbour's burst falls on every size alike.
-    """
-    runs: dict[int, list[dict]] = {rows: [] for rows in sizes}
-    for _ in range(children):
-        for rows in sizes:
-            runs[rows].append(measured_child(fmt, rows, loops_for(fmt, rows)))
-    return runs
 
 
 def measured_child(fmt: str, rows: int, loops: int) -> dict:
@@ -44,43 +35,67 @@ def measured_child(fmt: str, rows: int, loops: int) -> dict:
     return {"seconds": found["seconds"] / loops, "cpu": found["cpu"] / loops, "loops": loops, "rss_mb": run.rss_mb}
 
 
-def scaling(figs: Figures, sizes: list[int], children: int = CHILDREN) -> None:
-    """Record, per format and size, wall and CPU per render and per 1,000 rows, and peak RSS; then how flat they are."""
-    figs.start(f"5. Scaling: synthetic award appendix, compose + render, fresh processes "
-               f"({' / '.join(f'{n:,}' for n in sizes)} rows), each timing about {WINDOW_SECONDS:g} s or one render")
+def paired_rounds(fmt: str, sizes: list[int], rounds: int) -> list[dict[int, dict[str, float]]]:
+    """Return, per round, the CPU and wall seconds per render of every size, all timed in turns in one child."""
+    plan = ",".join(f"{rows}:{loops_for(fmt, rows)}" for rows in sizes)
+    run = run_child([sys.executable, str(CHILD), fmt, "--paired", plan, str(rounds)],
+                    env=child_env({"NBREPORT_OFFICE": "off"}))
+    found = json.loads(run.stdout.strip().splitlines()[-1])["rounds"]
+    return [{int(rows): figures for rows, figures in round_.items()} for round_ in found]
+
+
+def scaling(figs: Figures, sizes: list[int], rounds: dict[str, int] = ROUNDS) -> None:
+    """Record, per format and size, CPU per render and per 1,000 rows, how flat and how it grows, and peak RSS."""
+    counts = " / ".join(f"{rounds[fmt]} {fmt.upper()}" for fmt in FORMATS)
+    figs.start(f"5. Scaling: synthetic award appendix, compose + render ({' / '.join(f'{n:,}' for n in sizes)} rows); "
+               f"sizes in turns in one process, {counts} rounds, each turn about {WINDOW_SECONDS:g} s or one render; "
+               "peak RSS of one fresh process per size")
     for fmt in FORMATS:
-        runs = measure_sizes(fmt, [SETUP_ROWS, *sizes], children)
-        setup = statistics.median(run["cpu"] for run in runs[SETUP_ROWS])
-        figs.add(f"scale.{SETUP_ROWS}.{fmt}", f"{SETUP_ROWS} rows: {fmt.upper()} (fixed set-up), CPU", setup,
-                 note=_spread(runs[SETUP_ROWS]))
-        wall_k, whole_k, past_k = [], [], []
+        found = paired_rounds(fmt, [SETUP_ROWS, *sizes], rounds[fmt])
+        setup = [round_[SETUP_ROWS]["cpu"] for round_ in found]
+        figs.add(f"scale.{SETUP_ROWS}.{fmt}", f"{SETUP_ROWS} rows: {fmt.upper()} (fixed set-up), CPU",
+                 statistics.median(setup), note=_spread(setup))
         for rows in sizes:
-            found = runs[rows]
-            wall, cpu = (statistics.median(run[key] for run in found) for key in ("seconds", "cpu"))
-            wall_k.append(wall * 1000 / rows)
-            whole_k.append(cpu * 1000 / rows)
-            past_k.append((cpu - setup) * 1000 / (rows - SETUP_ROWS))
-            figs.add(f"scale.{rows}.{fmt}", f"{rows:,} rows: {fmt.upper()}, wall", wall,
-                     note=f"{wall_k[-1]:.3f} s per 1,000 rows; cpu {cpu:.3f} s; {_spread(found)}")
-            figs.add(f"mem.{rows}.{fmt}.rss", f"{rows:,} rows: {fmt.upper()} peak RSS", max(r["rss_mb"] for r in found), "MB")
-        _flatness(figs, fmt, sizes, wall_k, whole_k, past_k)
+            cpu = [round_[rows]["cpu"] for round_ in found]
+            wall = statistics.median(round_[rows]["seconds"] for round_ in found)
+            past = statistics.median(_past_k(round_, rows) for round_ in found)
+            figs.add(f"scale.{rows}.{fmt}", f"{rows:,} rows: {fmt.upper()}, CPU", statistics.median(cpu),
+                     note=f"{past:.3f} s per 1,000 rows past the set-up; wall {wall:.3f} s; {_spread(cpu)}")
+        for rows in sizes:
+            fresh = measured_child(fmt, rows, 1)
+            figs.add(f"mem.{rows}.{fmt}.rss", f"{rows:,} rows: {fmt.upper()} peak RSS", fresh["rss_mb"], "MB",
+                     f"fresh process, one render: wall {fresh['seconds']:.3f} s, CPU {fresh['cpu']:.3f} s")
+        _flatness(figs, fmt, sizes, found)
 
 
-def _spread(found: list[dict]) -> str:
-    """Return how many children and renders a figure is the median of, and how far apart their CPU times were."""
-    cpu = [run["cpu"] for run in found]
-    return f"median of {len(found)} children × {found[0]['loops']} renders; CPU max/min {max(cpu) / min(cpu):.2f}"
+def _past_k(round_: dict[int, dict[str, float]], rows: int) -> float:
+    """Return one round's CPU seconds per 1,000 rows of ``rows`` past that round's set-up."""
+    return (round_[rows]["cpu"] - round_[SETUP_ROWS]["cpu"]) * 1000 / (rows - SETUP_ROWS)
 
 
-def _flatness(figs: Figures, fmt: str, sizes: list[int], wall_k: list[float], whole_k: list[float],
-              past_k: list[float]) -> None:
+def _whole_k(round_: dict[int, dict[str, float]], rows: int) -> float:
+    """Return one round's CPU seconds per 1,000 rows of ``rows``, set-up included."""
+    return round_[rows]["cpu"] * 1000 / rows
+
+
+def _spread(values: list[float]) -> str:
+    return f"median of {len(values)} rounds; max/min {max(values) / min(values):.2f}"
+
+
+def _flatness(figs: Figures, fmt: str, sizes: list[int], found: list[dict[int, dict[str, float]]]) -> None:
+    """Record how far the cost per row moves with size: per round, against the base size timed seconds apart.
+
+    Each size's ratio to BASE_ROWS is the median over rounds of that round's ratio; the flatness
+    is the largest of these ratios (the base's own, 1.00, included) over the smallest.
+    """
     name, span = fmt.upper(), ", ".join(f"{n // 1000}k" for n in sizes)
-    figs.add(f"scale.flat.{fmt}.wall", f"{name}: max/min wall per 1,000 rows", max(wall_k) / min(wall_k), "×",
-             f"raw, set-up included, over {span}: falls with size while the set-up is a large share")
-    growth = max(whole_k[j] / whole_k[i] for i in range(len(sizes)) for j in range(i + 1, len(sizes)))
-    figs.add(f"scale.growth.{fmt}", f"{name}: largest growth of CPU per 1,000 rows with size", growth, "×",
-             "CPU, set-up included; 1.00 is linear, above it superlinear: "
-             + ", ".join(f"{value:.3f}" for value in whole_k) + " s")
+    past = {rows: statistics.median(_past_k(r, rows) / _past_k(r, BASE_ROWS) for r in found) for rows in sizes}
     figs.add(f"scale.flat.{fmt}.marginal", f"{name}: max/min CPU per 1,000 rows past the set-up",
-             max(past_k) / min(past_k), "×",
-             "CPU: " + ", ".join(f"{value:.3f}" for value in past_k) + " s")
+             max(past.values()) / min(past.values()), "×",
+             f"over {span}, each against {BASE_ROWS:,} rows in the same round: "
+             + ", ".join(f"{value:.3f}" for value in past.values()))
+    pairs = [(small, big) for i, small in enumerate(sizes) for big in sizes[i + 1:]]
+    growth = {(small, big): statistics.median(_whole_k(r, big) / _whole_k(r, small) for r in found) for small, big in pairs}
+    figs.add(f"scale.growth.{fmt}", f"{name}: largest growth of CPU per 1,000 rows with size", max(growth.values()), "×",
+             "CPU, set-up included, larger over smaller in the same round; 1.00 is linear, above it superlinear: "
+             + ", ".join(f"{big // 1000}k/{small // 1000}k {value:.3f}" for (small, big), value in growth.items()))
