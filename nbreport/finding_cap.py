@@ -9,6 +9,7 @@ saying how many there were and where the first of them is.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Iterable
 from typing import SupportsIndex
@@ -20,6 +21,11 @@ FINDINGS_PER_KIND = 100  # per code, per file (and per sheet of a workbook)
 MORE_CODES = ("E-FINDINGS-MORE", "W-FINDINGS-MORE")  # the summaries; params["count"] is how many they stand for
 
 Kind = tuple[str, str | None, str | None]
+
+
+def _digest(finding: Finding) -> bytes:
+    """Return a 128-bit digest of the finding's code and place."""
+    return hashlib.blake2b(f"{finding.code}\0{finding.where}".encode(), digest_size=16).digest()
 
 
 def _kind(finding: Finding) -> Kind:
@@ -34,14 +40,17 @@ class FindingList(list[Finding]):
         super().__init__()
         self.kept: Counter[Kind] = Counter()
         self.omitted: dict[Kind, tuple[int, Finding]] = {}  # count and the first one left out
-        # Hashes, not the findings: a count of the left-out ones must not count a repeat twice.
-        self.seen: set[int] | None = set() if unique else None
+        # Checked before the limit, so that the count of left-out ones never counts a repeat twice.
+        # Digests, not the findings, so that a flood of findings past the limit is not held; 128
+        # bits, not hash(): Python's string hash changes per process, and a collision of 64 bits
+        # would drop a real finding in one run and not the next.
+        self.seen: set[bytes] | None = set() if unique else None
         self.extend(findings)
 
     def append(self, finding: Finding) -> None:
         """Add ``finding`` unless its kind already has FINDINGS_PER_KIND; then only count it."""
         if self.seen is not None:
-            place = hash((finding.code, str(finding.where)))
+            place = _digest(finding)
             if place in self.seen:
                 return
             self.seen.add(place)

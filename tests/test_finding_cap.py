@@ -61,6 +61,13 @@ def test_a_unique_list_drops_repeats_before_it_counts():
     assert len(findings) == FINDINGS_PER_KIND and findings.omitted[("E-CELL-REQUIRED", "a.csv", None)][0] == 5
 
 
+def test_a_unique_list_keeps_findings_that_differ_in_code_or_place_alone():
+    same_place = [blank("a.csv", 2), blank("a.csv", 2, "E-CELL-TYPE")]
+    same_code = [blank("a.csv", 3), blank("b.csv", 3), blank("a.csv", 30)]
+    findings = FindingList([*same_place, *same_code, *same_place], unique=True)
+    assert list(findings) == [*same_place, *same_code]
+
+
 def test_a_short_list_is_returned_unchanged():
     few = [blank("a.csv", 2), blank("a.csv", 3)]
     assert listed(few) == few
