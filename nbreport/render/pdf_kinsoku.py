@@ -246,14 +246,15 @@ def _one_line(text: PlainText, max_width: float) -> FragLine | None:
     """Return the single line of ``text`` if it fits ``max_width``, else None (break it into lines).
 
     Most table cells are short: this skips breaking them. The widths are summed in the same
-    order as :func:`_fit`, so the line is the one breaking would make.
+    order as :func:`_fit`, trailing spaces left out as there, so the line is the one breaking
+    would make.
     """
     # The layout's moves take back at most half a glyph's width: text this wide cannot be one line.
     count, total = len(text.text), sum(text.widths)
     if count > 1 and total > 2.5 * (max_width + _FUZZ):
         return None
     adjust = adjustments(text.text, text.widths, text.sizes_at(0))
-    used = total + sum(adjust.values())
+    used = total + sum(adjust.values()) - _trailing_space(text.text, 0, count, text.widths)
     if count == 0 or (used > max_width + _FUZZ and count > 1):
         return None
     line = text.line(0, count, max_width, used, False)

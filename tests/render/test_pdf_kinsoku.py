@@ -37,8 +37,18 @@ def _shape(lines) -> list[tuple]:
 def test_plain_frags_break_as_glyphs_do(runs, width, reach, role):
     frags = _frags(runs, role)
     assert all(pdf_kinsoku._is_plain(frag) for frag in frags)  # the strategy makes plain text only
-    on_text = pdf_kinsoku._text_lines(pdf_kinsoku.PlainText(frags), [width], reach)
-    assert _shape(on_text) == _shape(pdf_kinsoku._glyph_lines(frags, [width], False, reach))
+    on_glyphs = _shape(pdf_kinsoku._glyph_lines(frags, [width], False, reach))
+    assert _shape(pdf_kinsoku._text_lines(pdf_kinsoku.PlainText(frags), [width], reach)) == on_glyphs
+    assert _shape(kinsoku_split(frags, [width], False, reach).lines) == on_glyphs  # the one-line shortcut included
+
+
+def test_a_trailing_space_is_not_counted_in_a_single_line_width():
+    bare, spaced = _frags([("科技创新", False)], "body"), _frags([("科技创新", False)], "body")
+    spaced[-1].text += "  "  # run_parts strips paragraph ends; a paragraph made elsewhere may not
+    lines = [kinsoku_split(frags, [400.0], False).lines for frags in (bare, spaced)]
+    assert [len(found) for found in lines] == [1, 1]
+    assert lines[1][0].currentWidth == lines[0][0].currentWidth
+    assert _shape(lines[1]) == _shape(pdf_kinsoku._glyph_lines(spaced, [400.0], False, 0))
 
 
 @settings(max_examples=100, deadline=None)
